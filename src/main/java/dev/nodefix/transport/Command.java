@@ -1,0 +1,116 @@
+package dev.nodefix.transport;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One command to run on a node: an argv list, never a string glued together. {@link #toShellLine()}
+ * is the single place in nodefix where values are quoted for the remote shell, so a value from an
+ * inventory, a fact or a playbook can never be interpreted by it.
+ *
+ * @param timeout empty means the transport's default command timeout
+ */
+public record Command(List<String> argv, Become become, Optional<byte[]> stdin, Optional<Duration> timeout) {
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+
+    public Command {
+        argv = List.copyOf(argv);
+        Objects.requireNonNull(become, "become");
+        stdin = Objects.requireNonNull(stdin, "stdin").map(byte[]::clone);
+        Objects.requireNonNull(timeout, "timeout");
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("a command needs at least a program name");
+        }
+    }
+
+    /** {@code program args...}, each argument passed verbatim. */
+    public static Command of(String... argv) {
+        return new Command(List.of(argv), Become.NONE, Optional.empty(), Optional.empty());
+    }
+
+    /** A script for {@code /bin/sh -c}: the user asked for a shell (ad-hoc {@code run -a}, collectors). */
+    public static Command shell(String script) {
+        return of("/bin/sh", "-c", script);
+    }
+
+    public Command withBecome(Become newBecome) {
+        return new Command(argv, newBecome, stdin, timeout);
+    }
+
+    public Command withStdin(byte[] input) {
+        return new Command(argv, become, Optional.of(input), timeout);
+    }
+
+    public Command withTimeout(Duration newTimeout) {
+        return new Command(argv, become, stdin, Optional.of(newTimeout));
+    }
+
+    /** The line the remote shell receives: sudo prefix (if any) plus every argv element quoted once. */
+    public String toShellLine() {
+        List<String> words = new ArrayList<>();
+        if (become.enabled()) {
+            words.add("sudo");
+            words.add(become.password().isPresent() ? "-S" : "-n");
+            if (become.password().isPresent()) {
+                words.add("-p");
+                words.add("");
+            }
+            words.add("-u");
+            words.add(become.user());
+            words.add("--");
+        }
+        words.addAll(argv);
+        StringBuilder line = new StringBuilder();
+        for (String word : words) {
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(quote(word));
+        }
+        return line.toString();
+    }
+
+    /** The bytes to send on stdin: the sudo password line first when sudo reads it, then the command's input. */
+    public Optional<byte[]> wireStdin() {
+        Optional<Secret> password = become.enabled() ? become.password() : Optional.empty();
+        if (password.isEmpty()) {
+            return stdin.map(byte[]::clone);
+        }
+        byte[] pw = (new String(password.get().reveal()) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] rest = stdin.orElse(new byte[0]);
+        byte[] all = new byte[pw.length + rest.length];
+        System.arraycopy(pw, 0, all, 0, pw.length);
+        System.arraycopy(rest, 0, all, pw.length, rest.length);
+        return Optional.of(all);
+    }
+
+    /** POSIX sh quoting: safe words as they are, everything else in single quotes. */
+    public static String quote(String word) {
+        if (!word.isEmpty() && SAFE.matcher(word).matches()) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\"'\"'") + "'";
+    }
+
+    /** What a user may see: the shell line, with the become password never in it (it only goes on stdin). */
+    @Override
+    public String toString() {
+        return toShellLine();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Command c && argv.equals(c.argv) && become.equals(c.become)
+                && stdin.map(java.util.Arrays::hashCode).equals(c.stdin.map(java.util.Arrays::hashCode))
+                && timeout.equals(c.timeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(argv, become, stdin.map(java.util.Arrays::hashCode), timeout);
+    }
+}
