@@ -1,9 +1,43 @@
 package dev.nodefix.app;
 
+import dev.nodefix.cli.Cli;
+import dev.nodefix.cli.CliContext;
+import dev.nodefix.transport.ssh.SshTransportFactory;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The composition root: the only place real implementations are wired together. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("nodefix");
+        configureLogging(args);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        CliContext ctx = new CliContext(out, err, System.getenv(), Path.of(System.getProperty("user.home")),
+                Clock.systemUTC(), new ConsolePrompts(System.console()), SshTransportFactory::new,
+                System.console() != null);
+        int code = new Cli(ctx).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** slf4j-simple reads its level once, at the first logger: set it from -v/-vv before anything logs. */
+    private static void configureLogging(String[] args) {
+        int v = 0;
+        for (String a : args) {
+            if (a.equals("--verbose")) {
+                v++;
+            } else if (a.matches("-v+")) {
+                v += a.length() - 1;
+            }
+        }
+        if (v > 0) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", v >= 2 ? "debug" : "info");
+        }
     }
 }

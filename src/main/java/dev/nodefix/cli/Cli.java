@@ -1,0 +1,72 @@
+package dev.nodefix.cli;
+
+import dev.nodefix.inventory.InventoryException;
+import java.lang.reflect.Constructor;
+import picocli.CommandLine;
+
+/**
+ * Builds the picocli command tree over a {@link CliContext} and maps every failure to a message and an
+ * exit code. This is the one place exceptions become user-visible text.
+ */
+public final class Cli {
+    private final CliContext ctx;
+
+    public Cli(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public CommandLine commandLine() {
+        CommandLine cl = new CommandLine(NodefixCommand.class, new ContextFactory(ctx));
+        cl.setOut(ctx.out());
+        cl.setErr(ctx.err());
+        cl.setParameterExceptionHandler(this::usageError);
+        cl.setExecutionExceptionHandler(this::executionError);
+        return cl;
+    }
+
+    public int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    private int usageError(CommandLine.ParameterException ex, String[] args) {
+        ctx.err().println("nodefix: " + ex.getMessage());
+        ctx.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+        ctx.err().flush();
+        return ExitCode.USAGE;
+    }
+
+    private int executionError(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        if (ex instanceof InventoryException || ex instanceof IllegalArgumentException) {
+            ctx.err().println("nodefix: error: " + ex.getMessage());
+        } else {
+            ctx.err().println("nodefix: internal error: " + ex);
+            if (ctx.env().containsKey("NODEFIX_DEBUG")) {
+                ex.printStackTrace(ctx.err());
+            } else {
+                ctx.err().println("(set NODEFIX_DEBUG=1 for the stack trace)");
+            }
+        }
+        ctx.err().flush();
+        return ExitCode.USAGE;
+    }
+
+    /** Creates command objects with the context injected; everything else the default way. */
+    private static final class ContextFactory implements CommandLine.IFactory {
+        private final CliContext ctx;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        ContextFactory(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            for (Constructor<?> c : cls.getDeclaredConstructors()) {
+                if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == CliContext.class) {
+                    return cls.cast(c.newInstance(ctx));
+                }
+            }
+            return fallback.create(cls);
+        }
+    }
+}

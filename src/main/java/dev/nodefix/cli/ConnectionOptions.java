@@ -1,0 +1,71 @@
+package dev.nodefix.cli;
+
+import dev.nodefix.transport.ssh.SecretSource;
+import dev.nodefix.transport.ssh.SshSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** How to connect: fan-out, host keys, user and key overrides, timeouts. */
+public final class ConnectionOptions {
+    @Option(names = {"-f", "--forks"}, paramLabel = "N", defaultValue = "50",
+            description = "Hosts worked on in parallel (default: ${DEFAULT-VALUE}).")
+    int forks;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE",
+            description = "known_hosts file for every host (default: the inventory's UserKnownHostsFile, else ~/.ssh/known_hosts).")
+    Path knownHosts;
+
+    @Option(names = "--accept-new-host-keys",
+            description = "Record keys of hosts not yet in known_hosts (like OpenSSH's accept-new). A changed key is still refused.")
+    boolean acceptNewHostKeys;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Log in as USER (overrides ansible_user).")
+    String user;
+
+    @Option(names = "--key", paramLabel = "FILE",
+            description = "Private key (overrides ansible_ssh_private_key_file; default ~/.ssh/id_ed25519, id_ecdsa, id_rsa).")
+    Path key;
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Give up connecting after this long (default: ${DEFAULT-VALUE}).")
+    int connectTimeout;
+
+    @Option(names = {"-T", "--timeout"}, paramLabel = "SECONDS", defaultValue = "60",
+            description = "Give up on a command after this long (default: ${DEFAULT-VALUE}).")
+    int commandTimeout;
+
+    @Option(names = {"-k", "--ask-pass"}, description = "Prompt for the SSH login password (else NODEFIX_SSH_PASSWORD).")
+    boolean askPass;
+
+    public int forks() {
+        return forks;
+    }
+
+    public boolean askPass() {
+        return askPass;
+    }
+
+    public SshSettings settings(Path home, SecretSource secrets) {
+        if (forks < 1) {
+            throw new IllegalArgumentException("--forks must be at least 1");
+        }
+        if (connectTimeout < 1 || commandTimeout < 1) {
+            throw new IllegalArgumentException("timeouts must be at least 1 second");
+        }
+        Path ssh = home.resolve(".ssh");
+        return new SshSettings(
+                Duration.ofSeconds(connectTimeout),
+                Duration.ofSeconds(commandTimeout),
+                Duration.ofSeconds(15),
+                knownHosts != null ? knownHosts : ssh.resolve("known_hosts"),
+                knownHosts != null,
+                acceptNewHostKeys,
+                Optional.ofNullable(user),
+                Optional.ofNullable(key),
+                List.of(ssh.resolve("id_ed25519"), ssh.resolve("id_ecdsa"), ssh.resolve("id_rsa")),
+                secrets);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.nodefix.cli;
+
+import dev.nodefix.inventory.Inventory;
+import dev.nodefix.report.InventoryGraph;
+import dev.nodefix.report.InventoryListing;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code nodefix inventory --list|--graph}: the inventory as nodefix (and Ansible) reads it. */
+@picocli.CommandLine.Command(name = "inventory", sortOptions = false,
+        description = {"Show the parsed inventory.",
+                "--list prints JSON with the shape and values of `ansible-inventory --list`, so the two can be diffed;",
+                "--graph prints the group tree like `ansible-inventory --graph`."})
+public final class InventoryCommand implements Callable<Integer> {
+    static final class Mode {
+        @Option(names = "--list", required = true, description = "All groups and hosts with merged variables, as JSON.")
+        boolean list;
+
+        @Option(names = "--graph", required = true, arity = "0..1", paramLabel = "GROUP", fallbackValue = "all",
+                description = "The group tree (from GROUP, default all).")
+        String graph;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Mode mode;
+
+    @Mixin InventoryOptions inventory;
+
+    private final CliContext ctx;
+
+    public InventoryCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Inventory parsed = inventory.load(ctx.env());
+        if (mode.list) {
+            ctx.out().println(new InventoryListing().render(parsed));
+        } else {
+            ctx.out().print(new InventoryGraph().render(parsed, mode.graph));
+        }
+        ctx.out().flush();
+        return ExitCode.OK;
+    }
+}

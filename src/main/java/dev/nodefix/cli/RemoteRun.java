@@ -1,0 +1,60 @@
+package dev.nodefix.cli;
+
+import dev.nodefix.engine.AdHoc;
+import dev.nodefix.engine.BecomeRule;
+import dev.nodefix.engine.HostRun;
+import dev.nodefix.engine.RunSummary;
+import dev.nodefix.inventory.Host;
+import dev.nodefix.inventory.Inventory;
+import dev.nodefix.transport.Command;
+import dev.nodefix.transport.Secret;
+import dev.nodefix.transport.ssh.EnvironmentSecrets;
+import dev.nodefix.transport.ssh.SecretSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The shared path of ping and run: load, select, resolve secrets, fan out one command, summarise. */
+final class RemoteRun {
+    record Outcome(List<HostRun> runs, RunSummary summary) {
+        int exitCode() {
+            if (summary.anyFailed()) {
+                return ExitCode.HOST_FAILED;
+            }
+            return summary.anyUnreachable() ? ExitCode.HOST_UNREACHABLE : ExitCode.OK;
+        }
+    }
+
+    private final CliContext ctx;
+
+    RemoteRun(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    Outcome run(InventoryOptions inv, ConnectionOptions conn, BecomeOptions become, Command command) {
+        Inventory inventory = inv.load(ctx.env());
+        List<Host> hosts = inv.select(inventory);
+        SecretSource secrets = secrets(conn.askPass(), become.askBecomePass());
+        Optional<Secret> sudoPassword = secrets.get(SecretSource.Kind.BECOME_PASSWORD, "sudo");
+        BecomeRule rule = become.rule(sudoPassword);
+        Instant start = ctx.clock().instant();
+        AdHoc adHoc = new AdHoc(ctx.transports().apply(conn.settings(ctx.home(), secrets)), conn.forks());
+        List<HostRun> runs = adHoc.run(hosts, host -> command.withBecome(rule.forHost(host)));
+        Duration elapsed = Duration.between(start, ctx.clock().instant());
+        return new Outcome(runs, RunSummary.of(runs, elapsed));
+    }
+
+    /** Secrets come from the environment first; the terminal is asked only for what an option asked for. */
+    private SecretSource secrets(boolean askPass, boolean askBecomePass) {
+        SecretSource env = new EnvironmentSecrets(ctx.env());
+        return (kind, subject) -> env.get(kind, subject).or(() -> {
+            boolean allowed = switch (kind) {
+                case LOGIN_PASSWORD -> askPass;
+                case BECOME_PASSWORD -> askBecomePass;
+                case KEY_PASSPHRASE -> ctx.interactive();
+            };
+            return allowed ? ctx.prompts().get(kind, subject) : Optional.empty();
+        });
+    }
+}

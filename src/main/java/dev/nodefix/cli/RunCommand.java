@@ -1,0 +1,42 @@
+package dev.nodefix.cli;
+
+import dev.nodefix.report.AdHocReport;
+import dev.nodefix.report.RunJson;
+import dev.nodefix.transport.Command;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code nodefix run -a CMD}: an ad-hoc shell command on every selected host. */
+@picocli.CommandLine.Command(name = "run", sortOptions = false,
+        description = {"Run an ad-hoc shell command on the selected hosts, in parallel (--forks).",
+                "Each host's stdout, stderr and exit code are printed grouped by host, then a summary.",
+                "Exit: 0 all ok, 2 a command failed, 4 a host unreachable, 1 bad input."})
+public final class RunCommand implements Callable<Integer> {
+    @Option(names = {"-a", "--args"}, required = true, paramLabel = "CMD",
+            description = "The command line, run by /bin/sh -c on each host.")
+    String commandLine;
+
+    @Mixin InventoryOptions inventory;
+    @Mixin ConnectionOptions connection;
+    @Mixin BecomeOptions become;
+    @Mixin OutputOptions output;
+
+    private final CliContext ctx;
+
+    public RunCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        RemoteRun.Outcome outcome = new RemoteRun(ctx).run(inventory, connection, become, Command.shell(commandLine));
+        if (output.json()) {
+            ctx.out().println(new RunJson().render(outcome.runs(), outcome.summary()));
+            ctx.out().flush();
+        } else {
+            new AdHocReport(output.style(ctx.env(), ctx.interactive())).print(ctx.out(), outcome.runs(), outcome.summary());
+        }
+        return outcome.exitCode();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.nodefix.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Option parsing of the command tree, without running anything. */
+class OptionsTest {
+    private static CommandLine.ParseResult parse(String... args) {
+        return new Cli(new CliRunner().context()).commandLine().parseArgs(args);
+    }
+
+    @Test
+    void sharedOptionsHaveDocumentedDefaults() {
+        CommandLine.ParseResult parsed = parse("run", "-a", "true");
+        RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
+
+        assertThat(run.connection.forks()).isEqualTo(50);
+        assertThat(run.inventory.inventoryFile(Map.of())).isEqualTo(Path.of("inventory/hosts.yaml"));
+        assertThat(run.inventory.inventoryFile(Map.of("NODEFIX_INVENTORY", "x.yaml"))).isEqualTo(Path.of("x.yaml"));
+    }
+
+    @Test
+    void shortAndLongFormsMatchAnsible() {
+        CommandLine.ParseResult parsed = parse("run", "-i", "inv.yaml", "-l", "agent:!agt2", "-f", "7", "-u", "ops",
+                "-b", "--become-user", "k3s", "-a", "uptime", "-vv", "--json");
+        RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
+
+        assertThat(run.inventory.inventoryFile(Map.of())).isEqualTo(Path.of("inv.yaml"));
+        assertThat(run.inventory.limit).isEqualTo("agent:!agt2");
+        assertThat(run.connection.forks()).isEqualTo(7);
+        assertThat(run.become.become).isTrue();
+        assertThat(run.output.verbosity()).isEqualTo(2);
+        assertThat(run.output.json()).isTrue();
+        assertThat(run.commandLine).isEqualTo("uptime");
+    }
+
+    @Test
+    void usageErrorsExitOneWithAHint() {
+        CliRunner.Result r = new CliRunner().run("run");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("Missing required option: '--args=CMD'").contains("nodefix run --help");
+    }
+
+    @Test
+    void inventoryNeedsListOrGraph() {
+        CliRunner.Result r = new CliRunner().run("inventory");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("--list").contains("--graph");
+    }
+
+    @Test
+    void helpAnswersWhatTheCommandDoesAndItsExitCodes() {
+        CliRunner.Result r = new CliRunner().run("ping", "--help");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("verify its host key", "--accept-new-host-keys", "--known-hosts", "Exit: 0");
+    }
+
+    @Test
+    void noColourWhenNotATerminalOrNoColorIsSet() {
+        OutputOptions options = new OutputOptions();
+
+        assertThat(options.style(Map.of(), false)).isEqualTo(dev.nodefix.report.Style.PLAIN);
+        assertThat(options.style(Map.of("NO_COLOR", "1"), true)).isEqualTo(dev.nodefix.report.Style.PLAIN);
+        assertThat(options.style(Map.of(), true)).isEqualTo(dev.nodefix.report.Style.COLOR);
+    }
+}
