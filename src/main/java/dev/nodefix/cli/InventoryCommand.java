@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nodefix inventory --list|--graph}: the inventory as nodefix (and Ansible) reads it. */
-@picocli.CommandLine.Command(name = "inventory", sortOptions = false,
+@picocli.CommandLine.Command(name = "inventory", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Show the parsed inventory.",
                 "--list prints JSON with the shape and values of `ansible-inventory --list`, so the two can be diffed;",
                 "--graph prints the group tree like `ansible-inventory --graph`."})

@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nodefix run -a CMD}: an ad-hoc shell command on every selected host. */
-@picocli.CommandLine.Command(name = "run", sortOptions = false,
+@picocli.CommandLine.Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Run an ad-hoc shell command on the selected hosts, in parallel (--forks).",
                 "Each host's stdout, stderr and exit code are printed grouped by host, then a summary.",
                 "Exit: 0 all ok, 2 a command failed, 4 a host unreachable, 1 bad input."})

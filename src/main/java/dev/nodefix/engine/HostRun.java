@@ -15,8 +15,8 @@ public sealed interface HostRun {
     /** The host could not be reached or the connection broke (host key, auth, refused, timeout, dropped...). */
     record Unreachable(Host host, TransportException error) implements HostRun {}
 
-    /** The host was reached but the command did not finish (command timeout). */
-    record Errored(Host host, TransportException error) implements HostRun {}
+    /** The host was reached but the command did not finish (command timeout), or nodefix itself failed. */
+    record Errored(Host host, String failure, String message) implements HostRun {}
 
     default boolean ok() {
         return this instanceof Completed c && c.result().ok();

@@ -34,8 +34,8 @@ public final class AdHocReport {
             out.println(name + " | " + style.unreachable("UNREACHABLE") + " | " + u.error().failure().label()
                     + ": " + u.error().getMessage());
         } else if (run instanceof HostRun.Errored e) {
-            out.println(name + " | " + style.failed("FAILED") + " | " + e.error().failure().label()
-                    + ": " + e.error().getMessage());
+            out.println(name + " | " + style.failed("FAILED") + " | " + e.failure()
+                    + ": " + e.message());
         }
     }
 

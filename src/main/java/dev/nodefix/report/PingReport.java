@@ -35,8 +35,8 @@ public final class PingReport {
                     + u.error().getMessage();
         }
         HostRun.Errored e = (HostRun.Errored) run;
-        return name + " | " + style.failed("FAILED") + " | " + e.error().failure().label() + " | "
-                + e.error().getMessage();
+        return name + " | " + style.failed("FAILED") + " | " + e.failure() + " | "
+                + e.message();
     }
 
     private static String firstLine(String text) {

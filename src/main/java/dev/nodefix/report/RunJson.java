@@ -45,8 +45,8 @@ public final class RunJson {
             h.put("message", u.error().getMessage());
         } else if (run instanceof HostRun.Errored e) {
             h.put("status", "failed");
-            h.put("failure", e.error().failure().name().toLowerCase(java.util.Locale.ROOT));
-            h.put("message", e.error().getMessage());
+            h.put("failure", e.failure());
+            h.put("message", e.message());
         }
         return h;
     }
