@@ -25,6 +25,9 @@ public record Command(List<String> argv, Become become, Optional<byte[]> stdin, 
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("a command needs at least a program name");
         }
+        if (argv.get(0).contains("=")) { // sh and sudo would read NAME=value as an environment assignment
+            throw new IllegalArgumentException("program name must not contain '=': " + quote(argv.get(0)));
+        }
     }
 
     /** {@code program args...}, each argument passed verbatim. */

@@ -1,19 +1,76 @@
 package dev.nodefix.transport.ssh;
 
 import dev.nodefix.inventory.Host;
+import dev.nodefix.inventory.Jump;
 import dev.nodefix.transport.Transport;
+import dev.nodefix.transport.TransportException;
 import dev.nodefix.transport.TransportFactory;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.schmizz.sshj.Config;
+import net.schmizz.sshj.SSHClient;
 
-/** sshj-backed transports. Placeholder. */
+/**
+ * sshj-backed transports. One factory serves one run: it builds the sshj configuration once, decrypts
+ * each private key once and reads each known_hosts file once, and shares them with every connection.
+ * Thread-safe: a fan-out calls {@link #connect} from many threads.
+ */
 public final class SshTransportFactory implements TransportFactory {
     private final SshSettings settings;
+    private final String localUser;
+    private final ConcurrentMap<Path, KnownHosts> knownHosts = new ConcurrentHashMap<>();
+    private final Handshake handshake;
 
     public SshTransportFactory(SshSettings settings) {
-        this.settings = settings;
+        this(settings, System.getProperty("user.name"));
+    }
+
+    /** @param localUser the login name when neither -u nor the inventory names one (OpenSSH's default) */
+    public SshTransportFactory(SshSettings settings, String localUser) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.localUser = Objects.requireNonNull(localUser, "localUser");
+        Config config = SshjConfig.create();
+        this.handshake = new Handshake(config, settings, new KeyRing(config, settings.secrets()),
+                file -> knownHosts.computeIfAbsent(file.toAbsolutePath().normalize(), KnownHosts::new));
     }
 
     @Override
     public Transport connect(Host host) {
-        throw new UnsupportedOperationException("not implemented: " + settings);
+        SshTarget target = SshTarget.of(host, settings, localUser);
+        ExecutorService io = Executors.newCachedThreadPool(threads("nodefix-ssh-" + host.name()));
+        Optional<SSHClient> jump = Optional.empty();
+        try {
+            jump = host.connection().jump().map(j -> openJump(host, j, io));
+            SSHClient client = handshake.open(target, jump, io);
+            return new SshTransport(target, client, jump, io, settings.commandTimeout());
+        } catch (RuntimeException e) {
+            jump.ifPresent(SshTransport::closeQuietly);
+            io.shutdownNow();
+            throw e;
+        }
+    }
+
+    private SSHClient openJump(Host host, Jump jump, ExecutorService io) {
+        try {
+            return handshake.open(SshTarget.jump(host, jump, settings, localUser), Optional.empty(), io);
+        } catch (TransportException e) {
+            throw new TransportException(host.name(), e.failure(), "via jump host " + jump + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + "-io-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

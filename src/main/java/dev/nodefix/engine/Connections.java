@@ -1,0 +1,88 @@
+package dev.nodefix.engine;
+
+import dev.nodefix.inventory.Host;
+import dev.nodefix.transport.Transport;
+import dev.nodefix.transport.TransportException;
+import dev.nodefix.transport.TransportFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open connections of one run: each host's {@link Transport} is opened on first use and then reused
+ * by every task of the run; {@link #close()} closes them all. A host that could not be reached is not
+ * dialled again in the same run: later calls get the same {@link TransportException}. Thread-safe;
+ * connecting to one host never waits for another. {@link #close()} waits for connects still in flight
+ * (bounded by the connect timeout) and closes those too.
+ */
+public final class Connections implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
+
+    private final TransportFactory factory;
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public Connections(TransportFactory factory) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    /** The host's connection, opened now if this is the first time. */
+    public Transport get(Host host) {
+        if (closed) {
+            throw new IllegalStateException("connections already closed");
+        }
+        return slots.computeIfAbsent(host.name(), name -> new Slot()).open(host);
+    }
+
+    /** Closes every connection opened so far. */
+    @Override
+    public void close() {
+        closed = true;
+        List<Slot> all = new ArrayList<>(slots.values());
+        all.forEach(Slot::close);
+    }
+
+    /** One host: opened at most once, under its own lock. */
+    private final class Slot {
+        private Transport transport;
+        private TransportException failure;
+        private boolean slotClosed;
+
+        synchronized Transport open(Host host) {
+            if (slotClosed) {
+                throw new IllegalStateException("connections already closed");
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (transport == null) {
+                try {
+                    transport = factory.connect(host);
+                } catch (TransportException e) {
+                    failure = e;
+                    throw e;
+                }
+            }
+            return transport;
+        }
+
+        void close() {
+            Transport open;
+            synchronized (this) {
+                slotClosed = true;
+                open = transport;
+            }
+            if (open != null) {
+                try {
+                    open.close();
+                } catch (RuntimeException e) {
+                    LOG.debug("closing {}: {}", open.host(), e.toString());
+                }
+            }
+        }
+    }
+}

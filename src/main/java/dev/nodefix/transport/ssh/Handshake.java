@@ -1,0 +1,121 @@
+package dev.nodefix.transport.ssh;
+
+import dev.nodefix.transport.FailureClass;
+import dev.nodefix.transport.TransportException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import net.schmizz.sshj.Config;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.userauth.UserAuthException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens one authenticated sshj client: TCP (or a channel through a jump host), banner, key exchange with
+ * host-key verification, authentication. The whole handshake must finish within the connect timeout: sshj
+ * reads the server banner with a blocking read and no timeout, so the handshake runs on the transport's
+ * I/O executor and the caller gives up (closing the socket) when the deadline passes.
+ */
+final class Handshake {
+    private static final Logger LOG = LoggerFactory.getLogger(Handshake.class);
+
+    private static final NoDelaySockets NO_DELAY = new NoDelaySockets(); // stateless
+
+    private final Config config;
+    private final SshSettings settings;
+    private final KeyRing keyRing;
+    private final Function<Path, KnownHosts> knownHosts;
+
+    Handshake(Config config, SshSettings settings, KeyRing keyRing, Function<Path, KnownHosts> knownHosts) {
+        this.config = config;
+        this.settings = settings;
+        this.keyRing = keyRing;
+        this.knownHosts = knownHosts;
+    }
+
+    /** An authenticated client for {@code target}, directly or through the already open {@code via}. */
+    SSHClient open(SshTarget target, Optional<SSHClient> via, ExecutorService io) {
+        Credentials credentials = credentials(target); // may prompt: before any network I/O and its deadline
+        KnownHostsVerifier verifier = new KnownHostsVerifier(knownHosts.apply(target.knownHostsFile()),
+                target.address(), target.port(), target.policy());
+        SSHClient client = newClient(verifier);
+        long started = System.nanoTime();
+        Future<Void> handshake = io.submit(() -> {
+            connect(client, target, via);
+            authenticate(client, target, credentials);
+            return null;
+        });
+        try {
+            handshake.get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            LOG.debug("{} open as {} in {} ms", target.endpoint(), target.user(), (System.nanoTime() - started) / 1_000_000);
+            return client;
+        } catch (TimeoutException e) {
+            throw abandon(client, handshake, FailureClassifier.failure(target, FailureClass.TIMEOUT,
+                    "connect timeout (no SSH handshake within " + seconds(settings.connectTimeout()) + ")", null));
+        } catch (ExecutionException e) {
+            throw abandon(client, handshake, FailureClassifier.connecting(target, e.getCause(), verifier.verdict()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw abandon(client, handshake, FailureClassifier.failure(target, FailureClass.DISCONNECTED,
+                    "interrupted while connecting", e));
+        }
+    }
+
+    private Credentials credentials(SshTarget target) {
+        Credentials credentials = new Credentials(keyRing.load(target.keys()),
+                settings.secrets().get(SecretSource.Kind.LOGIN_PASSWORD, target.user()));
+        if (!credentials.usable()) {
+            throw FailureClassifier.failure(target, FailureClass.AUTH,
+                    "no way to authenticate as " + target.user() + ": " + credentials.describe(), null);
+        }
+        return credentials;
+    }
+
+    private SSHClient newClient(KnownHostsVerifier verifier) {
+        SSHClient client = new SSHClient(config);
+        client.setSocketFactory(NO_DELAY);
+        int timeoutMs = (int) Math.max(1000, settings.connectTimeout().toMillis());
+        client.setConnectTimeout(timeoutMs);
+        client.getTransport().setTimeoutMs(timeoutMs);
+        client.getConnection().setTimeoutMs(timeoutMs);
+        client.getConnection().getKeepAlive().setKeepAliveInterval((int) settings.keepAlive().toSeconds());
+        client.addHostKeyVerifier(verifier);
+        return client;
+    }
+
+    private static void connect(SSHClient client, SshTarget target, Optional<SSHClient> via) throws IOException {
+        if (via.isPresent()) {
+            client.connectVia(via.get().newDirectConnection(target.address(), target.port()));
+        } else {
+            client.connect(target.address(), target.port());
+        }
+    }
+
+    private static void authenticate(SSHClient client, SshTarget target, Credentials credentials) throws IOException {
+        try {
+            client.auth(target.user(), credentials.methods());
+        } catch (UserAuthException e) {
+            throw FailureClassifier.failure(target, FailureClass.AUTH, "authentication as " + target.user()
+                    + " failed; tried " + credentials.describe() + "; server accepts "
+                    + String.join(",", client.getUserAuth().getAllowedMethods()), e);
+        }
+    }
+
+    private static TransportException abandon(SSHClient client, Future<?> handshake, TransportException failure) {
+        handshake.cancel(true);
+        SshTransport.closeQuietly(client);
+        return failure;
+    }
+
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+}

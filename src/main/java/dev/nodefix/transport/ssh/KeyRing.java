@@ -1,0 +1,103 @@
+package dev.nodefix.transport.ssh;
+
+import dev.nodefix.transport.Secret;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import net.schmizz.sshj.Config;
+import net.schmizz.sshj.common.Factory;
+import net.schmizz.sshj.userauth.keyprovider.FileKeyProvider;
+import net.schmizz.sshj.userauth.keyprovider.KeyFormat;
+import net.schmizz.sshj.userauth.keyprovider.KeyPairWrapper;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import net.schmizz.sshj.userauth.keyprovider.KeyProviderUtil;
+import net.schmizz.sshj.userauth.password.PasswordFinder;
+import net.schmizz.sshj.userauth.password.Resource;
+
+/**
+ * Private keys, each read and decrypted once per factory: an encrypted key's KDF costs ~130 ms of CPU and
+ * its passphrase is asked for (environment or prompt) once, not once per host. A key that could not be
+ * loaded is remembered with the reason, which ends up in the authentication failure message.
+ */
+final class KeyRing {
+    /** A key file after loading: a provider, or why there is none. */
+    record LoadedKey(Path file, Optional<KeyProvider> provider, String problem) {
+        String describe() {
+            return provider.isPresent() ? file.toString() : file + " (" + problem + ")";
+        }
+    }
+
+    private final Config config;
+    private final SecretSource secrets;
+    private final ConcurrentMap<Path, LoadedKey> loaded = new ConcurrentHashMap<>();
+
+    KeyRing(Config config, SecretSource secrets) {
+        this.config = config;
+        this.secrets = secrets;
+    }
+
+    List<LoadedKey> load(List<Path> files) {
+        return files.stream().map(f -> loaded.computeIfAbsent(f.toAbsolutePath().normalize(), this::read)).toList();
+    }
+
+    private LoadedKey read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return failed(file, "not found");
+        }
+        Passphrase passphrase = new Passphrase(file);
+        try {
+            KeyFormat format = KeyProviderUtil.detectKeyFileFormat(file.toFile());
+            FileKeyProvider provider = Factory.Named.Util.create(config.getFileKeyProviderFactories(), format.toString());
+            if (provider == null) {
+                return failed(file, "unsupported key format " + format);
+            }
+            provider.init(file.toFile(), passphrase);
+            KeyPairWrapper pair = new KeyPairWrapper(provider.getPublic(), provider.getPrivate());
+            return new LoadedKey(file, Optional.of(pair), "");
+        } catch (IOException | RuntimeException e) {
+            return failed(file, passphrase.explain(e));
+        }
+    }
+
+    private static LoadedKey failed(Path file, String problem) {
+        return new LoadedKey(file, Optional.empty(), problem);
+    }
+
+    /** Asks the secret source once, only if sshj finds the key encrypted. */
+    private final class Passphrase implements PasswordFinder {
+        private final Path file;
+        private boolean asked;
+        private boolean given;
+
+        Passphrase(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public char[] reqPassword(Resource<?> resource) {
+            asked = true;
+            Optional<Secret> secret = secrets.get(SecretSource.Kind.KEY_PASSPHRASE, file.toString());
+            given = secret.isPresent();
+            return secret.map(Secret::reveal).orElse(null);
+        }
+
+        @Override
+        public boolean shouldRetry(Resource<?> resource) {
+            return false;
+        }
+
+        String explain(Exception e) {
+            if (asked && !given) {
+                return "encrypted, no passphrase given (NODEFIX_KEY_PASSPHRASE)";
+            }
+            if (asked) {
+                return "cannot decrypt: wrong passphrase?";
+            }
+            return "unreadable: " + e.getClass().getSimpleName();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.nodefix.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Quoting proven against the real /bin/sh: every argument comes back verbatim and nothing else runs. */
+class CommandTest {
+    @TempDir
+    Path dir;
+
+    private List<String> tricky() {
+        return List.of("plain", "it's", "'", "''", "\"double\"", "$(touch " + dir + "/p1)", "`touch " + dir + "/p2`",
+                "; touch " + dir + "/p3", "&& touch " + dir + "/p4", "| tee " + dir + "/p5", ">" + dir + "/p6",
+                "line1\nline2", "", " ", "\ttab", "ünïcødé ✓ 日本語", "$HOME", "${PATH}", "*", "~", "a b  c", "\\",
+                "\\'", "-n", "--", "#comment", "!", "%s", "{a,b}", "[x]", "a=b", "--opt=val", "x\u0001y");
+    }
+
+    private String sh(String line, Path path) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", line).directory(dir.toFile());
+        builder.environment().put("PATH", path + ":" + System.getenv("PATH"));
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as("sh said: " + err).isZero();
+        return out;
+    }
+
+    private static String bracketed(List<String> args) {
+        StringBuilder expected = new StringBuilder();
+        args.forEach(a -> expected.append('[').append(a).append("]\n"));
+        return expected.toString();
+    }
+
+    @Test
+    void everyArgumentReachesTheProgramVerbatimThroughTheRealShell() throws Exception {
+        List<String> argv = new ArrayList<>(List.of("printf", "[%s]\\n"));
+        argv.addAll(tricky());
+        String line = Command.of(argv.toArray(String[]::new)).toShellLine();
+        assertThat(sh(line, dir)).isEqualTo(bracketed(tricky()));
+        try (Stream<Path> created = Files.list(dir)) {
+            assertThat(created).as("nothing may run besides printf").isEmpty();
+        }
+    }
+
+    @Test
+    void safeWordsStayReadableAndOthersAreSingleQuoted() {
+        assertThat(Command.of("ethtool", "-K", "flannel.1", "tx-checksum-ip-generic", "off").toShellLine())
+                .isEqualTo("ethtool -K flannel.1 tx-checksum-ip-generic off");
+        assertThat(Command.quote("")).isEqualTo("''");
+        assertThat(Command.quote("it's")).isEqualTo("'it'\"'\"'s'");
+        assertThat(Command.quote("a b")).isEqualTo("'a b'");
+    }
+
+    @Test
+    void programNameCannotBeAnAssignment() {
+        assertThatThrownBy(() -> Command.of("PATH=/tmp/evil", "ls"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'='");
+        assertThatThrownBy(() -> Command.of()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void sudoPrefixes() {
+        Command restart = Command.of("systemctl", "restart", "k3s");
+        assertThat(restart.withBecome(Become.sudo("root", Optional.empty())).toShellLine())
+                .isEqualTo("sudo -n -u root -- systemctl restart k3s");
+        assertThat(restart.withBecome(Become.sudo("deploy", Optional.of(Secret.of("pw")))).toShellLine())
+                .isEqualTo("sudo -S -p '' -u deploy -- systemctl restart k3s");
+        assertThat(restart.withBecome(Become.NONE).toShellLine()).isEqualTo("systemctl restart k3s");
+    }
+
+    @Test
+    void sudoLineGivesSudoTheExactArguments() throws Exception {
+        Path bin = Files.createDirectory(dir.resolve("bin"));
+        Path fakeSudo = Files.writeString(bin.resolve("sudo"), "#!/bin/sh\nfor a; do printf '[%s]\\n' \"$a\"; done\n");
+        Files.setPosixFilePermissions(fakeSudo, PosixFilePermissions.fromString("rwx------"));
+        Command c = Command.of("printf", "%s", "it's $(x)").withBecome(Become.sudo("a b", Optional.of(Secret.of("pw"))));
+        assertThat(sh(c.toShellLine(), bin))
+                .isEqualTo(bracketed(List.of("-S", "-p", "", "-u", "a b", "--", "printf", "%s", "it's $(x)")));
+    }
+
+    @Test
+    void becomePasswordOnlyOnStdinNeverInText() {
+        Secret password = Secret.of("hunter2'$(x)");
+        Command c = Command.of("cat").withStdin("data".getBytes(StandardCharsets.UTF_8))
+                .withBecome(Become.sudo("root", Optional.of(password)));
+        assertThat(new String(c.wireStdin().orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("hunter2'$(x)\ndata");
+        assertThat(c.toShellLine()).doesNotContain("hunter2");
+        assertThat(c.toString()).doesNotContain("hunter2");
+        assertThat(c.become().toString()).doesNotContain("hunter2");
+        assertThat(Command.of("true").withBecome(Become.sudo("root", Optional.empty())).wireStdin()).isEmpty();
+        assertThat(new String(Command.of("cat").withStdin(new byte[] {'x'}).wireStdin().orElseThrow(),
+                StandardCharsets.UTF_8)).isEqualTo("x");
+    }
+}

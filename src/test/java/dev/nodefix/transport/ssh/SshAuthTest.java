@@ -1,0 +1,132 @@
+package dev.nodefix.transport.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nodefix.transport.Command;
+import dev.nodefix.transport.FailureClass;
+import dev.nodefix.transport.Transport;
+import dev.nodefix.transport.TransportException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Public key (plain, encrypted, rsa-sha2) and password authentication, and how failures read. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SshAuthTest {
+    private Path dir;
+    private Path plain;
+    private Path encrypted;
+    private Path rsa;
+    private Path stranger;
+    private Path knownHosts;
+    private TestSshServer server;
+
+    @BeforeAll
+    void start(@TempDir Path tmp) throws IOException {
+        dir = tmp;
+        plain = Keygen.generate(dir, "id_ed25519", "ed25519", "");
+        encrypted = Keygen.generate(dir, "id_locked", "ed25519", "pass phrase");
+        rsa = Keygen.generate(dir, "id_rsa", "rsa", "");
+        stranger = Keygen.generate(dir, "id_stranger", "ed25519", "");
+        server = TestSshServer.start(List.of(Keygen.pub(plain), Keygen.pub(encrypted), Keygen.pub(rsa)),
+                Map.of("tester", "letmein"), false);
+        knownHosts = Files.writeString(dir.resolve("known_hosts"), server.knownHostsLine() + "\n");
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private String echo(Optional<Path> key, Map<String, String> env) {
+        SshTransportFactory factory = new SshTransportFactory(TestHosts.settings(knownHosts, key, env));
+        try (Transport t = factory.connect(TestHosts.local("n1", server.port()))) {
+            return t.execute(Command.of("echo", "in")).stdout();
+        }
+    }
+
+    @Test
+    void unencryptedAndRsaKeysAuthenticate() {
+        assertThat(echo(Optional.of(plain), Map.of())).isEqualTo("in\n");
+        assertThat(echo(Optional.of(rsa), Map.of())).isEqualTo("in\n"); // ssh-rsa is not offered: rsa-sha2 only
+    }
+
+    @Test
+    void wrongKeyIsAuthAndSaysWhatWasTried() {
+        assertThatThrownBy(() -> echo(Optional.of(stranger), Map.of()))
+                .isInstanceOfSatisfying(TransportException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(FailureClass.AUTH);
+                    assertThat(e.getMessage()).startsWith("127.0.0.1:" + server.port() + ": authentication as tester failed")
+                            .contains("publickey (" + stranger + ")", "no password (NODEFIX_SSH_PASSWORD unset)")
+                            .contains("server accepts", "publickey");
+                });
+    }
+
+    @Test
+    void passwordFromTheEnvironment() {
+        assertThat(echo(Optional.of(stranger), Map.of("NODEFIX_SSH_PASSWORD", "letmein"))).isEqualTo("in\n");
+        assertThatThrownBy(() -> echo(Optional.of(stranger), Map.of("NODEFIX_SSH_PASSWORD", "wrong-pw-123")))
+                .isInstanceOfSatisfying(TransportException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(FailureClass.AUTH);
+                    assertThat(e.getMessage()).contains("password").doesNotContain("wrong-pw-123");
+                });
+    }
+
+    @Test
+    void encryptedKeyWithPassphraseAskedOncePerFactory() {
+        AtomicInteger asked = new AtomicInteger();
+        SecretSource prompt = (kind, subject) -> {
+            if (kind != SecretSource.Kind.KEY_PASSPHRASE) {
+                return Optional.empty(); // the login password is asked for too (the CLI gates it behind -k)
+            }
+            asked.incrementAndGet();
+            assertThat(subject).isEqualTo(encrypted.toString());
+            return Optional.of(dev.nodefix.transport.Secret.of("pass phrase"));
+        };
+        SshSettings s = TestHosts.settings(knownHosts, Optional.of(encrypted), Map.of());
+        SshSettings settings = new SshSettings(s.connectTimeout(), s.commandTimeout(), s.keepAlive(), s.knownHosts(),
+                false, false, s.user(), s.key(), List.of(), new EnvironmentSecrets(Map.of(), prompt));
+        SshTransportFactory factory = new SshTransportFactory(settings);
+        for (String name : List.of("n1", "n2", "n3")) {
+            try (Transport t = factory.connect(TestHosts.local(name, server.port()))) {
+                assertThat(t.execute(Command.of("echo", name)).stdout()).isEqualTo(name + "\n");
+            }
+        }
+        assertThat(asked).hasValue(1);
+    }
+
+    @Test
+    void encryptedKeyFromEnvironmentAndWrongOrMissingPassphrase() {
+        assertThat(echo(Optional.of(encrypted), Map.of("NODEFIX_KEY_PASSPHRASE", "pass phrase"))).isEqualTo("in\n");
+        assertThatThrownBy(() -> echo(Optional.of(encrypted), Map.of()))
+                .isInstanceOfSatisfying(TransportException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(FailureClass.AUTH);
+                    assertThat(e.getMessage()).contains(encrypted + " (encrypted, no passphrase given (NODEFIX_KEY_PASSPHRASE))");
+                });
+        assertThatThrownBy(() -> echo(Optional.of(encrypted), Map.of("NODEFIX_KEY_PASSPHRASE", "not-it-42")))
+                .isInstanceOfSatisfying(TransportException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(FailureClass.AUTH);
+                    assertThat(e.getMessage()).contains("wrong passphrase").doesNotContain("not-it-42");
+                });
+    }
+
+    @Test
+    void defaultKeysThatExistAreTriedInOrder() {
+        SshSettings s = TestHosts.settings(knownHosts, Optional.empty(), Map.of());
+        SshSettings settings = new SshSettings(s.connectTimeout(), s.commandTimeout(), s.keepAlive(), s.knownHosts(),
+                false, false, s.user(), Optional.empty(), List.of(dir.resolve("id_missing"), stranger, plain), s.secrets());
+        try (Transport t = new SshTransportFactory(settings).connect(TestHosts.local("n1", server.port()))) {
+            assertThat(t.execute(Command.of("echo", "default")).stdout()).isEqualTo("default\n");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.nodefix.transport.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nodefix.inventory.Connection;
+import dev.nodefix.inventory.Host;
+import dev.nodefix.inventory.Jump;
+import dev.nodefix.transport.Command;
+import dev.nodefix.transport.FailureClass;
+import dev.nodefix.transport.Transport;
+import dev.nodefix.transport.TransportException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A node reached through a jump host (a second MINA server that allows direct-tcpip forwarding). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SshJumpTest {
+    private Path dir;
+    private Path key;
+    private TestSshServer node;
+    private TestSshServer bastion;
+
+    @BeforeAll
+    void start(@TempDir Path tmp) {
+        dir = tmp;
+        key = Keygen.generate(dir, "id_ed25519", "ed25519", "");
+        node = TestSshServer.start(List.of(Keygen.pub(key)), Map.of(), false);
+        bastion = TestSshServer.start(List.of(Keygen.pub(key)), Map.of(), true);
+    }
+
+    @AfterAll
+    void stop() {
+        node.close();
+        bastion.close();
+    }
+
+    private Host behindBastion() {
+        Jump jump = new Jump(Optional.of("jumper"), "127.0.0.1", bastion.port());
+        return TestHosts.host("n1", new Connection("127.0.0.1", node.port(), Optional.of("tester"), Optional.empty(),
+                false, Optional.empty(), Optional.of(jump), Optional.empty(), Optional.empty()));
+    }
+
+    @Test
+    void runsCommandsThroughTheJumpHostAndClosesBoth() throws IOException {
+        Path knownHosts = Files.write(dir.resolve("known_hosts"), List.of(node.knownHostsLine(), bastion.knownHostsLine()));
+        int nodeConnections = node.connections();
+        int bastionConnections = bastion.connections();
+        SshTransportFactory factory = new SshTransportFactory(TestHosts.settings(knownHosts, Optional.of(key), Map.of()));
+        try (Transport t = factory.connect(behindBastion())) {
+            assertThat(t.execute(Command.of("echo", "via")).stdout()).isEqualTo("via\n");
+            assertThat(t.execute(Command.of("echo", "again")).stdout()).isEqualTo("again\n");
+        }
+        assertThat(node.connections() - nodeConnections).isEqualTo(1);
+        assertThat(bastion.connections() - bastionConnections).isEqualTo(1);
+        assertThat(bastion.channels()).isZero(); // only a direct-tcpip channel, no command ran there
+    }
+
+    @Test
+    void jumpHostKeyIsVerifiedToo() throws IOException {
+        Path knownHosts = Files.write(dir.resolve("only_node"), List.of(node.knownHostsLine()));
+        SshTransportFactory factory = new SshTransportFactory(TestHosts.settings(knownHosts, Optional.of(key), Map.of()));
+        try (Transport t = factory.connect(behindBastion())) {
+            throw new AssertionError("connected to " + t.host());
+        } catch (TransportException e) {
+            assertThat(e.failure()).isEqualTo(FailureClass.HOST_KEY_UNKNOWN);
+            assertThat(e.host()).isEqualTo("n1");
+            assertThat(e.getMessage()).startsWith("via jump host jumper@127.0.0.1:" + bastion.port() + ": host key of 127.0.0.1:"
+                    + bastion.port() + " is unknown").contains(bastion.fingerprint());
+        }
+    }
+
+    @Test
+    void targetKeyBehindTheJumpHostIsVerified() throws IOException {
+        Path knownHosts = Files.write(dir.resolve("only_bastion"), List.of(bastion.knownHostsLine()));
+        SshTransportFactory factory = new SshTransportFactory(TestHosts.settings(knownHosts, Optional.of(key), Map.of()));
+        try (Transport t = factory.connect(behindBastion())) {
+            throw new AssertionError("connected to " + t.host());
+        } catch (TransportException e) {
+            assertThat(e.failure()).isEqualTo(FailureClass.HOST_KEY_UNKNOWN);
+            assertThat(e.getMessage()).startsWith("host key of 127.0.0.1:" + node.port() + " is unknown")
+                    .contains(node.fingerprint());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.nodefix.transport.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nodefix.inventory.Connection;
+import dev.nodefix.inventory.Host;
+import dev.nodefix.inventory.Jump;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Who, with which key, against which known_hosts: the command line beats the inventory beats defaults. */
+class SshTargetTest {
+    @TempDir
+    Path dir;
+
+    private SshSettings settings(Optional<String> user, Optional<Path> key, boolean khFromCli, boolean acceptNew)
+            throws IOException {
+        Path existing = Files.writeString(dir.resolve("id_ecdsa"), "x");
+        return new SshSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                dir.resolve("default_kh"), khFromCli, acceptNew, user, key,
+                List.of(dir.resolve("id_ed25519"), existing), new EnvironmentSecrets(Map.of()));
+    }
+
+    private static Host host(Connection c) {
+        return TestHosts.host("n1", c);
+    }
+
+    private static Connection inventory(Optional<String> strict) {
+        return new Connection("10.0.0.1", 2222, Optional.of("ansible"), Optional.of(Path.of("/inv/key")), false,
+                Optional.empty(), Optional.of(new Jump(Optional.empty(), "bastion", 22)),
+                Optional.of(Path.of("/inv/known_hosts")), strict);
+    }
+
+    @Test
+    void commandLineWins() throws IOException {
+        SshTarget t = SshTarget.of(host(inventory(Optional.empty())), settings(Optional.of("cli"), Optional.of(Path.of("/cli/key")), true, false), "me");
+        assertThat(t.user()).isEqualTo("cli");
+        assertThat(t.keys()).containsExactly(Path.of("/cli/key"));
+        assertThat(t.keysExplicit()).isTrue();
+        assertThat(t.knownHostsFile()).isEqualTo(dir.resolve("default_kh"));
+        assertThat(t.endpoint()).isEqualTo("10.0.0.1:2222");
+    }
+
+    @Test
+    void inventoryBeatsDefaults() throws IOException {
+        SshTarget t = SshTarget.of(host(inventory(Optional.empty())), settings(Optional.empty(), Optional.empty(), false, false), "me");
+        assertThat(t.user()).isEqualTo("ansible");
+        assertThat(t.keys()).containsExactly(Path.of("/inv/key"));
+        assertThat(t.knownHostsFile()).isEqualTo(Path.of("/inv/known_hosts"));
+        assertThat(t.policy()).isEqualTo(HostKeyPolicy.STRICT);
+    }
+
+    @Test
+    void defaultsAreTheLocalUserAndTheDefaultKeysThatExist() throws IOException {
+        SshTarget t = SshTarget.of(host(Connection.to("n1.lab")), settings(Optional.empty(), Optional.empty(), false, false), "me");
+        assertThat(t.user()).isEqualTo("me");
+        assertThat(t.keys()).containsExactly(dir.resolve("id_ecdsa"));
+        assertThat(t.keysExplicit()).isFalse();
+        assertThat(t.knownHostsFile()).isEqualTo(dir.resolve("default_kh"));
+    }
+
+    @Test
+    void jumpUserComesFromTheJumpSpecFirst() throws IOException {
+        Connection c = inventory(Optional.empty());
+        SshSettings s = settings(Optional.empty(), Optional.empty(), false, false);
+        assertThat(SshTarget.jump(host(c), new Jump(Optional.of("hop"), "bastion", 2200), s, "me"))
+                .extracting(SshTarget::user, SshTarget::address, SshTarget::port).containsExactly("hop", "bastion", 2200);
+        assertThat(SshTarget.jump(host(c), new Jump(Optional.empty(), "bastion", 22), s, "me").user()).isEqualTo("ansible");
+    }
+
+    @Test
+    void hostKeyPolicy() throws IOException {
+        SshSettings strict = settings(Optional.empty(), Optional.empty(), false, false);
+        assertThat(HostKeyPolicy.of(strict, inventory(Optional.of("accept-new")))).isEqualTo(HostKeyPolicy.ACCEPT_NEW);
+        assertThat(HostKeyPolicy.of(strict, inventory(Optional.of("no")))).isEqualTo(HostKeyPolicy.ACCEPT_NEW);
+        assertThat(HostKeyPolicy.of(strict, inventory(Optional.of("yes")))).isEqualTo(HostKeyPolicy.STRICT);
+        assertThat(HostKeyPolicy.of(strict, inventory(Optional.of("ask")))).isEqualTo(HostKeyPolicy.STRICT);
+        SshSettings acceptNew = settings(Optional.empty(), Optional.empty(), false, true);
+        assertThat(HostKeyPolicy.of(acceptNew, inventory(Optional.of("yes")))).isEqualTo(HostKeyPolicy.ACCEPT_NEW);
+    }
+
+    @Test
+    void ipv6EndpointsAreBracketed() {
+        assertThat(HostKeyVerdict.endpoint("fd00::1", 22)).isEqualTo("[fd00::1]:22");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.nodefix.transport.ssh;
+
+import dev.nodefix.inventory.Connection;
+import dev.nodefix.inventory.Host;
+import dev.nodefix.inventory.Role;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Hosts and settings for transport tests, built from the records directly (no inventory parser). */
+public final class TestHosts {
+    private TestHosts() {
+    }
+
+    public static Host host(String name, Connection connection) {
+        return new Host(name, Map.of(), List.of(), connection, Role.UNKNOWN);
+    }
+
+    /** {@code name} at 127.0.0.1:port as user "tester". */
+    public static Host local(String name, int port) {
+        return host(name, Connection.to("127.0.0.1").withPort(port).withUser("tester"));
+    }
+
+    /** Strict checking against {@code knownHosts}, the given key, short timeouts, secrets from {@code env}. */
+    public static SshSettings settings(Path knownHosts, Optional<Path> key, Map<String, String> env) {
+        return new SshSettings(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(15), knownHosts,
+                false, false, Optional.empty(), key, List.of(), new EnvironmentSecrets(env));
+    }
+
+    public static SshSettings acceptingNew(SshSettings s) {
+        return new SshSettings(s.connectTimeout(), s.commandTimeout(), s.keepAlive(), s.knownHosts(),
+                s.knownHostsFromCommandLine(), true, s.user(), s.key(), s.defaultKeys(), s.secrets());
+    }
+
+    public static SshSettings withConnectTimeout(SshSettings s, Duration timeout) {
+        return new SshSettings(timeout, s.commandTimeout(), s.keepAlive(), s.knownHosts(),
+                s.knownHostsFromCommandLine(), s.acceptNewHostKeys(), s.user(), s.key(), s.defaultKeys(), s.secrets());
+    }
+}
