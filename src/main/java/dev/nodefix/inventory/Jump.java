@@ -18,6 +18,7 @@ public record Jump(Optional<String> user, String host, int port) {
 
     @Override
     public String toString() {
-        return user.map(u -> u + "@").orElse("") + host + (port == 22 ? "" : ":" + port);
+        String shown = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+        return user.map(u -> u + "@").orElse("") + shown + (port == 22 ? "" : ":" + port);
     }
 }

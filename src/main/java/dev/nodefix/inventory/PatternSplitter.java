@@ -1,0 +1,47 @@
+package dev.nodefix.inventory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Ansible's {@code split_host_pattern}: terms separated by commas; without a comma, a string that is one
+ * host address (an IPv6 address, {@code host:port}) stays whole, anything else is split at colons
+ * outside {@code [...]}. Terms are then ordered as Ansible applies them: unions, intersections,
+ * exclusions; only intersections or exclusions start from "all".
+ */
+final class PatternSplitter {
+    private static final Pattern COLON_TERM = Pattern.compile("(?:[^\\s:\\[\\]]|\\[[^\\]]*\\])+");
+
+    private PatternSplitter() {}
+
+    static List<PatternTerm> split(String pattern) {
+        List<String> raw = new ArrayList<>();
+        if (pattern.contains(",")) {
+            raw.addAll(Arrays.asList(pattern.split(",", -1)));
+        } else if (HostAddress.parse(pattern).isPresent()) {
+            raw.add(pattern);
+        } else {
+            Matcher m = COLON_TERM.matcher(pattern);
+            while (m.find()) {
+                raw.add(m.group());
+            }
+        }
+        List<PatternTerm> terms = new ArrayList<>();
+        raw.stream().map(String::strip).filter(s -> !s.isEmpty()).map(PatternTerm::of).forEach(terms::add);
+        return ordered(terms);
+    }
+
+    private static List<PatternTerm> ordered(List<PatternTerm> terms) {
+        List<PatternTerm> ordered = new ArrayList<>();
+        for (PatternTerm.Op op : PatternTerm.Op.values()) {
+            terms.stream().filter(t -> t.op() == op).forEach(ordered::add);
+        }
+        if (ordered.isEmpty() || ordered.get(0).op() != PatternTerm.Op.UNION) {
+            ordered.add(0, new PatternTerm(PatternTerm.Op.UNION, "all"));
+        }
+        return ordered;
+    }
+}

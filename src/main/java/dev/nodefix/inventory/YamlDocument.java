@@ -1,0 +1,81 @@
+package dev.nodefix.inventory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
+import org.snakeyaml.engine.v2.schema.Schema;
+
+/**
+ * Composes a YAML file into snakeyaml-engine nodes (every node keeps its Mark) without resolving
+ * scalars: untagged plain scalars get the {@link #PLAIN} tag, untagged quoted ones {@code !!str},
+ * so {@link Yaml11Scalars} can resolve them the YAML 1.1 way. Syntax errors become
+ * {@link InventoryException}s located at snakeyaml's problem mark.
+ */
+final class YamlDocument {
+    /** Tag given to untagged plain scalars, left for YAML 1.1 resolution. */
+    static final Tag PLAIN = new Tag("tag:nodefix.dev,2025:plain");
+
+    private YamlDocument() {}
+
+    /** The root node, empty for a file without a document. */
+    static Optional<Node> compose(Path file, String label) {
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(label)
+                .setSchema(new UnresolvedSchema())
+                .setAllowDuplicateKeys(true)
+                .setMaxAliasesForCollections(1000)
+                .build();
+        try (InputStream in = Files.newInputStream(file)) {
+            return new Compose(settings).composeInputStream(in);
+        } catch (NoSuchFileException e) {
+            throw new InventoryException(new Location(label, 0, 0), "no such inventory file");
+        } catch (IOException e) {
+            throw new InventoryException(new Location(label, 0, 0), "cannot read the inventory: " + e.getMessage());
+        } catch (MarkedYamlEngineException e) {
+            throw syntaxError(label, e);
+        } catch (YamlEngineException e) {
+            throw new InventoryException(new Location(label, 0, 0), "YAML error: " + e.getMessage());
+        }
+    }
+
+    static Location location(String label, Optional<Mark> mark) {
+        return mark.map(m -> new Location(label, m.getLine() + 1, m.getColumn() + 1))
+                .orElse(new Location(label, 0, 0));
+    }
+
+    private static InventoryException syntaxError(String label, MarkedYamlEngineException e) {
+        Optional<Mark> where = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
+        StringBuilder message = new StringBuilder("YAML syntax error: ").append(e.getProblem());
+        if (e.getContext() != null && e.getContextMark().isPresent()) {
+            Location context = location(label, e.getContextMark());
+            message.append(" (").append(e.getContext()).append(" at line ").append(context.line())
+                    .append(", column ").append(context.column()).append(')');
+        }
+        return new InventoryException(location(label, where), message.toString());
+    }
+
+    /** Resolves nothing: plain scalars are tagged {@link #PLAIN}, everything else is a string. */
+    private static final class UnresolvedSchema implements Schema {
+        @Override
+        public ScalarResolver getScalarResolver() {
+            return (value, implicit) -> Boolean.TRUE.equals(implicit) ? PLAIN : Tag.STR;
+        }
+
+        @Override
+        public Map<Tag, org.snakeyaml.engine.v2.api.ConstructNode> getSchemaTagConstructors() {
+            return Map.of();
+        }
+    }
+}
