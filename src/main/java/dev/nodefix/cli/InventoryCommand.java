@@ -34,8 +34,15 @@ public final class InventoryCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (inventory.limit != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "inventory shows the whole inventory; -l/--limit selects hosts for ping and run");
+        }
         Inventory parsed = inventory.load(ctx.env());
         if (mode.list) {
             ctx.out().println(new InventoryListing().render(parsed));

@@ -70,4 +70,28 @@ class OptionsTest {
         assertThat(options.style(Map.of("NO_COLOR", "1"), true)).isEqualTo(dev.nodefix.report.Style.PLAIN);
         assertThat(options.style(Map.of(), true)).isEqualTo(dev.nodefix.report.Style.COLOR);
     }
+
+    @Test
+    void inventoryRefusesALimitInsteadOfIgnoringIt() {
+        CliRunner.Result r = new CliRunner().run("inventory", "--list", "-i", "inventory/hosts.yaml", "-l", "server");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("-l/--limit selects hosts for ping and run");
+    }
+
+    @Test
+    void badInventoryInputIsOneLineWithFileLineColumnAndExitOne() {
+        CliRunner.Result r = new CliRunner().run("ping", "-i", "src/test/resources/inventory/errors/"
+                + firstErrorCase());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).matches("(?s)nodefix: error: src/test/resources/inventory/errors/[^:]+:\\d+:\\d+: .*")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    private static String firstErrorCase() {
+        java.io.File[] files = new java.io.File("src/test/resources/inventory/errors").listFiles();
+        java.util.Arrays.sort(files);
+        return files[0].getName();
+    }
 }
