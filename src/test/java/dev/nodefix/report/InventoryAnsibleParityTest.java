@@ -67,6 +67,9 @@ class InventoryAnsibleParityTest {
         Object expected = READER.anyFrom(ansible);
         Object actual = READER.anyFrom(nodefix);
         assertThat(actual).as("JSON tree").isEqualTo(expected);
+        if (Files.readString(file).contains("# parity: tree-only")) {
+            return; // ansible's own order is not stable for this input
+        }
         assertThat(keyPaths(actual, "")).as("key order").containsExactlyElementsOf(keyPaths(expected, ""));
         assertThat(nodefix).as("JSON text").isEqualTo(ansible);
     }
