@@ -50,7 +50,7 @@ public final class AdHocReport {
     }
 
     public String summaryLine(RunSummary s) {
-        return String.format(Locale.ROOT, "%d hosts: %s, %s, %s in %.2fs", s.hosts(),
+        return String.format(Locale.ROOT, "%d %s: %s, %s, %s in %.2fs", s.hosts(), s.hosts() == 1 ? "host" : "hosts",
                 style.ok(s.ok() + " ok"),
                 s.failed() > 0 ? style.failed(s.failed() + " failed") : "0 failed",
                 s.unreachable() > 0 ? style.unreachable(s.unreachable() + " unreachable") : "0 unreachable",

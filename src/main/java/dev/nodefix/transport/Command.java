@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  */
 public record Command(List<String> argv, Become become, Optional<byte[]> stdin, Optional<Duration> timeout) {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+    /** Words no shell treats specially; the first may not contain '=' (that would be an assignment). */
+    private static final Pattern PLAIN_WORDS =
+            Pattern.compile("[ \t]*[A-Za-z0-9_@%+:,./-]+([ \t]+[A-Za-z0-9_@%+=:,./-]+)*[ \t]*");
 
     public Command {
         argv = List.copyOf(argv);
@@ -35,8 +38,17 @@ public record Command(List<String> argv, Become become, Optional<byte[]> stdin, 
         return new Command(List.of(argv), Become.NONE, Optional.empty(), Optional.empty());
     }
 
-    /** A script for {@code /bin/sh -c}: the user asked for a shell (ad-hoc {@code run -a}, collectors). */
+    /**
+     * A script the user wrote for a shell (ad-hoc {@code run -a}, collectors). It runs under
+     * {@code /bin/sh -c}, so its meaning does not depend on the login shell, except when it is nothing but
+     * plain words ({@code uname -r}): those mean the same to every shell and are sent as argv, which
+     * saves the node one process start per command.
+     */
     public static Command shell(String script) {
+        if (PLAIN_WORDS.matcher(script).matches()) {
+            return new Command(List.of(script.strip().split("[ \t]+")), Become.NONE, Optional.empty(),
+                    Optional.empty());
+        }
         return of("/bin/sh", "-c", script);
     }
 

@@ -65,16 +65,16 @@ class RunCommandTest {
 
         run(hosts, "run", "-i", INV, "-l", "agt2", "-a", "id -un");
 
-        assertThat(hosts.commandsSeen).containsExactly("agt2: sudo -n -u 'deploy; rm -rf /' -- /bin/sh -c 'id -un'");
+        assertThat(hosts.commandsSeen).containsExactly("agt2: sudo -n -u 'deploy; rm -rf /' -- id -un");
     }
 
     @Test
     void becomeFromTheCommandLineAppliesToEveryHost() {
         ScriptedTransports hosts = new ScriptedTransports();
 
-        run(hosts, "run", "-i", INV, "-l", "server", "-b", "--become-user", "k3s", "-a", "id");
+        run(hosts, "run", "-i", INV, "-l", "server", "-b", "--become-user", "k3s", "-a", "id | cat");
 
-        assertThat(hosts.commandsSeen).containsExactly("srv1: sudo -n -u k3s -- /bin/sh -c id");
+        assertThat(hosts.commandsSeen).containsExactly("srv1: sudo -n -u k3s -- /bin/sh -c 'id | cat'");
     }
 
     @Test

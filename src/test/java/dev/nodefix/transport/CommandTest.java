@@ -103,4 +103,21 @@ class CommandTest {
         assertThat(new String(Command.of("cat").withStdin(new byte[] {'x'}).wireStdin().orElseThrow(),
                 StandardCharsets.UTF_8)).isEqualTo("x");
     }
+
+    @Test
+    void aScriptOfPlainWordsIsSentAsArgvSavingTheNodeAProcessStart() {
+        assertThat(Command.shell("uname -r").argv()).containsExactly("uname", "-r");
+        assertThat(Command.shell("  ethtool  -k\tflannel.1 ").argv()).containsExactly("ethtool", "-k", "flannel.1");
+        assertThat(Command.shell("systemctl show -p ActiveState k3s.service").toShellLine())
+                .isEqualTo("systemctl show -p ActiveState k3s.service");
+    }
+
+    @Test
+    void anythingAShellWouldInterpretGoesThroughBinSh() {
+        for (String script : List.of("uname -r; id", "echo $HOME", "ls *", "cat ~/.profile", "a | b", "x > y",
+                "echo 'q'", "echo \"q\"", "FOO=1 env", "echo `id`", "true && false", "echo a\nb", "ls [ab]",
+                "echo {a,b}", "echo #c", "")) {
+            assertThat(Command.shell(script).argv()).as(script).containsExactly("/bin/sh", "-c", script);
+        }
+    }
 }
