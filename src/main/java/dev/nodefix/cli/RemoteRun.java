@@ -6,6 +6,7 @@ import dev.nodefix.engine.HostRun;
 import dev.nodefix.engine.RunSummary;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
+import dev.nodefix.report.Progress;
 import dev.nodefix.transport.Command;
 import dev.nodefix.transport.Secret;
 import dev.nodefix.transport.ssh.EnvironmentSecrets;
@@ -40,7 +41,9 @@ final class RemoteRun {
         BecomeRule rule = become.rule(sudoPassword);
         Instant start = ctx.clock().instant();
         AdHoc adHoc = new AdHoc(ctx.transports().apply(conn.settings(ctx.home(), secrets)), conn.forks());
-        List<HostRun> runs = adHoc.run(hosts, host -> command.withBecome(rule.forHost(host)));
+        Progress progress = new Progress(ctx.err(), hosts.size(), ctx.interactive());
+        List<HostRun> runs = adHoc.run(hosts, host -> command.withBecome(rule.forHost(host)), run -> progress.done(run.ok(), !(run instanceof HostRun.Unreachable)));
+        progress.clear();
         Duration elapsed = Duration.between(start, ctx.clock().instant());
         return new Outcome(runs, RunSummary.of(runs, elapsed));
     }

@@ -82,4 +82,27 @@ class PingIT {
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(second.exitCode()).as(second.toString()).isZero();
     }
+
+    @Test
+    void reachesANodeThroughAJumpHostNamedByProxyJump(Lab lab, @TempDir Path tmp) throws IOException {
+        String target = lab.names().get(2);
+        Path inventory = tmp.resolve("jump.yaml");
+        Files.writeString(inventory, String.join("\n",
+                "all:",
+                "  vars:",
+                "    ansible_user: root",
+                "    ansible_ssh_private_key_file: " + lab.clientKey(),
+                "  hosts:",
+                "    " + target + ":",
+                "      ansible_host: 10.99.1.13",
+                "      ansible_ssh_common_args: -o ProxyJump=root@10.99.1.11 -o UserKnownHostsFile=" + lab.knownHosts(),
+                ""));
+        CliRunner.Result r = new CliRunner().run("run", "-i", inventory.toString(), "-a", "hostname");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains(target + " | ok | rc=0 >>\n" + target + "\n");
+        // the target's sshd saw the login come from the bastion's address, not from the controller's
+        assertThat(Files.readString(lab.dir().resolve("nodes/" + target + "/sshd.log")))
+                .contains("Accepted publickey for root from 10.99.1.11");
+    }
 }

@@ -1,0 +1,32 @@
+package dev.nodefix.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class ProgressTest {
+    @Test
+    void countsHostsAsTheyFinishAndErasesItselfOnATerminal() {
+        StringWriter err = new StringWriter();
+        Progress progress = new Progress(new PrintWriter(err), 3, true);
+
+        progress.done(true, true);
+        progress.done(false, true);
+        progress.done(false, false);
+        progress.clear();
+
+        assertThat(err.toString()).contains("\r[1/3] hosts done, 0 failed, 0 unreachable")
+                .contains("\r[3/3] hosts done, 1 failed, 1 unreachable").endsWith("\r");
+    }
+
+    @Test
+    void silentWhenNotATerminalOrForOneHost() {
+        StringWriter err = new StringWriter();
+        new Progress(new PrintWriter(err), 5, false).done(true, true);
+        new Progress(new PrintWriter(err), 1, true).done(true, true);
+
+        assertThat(err.toString()).isEmpty();
+    }
+}
