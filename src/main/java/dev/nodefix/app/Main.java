@@ -11,10 +11,16 @@ import java.time.Clock;
 
 /** The composition root: the only place real implementations are wired together. */
 public final class Main {
+    /** Commands that will open SSH connections: worth warming the crypto provider up for. */
+    private static final java.util.Set<String> REMOTE_COMMANDS = java.util.Set.of("ping", "run");
+
     private Main() {}
 
     public static void main(String[] args) {
         configureLogging(args);
+        if (args.length > 0 && REMOTE_COMMANDS.contains(args[0])) {
+            SshTransportFactory.warmUpInBackground();
+        }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         CliContext ctx = new CliContext(out, err, System.getenv(), Path.of(System.getProperty("user.home")),
