@@ -13,6 +13,8 @@ import org.apache.sshd.server.command.AbstractCommandSupport;
  *   <li>{@code echo WORDS} prints the words; {@code line ARGS} prints the raw command line received</li>
  *   <li>{@code stderr WORDS} prints to stderr; {@code exit N} exits with N</li>
  *   <li>{@code sleep N} waits N seconds (interrupted when the channel is closed), then prints "slept"</li>
+ *   <li>{@code await FILE N} waits until FILE exists (at most N seconds), then prints "released" or
+ *       "gave up"</li>
  *   <li>{@code big N} writes N bytes to stderr first, then N bytes to stdout</li>
  *   <li>{@code cat} copies stdin to stdout until EOF</li>
  *   <li>{@code sudo ...} prints its command line and, on stderr, what it got on stdin; user "nopasswd" has a
@@ -51,6 +53,14 @@ final class ScriptedCommand extends AbstractCommandSupport {
             case "sleep" -> {
                 Thread.sleep(Long.parseLong(args.get(0)) * 1000);
                 print(getOutputStream(), "slept\n");
+            }
+            case "await" -> {
+                java.nio.file.Path file = java.nio.file.Path.of(args.get(0));
+                long deadline = System.nanoTime() + Long.parseLong(args.get(1)) * 1_000_000_000L;
+                while (!java.nio.file.Files.exists(file) && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                print(getOutputStream(), java.nio.file.Files.exists(file) ? "released\n" : "gave up\n");
             }
             case "big" -> big(Integer.parseInt(args.get(0)));
             case "cat" -> getInputStream().transferTo(getOutputStream());

@@ -23,9 +23,9 @@ public final class TestHosts {
         return host(name, Connection.to("127.0.0.1").withPort(port).withUser("tester"));
     }
 
-    /** Strict checking against {@code knownHosts}, the given key, short timeouts, secrets from {@code env}. */
+    /** Strict checking against {@code knownHosts}, the given key, timeouts roomy enough for a loaded CI box. */
     public static SshSettings settings(Path knownHosts, Optional<Path> key, Map<String, String> env) {
-        return new SshSettings(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(15), knownHosts,
+        return new SshSettings(Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(15), knownHosts,
                 false, false, Optional.empty(), key, List.of(), new EnvironmentSecrets(env));
     }
 
