@@ -1,0 +1,23 @@
+package dev.nodefix.cli;
+
+import dev.nodefix.fact.CollectorScript;
+import java.util.concurrent.Callable;
+
+/** {@code nodefix collect-script}: print the collector, to run by hand where nodefix cannot SSH. */
+@picocli.CommandLine.Command(name = "collect-script", mixinStandardHelpOptions = true,
+        description = {"Print the read-only POSIX sh collector that `nodefix facts` runs on each host.",
+                "Capture its output per host (sh collector.sh > DIR/HOST) and read it with `nodefix facts --from DIR`."})
+public final class CollectScriptCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    public CollectScriptCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        ctx.out().print(CollectorScript.load().text());
+        ctx.out().flush();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.nodefix.fact;
+
+/** Everything the collector tells about one node, parsed. */
+public record NodeFacts(
+        Kernel kernel,
+        OsRelease osRelease,
+        IptablesVersion iptables,
+        IptablesVersion k3sIptables,
+        RandomFullySupport randomFully,
+        KubePostrouting kubePostrouting,
+        FlannelPostrtg flannelPostrtg,
+        PostroutingOrder postrouting,
+        VxlanDevice vxlan,
+        EthtoolFeatures offload,
+        UplinkDriver uplink,
+        FlannelBackend backend,
+        SubnetEnv subnetEnv,
+        K3sInfo k3s,
+        Persistence persistence,
+        UdpCsumErrors udp) {
+
+    public static NodeFacts of(CollectorOutput out) {
+        K3sUnits units = K3sUnits.FACT.from(out);
+        return new NodeFacts(Kernel.FACT.from(out), OsRelease.FACT.from(out), IptablesVersion.HOST.from(out),
+                IptablesVersion.K3S_BUNDLED.from(out), RandomFullySupport.FACT.from(out),
+                KubePostrouting.FACT.from(out), FlannelPostrtg.FACT.from(out), PostroutingOrder.FACT.from(out),
+                VxlanDevice.FACT.from(out), EthtoolFeatures.FACT.from(out), UplinkDriver.FACT.from(out),
+                FlannelBackend.of(NetConf.FACT.from(out), K3sConfig.FACT.from(out), units, K3sEnv.FACT.from(out)),
+                SubnetEnv.FACT.from(out), K3sInfo.of(units, K3sVersion.FACT.from(out), ServiceStates.FACT.from(out)),
+                Persistence.FACT.from(out), UdpCsumErrors.FACT.from(out));
+    }
+
+    public static NodeFacts parse(String raw) {
+        return of(CollectorOutput.split(raw));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.nodefix.fact;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The chains {@code POSTROUTING} jumps to, in order. flannel v0.20.0-v0.20.1 put {@code FLANNEL-POSTRTG}
+ * before {@code KUBE-POSTROUTING} (double NAT, DOMAIN.md §3).
+ *
+ * @param flannelFirst empty unless both chains are jumped to
+ */
+public record PostroutingOrder(boolean listed, List<String> jumps, Optional<Boolean> flannelFirst) {
+    private static final Pattern JUMP = Pattern.compile("-A POSTROUTING .*-j ([A-Za-z0-9_-]+).*");
+
+    public static final Fact<PostroutingOrder> FACT = Fact.of("postrouting", PostroutingOrder::parse);
+
+    public PostroutingOrder {
+        jumps = List.copyOf(jumps);
+    }
+
+    static PostroutingOrder parse(Section section) {
+        ChainRules chain = ChainRules.of(section, "POSTROUTING");
+        List<String> jumps = new ArrayList<>();
+        for (String rule : chain.rules()) {
+            Matcher m = JUMP.matcher(rule);
+            if (m.matches()) {
+                jumps.add(m.group(1));
+            }
+        }
+        int flannel = jumps.indexOf("FLANNEL-POSTRTG");
+        int kube = jumps.indexOf("KUBE-POSTROUTING");
+        Optional<Boolean> first = flannel >= 0 && kube >= 0 ? Optional.of(flannel < kube) : Optional.empty();
+        return new PostroutingOrder(chain.listing() == ChainRules.Listing.LISTED, jumps, first);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.nodefix.fact;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One framed part of the collector's output.
+ *
+ * @param exitCode empty unless {@link Status#RAN}
+ * @param lines    what the command printed (stdout and stderr merged), without the framing
+ */
+public record Section(String name, Status status, Optional<Integer> exitCode, List<String> lines) {
+    /** Whether the section's command ran, its tool was missing, or the section is not in the output at all. */
+    public enum Status { RAN, ABSENT, MISSING }
+
+    public Section {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(exitCode, "exitCode");
+        lines = List.copyOf(lines);
+    }
+
+    public static Section ran(String name, int exitCode, List<String> lines) {
+        return new Section(name, Status.RAN, Optional.of(exitCode), lines);
+    }
+
+    public static Section absent(String name) {
+        return new Section(name, Status.ABSENT, Optional.empty(), List.of());
+    }
+
+    public static Section missing(String name) {
+        return new Section(name, Status.MISSING, Optional.empty(), List.of());
+    }
+
+    /** The command ran (whatever its exit code) and printed something. */
+    public boolean hasOutput() {
+        return status == Status.RAN && lines.stream().anyMatch(l -> !l.isBlank());
+    }
+
+    public boolean succeeded() {
+        return status == Status.RAN && exitCode.orElse(-1) == 0;
+    }
+
+    public String text() {
+        return String.join("\n", lines);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.nodefix.fact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** All facts from whole collector outputs captured in the lab ({@code facts/_captured}). */
+class NodeFactsTest {
+    @Test
+    void theAffectedLabServer() throws IOException {
+        NodeFacts f = NodeFacts.parse(captured("affected-server"));
+
+        assertThat(f.k3s().role()).isEqualTo(K3sUnits.Role.SERVER);
+        assertThat(f.k3s().active()).isTrue();
+        assertThat(f.backend().effective()).contains("vxlan");
+        assertThat(f.vxlan().vni()).contains(1);
+        assertThat(f.offload().txChecksumIpGeneric()).contains(new EthtoolFeatures.Feature(true, false));
+        assertThat(f.kubePostrouting().form()).isEqualTo(KubePostrouting.Form.UNFIXED);
+        assertThat(f.kubePostrouting().randomFully()).isTrue();
+        assertThat(f.randomFully().support()).isEqualTo(RandomFullySupport.Support.SUPPORTED);
+        assertThat(f.k3sIptables().mode()).isEqualTo(IptablesVersion.Mode.ABSENT);
+        assertThat(f.persistence().installed()).isFalse();
+        assertThat(f.udp().inCsumErrors()).contains(0L);
+    }
+
+    @Test
+    void aFixedKubeProxyAgent() throws IOException {
+        NodeFacts f = NodeFacts.parse(captured("fixed-agent"));
+
+        assertThat(f.k3s().role()).isEqualTo(K3sUnits.Role.AGENT);
+        assertThat(f.kubePostrouting().form()).isEqualTo(KubePostrouting.Form.FIXED);
+    }
+
+    @Test
+    void flannelGuardOrderOffloadOffAndAUdevRule() throws IOException {
+        NodeFacts f = NodeFacts.parse(captured("guarded-persisted-agent"));
+
+        assertThat(f.flannelPostrtg().guard()).isEqualTo(FlannelPostrtg.Guard.PRESENT);
+        assertThat(f.postrouting().flannelFirst()).contains(true);
+        assertThat(f.offload().txChecksumIpGeneric()).contains(new EthtoolFeatures.Feature(false, false));
+        assertThat(f.persistence().udevRules()).containsExactly("/etc/udev/rules.d/90-flannel.rules");
+        assertThat(f.persistence().installed()).isTrue();
+    }
+
+    @Test
+    void truncatedOutputGivesUnknownsNotErrors() throws IOException {
+        NodeFacts f = NodeFacts.parse(captured("truncated"));
+
+        assertThat(f.kernel().release()).isPresent();
+        assertThat(f.kubePostrouting().form()).isEqualTo(KubePostrouting.Form.UNFIXED);
+        assertThat(f.vxlan().exists()).isFalse(); // cut in the middle of its section
+        assertThat(f.offload().available()).isFalse();
+        assertThat(f.k3s().role()).isEqualTo(K3sUnits.Role.UNKNOWN);
+    }
+
+    static String captured(String name) throws IOException {
+        try (InputStream in = NodeFactsTest.class.getResourceAsStream("/facts/_captured/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
