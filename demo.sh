@@ -21,7 +21,9 @@ step "bin/nodefix inventory --graph -i inventory/lab.yaml"
 bin/nodefix inventory --graph -i inventory/lab.yaml
 step "bin/nodefix ping -i inventory/lab.yaml   (strict host keys from the lab's known_hosts)"
 bin/nodefix ping -i inventory/lab.yaml
-step "bin/nodefix run -i inventory/lab.yaml -a 'uname -r; ethtool -k flannel.1 | grep tx-checksum-ip-generic'"
+step "bin/nodefix run -i inventory/lab.yaml -a 'hostname; ethtool -k flannel.1 | grep tx-checksum-ip-generic'"
 bin/nodefix run -i inventory/lab.yaml -a 'hostname; ethtool -k flannel.1 | grep tx-checksum-ip-generic'
 step "bin/nodefix run -l agent -a 'iptables -t nat -S KUBE-POSTROUTING'   (the unfixed kube-proxy rule)"
 bin/nodefix run -i inventory/lab.yaml -l agent -a 'iptables -t nat -S KUBE-POSTROUTING'
+step "bin/nodefix facts -i inventory/lab.yaml   (one SSH round trip per node: kernel, iptables, backend, offload, kube-proxy fix)"
+bin/nodefix facts -i inventory/lab.yaml
