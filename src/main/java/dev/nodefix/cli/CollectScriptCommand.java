@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 /** {@code nodefix collect-script}: print the collector, to run by hand where nodefix cannot SSH. */
 @picocli.CommandLine.Command(name = "collect-script", mixinStandardHelpOptions = true,
         description = {"Print the read-only POSIX sh collector that `nodefix facts` runs on each host.",
-                "Capture its output per host (sh collector.sh > DIR/HOST) and read it with `nodefix facts --from DIR`."})
+                "Capture its output per host and read it with `nodefix facts --from DIR` (or `diagnose --from DIR`):",
+                "  sh collector.sh PEER_IP... > DIR/HOST",
+                "PEER_IPs are the other nodes' addresses; they let diagnose check whether host-gw is possible."})
 public final class CollectScriptCommand implements Callable<Integer> {
     private final CliContext ctx;
 

@@ -1,18 +1,9 @@
 package dev.nodefix.cli;
 
-import dev.nodefix.engine.HostRun;
-import dev.nodefix.fact.CollectorScript;
-import dev.nodefix.fact.HostFacts;
-import dev.nodefix.fact.NodeFacts;
 import dev.nodefix.report.FactsJson;
 import dev.nodefix.report.FactsTable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -39,58 +30,14 @@ public final class FactsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int exit = ExitCode.OK;
-        List<HostFacts> results;
-        if (from != null) {
-            results = captured(from);
-        } else {
-            RemoteRun.Outcome outcome = new RemoteRun(ctx).run(inventory, connection, become,
-                    CollectorScript.load().command());
-            results = outcome.runs().stream().map(FactsCommand::facts).toList();
-            exit = outcome.exitCode();
-        }
+        FactSource.Results results = from != null ? FactSource.captured(from)
+                : FactSource.live(ctx, inventory, connection, become);
         if (output.json()) {
-            ctx.out().println(new FactsJson().render(results));
+            ctx.out().println(new FactsJson().render(results.hosts()));
             ctx.out().flush();
         } else {
-            new FactsTable().print(ctx.out(), results);
+            new FactsTable().print(ctx.out(), results.hosts());
         }
-        return exit;
-    }
-
-    private static HostFacts facts(HostRun run) {
-        String host = run.host().name();
-        if (run instanceof HostRun.Completed c && c.result().stdout().contains("@@nodefix:section ")) {
-            return new HostFacts.Collected(host, NodeFacts.parse(c.result().stdout()));
-        }
-        if (run instanceof HostRun.Completed c) {
-            return new HostFacts.NotCollected(host, "failed", "collector exited " + c.result().exitCode()
-                    + " without output: " + c.result().stderr().strip());
-        }
-        if (run instanceof HostRun.Unreachable u) {
-            return new HostFacts.NotCollected(host, "unreachable", u.error().getMessage());
-        }
-        HostRun.Errored e = (HostRun.Errored) run;
-        return new HostFacts.NotCollected(host, "failed", e.failure() + ": " + e.message());
-    }
-
-    private static List<HostFacts> captured(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--from " + dir + ": not a directory");
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().map(FactsCommand::read).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
-
-    private static HostFacts read(Path file) {
-        try {
-            return new HostFacts.Collected(file.getFileName().toString(), NodeFacts.parse(Files.readString(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return results.exitCode();
     }
 }

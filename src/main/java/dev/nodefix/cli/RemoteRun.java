@@ -13,8 +13,10 @@ import dev.nodefix.transport.ssh.EnvironmentSecrets;
 import dev.nodefix.transport.ssh.SecretSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /** The shared path of ping and run: load, select, resolve secrets, fan out one command, summarise. */
 final class RemoteRun {
@@ -34,7 +36,14 @@ final class RemoteRun {
     }
 
     Outcome run(InventoryOptions inv, ConnectionOptions conn, BecomeOptions become, Command command) {
+        return run(inv, conn, become, (all, host) -> command);
+    }
+
+    /** One command per host: {@code commandFor} gets every host of the inventory (not only the selected) and the host. */
+    Outcome run(InventoryOptions inv, ConnectionOptions conn, BecomeOptions become,
+            BiFunction<Collection<Host>, Host, Command> commandFor) {
         Inventory inventory = inv.load(ctx.env());
+        Collection<Host> all = inventory.hosts().values();
         List<Host> hosts = inv.select(inventory);
         SecretSource secrets = secrets(conn.askPass(), become.askBecomePass());
         Optional<Secret> sudoPassword = secrets.get(SecretSource.Kind.BECOME_PASSWORD, "sudo");
@@ -42,7 +51,7 @@ final class RemoteRun {
         Instant start = ctx.clock().instant();
         AdHoc adHoc = new AdHoc(ctx.transports().apply(conn.settings(ctx.home(), secrets)), conn.forks());
         Progress progress = new Progress(ctx.err(), hosts.size(), ctx.interactive());
-        List<HostRun> runs = adHoc.run(hosts, host -> command.withBecome(rule.forHost(host)), run -> progress.done(run.ok(), !(run instanceof HostRun.Unreachable)));
+        List<HostRun> runs = adHoc.run(hosts, host -> commandFor.apply(all, host).withBecome(rule.forHost(host)), run -> progress.done(run.ok(), !(run instanceof HostRun.Unreachable)));
         progress.clear();
         Duration elapsed = Duration.between(start, ctx.clock().instant());
         return new Outcome(runs, RunSummary.of(runs, elapsed));

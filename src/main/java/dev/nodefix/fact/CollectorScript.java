@@ -1,18 +1,25 @@
 package dev.nodefix.fact;
 
+import dev.nodefix.inventory.Host;
 import dev.nodefix.transport.Command;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The POSIX sh collector ({@code collector.sh} next to this class). It is sent on stdin to {@code /bin/sh -s},
- * so it runs the same whatever the login shell, in one SSH round trip.
+ * so it runs the same whatever the login shell, in one SSH round trip. Its arguments are the other nodes' IP
+ * addresses ({@code sh -s -- 10.0.0.12 10.0.0.13}), for the {@link PeerRoutes} fact.
  */
 public record CollectorScript(String text) {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern IP = Pattern.compile("[0-9a-fA-F.:]*[.:][0-9a-fA-F.:]*");
 
     public static CollectorScript load() {
         try (InputStream in = CollectorScript.class.getResourceAsStream("collector.sh")) {
@@ -25,7 +32,27 @@ public record CollectorScript(String text) {
         }
     }
 
+    /** The collector with no peers: its peer-routes section is present but empty. */
     public Command command() {
-        return Command.of("/bin/sh", "-s").withStdin(text.getBytes(StandardCharsets.UTF_8)).withTimeout(TIMEOUT);
+        return command(List.of());
+    }
+
+    /** The collector told about {@code peers} (IP addresses; anything else is dropped). */
+    public Command command(List<String> peers) {
+        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-s"));
+        List<String> ips = peers.stream().filter(p -> IP.matcher(p).matches()).distinct().toList();
+        if (!ips.isEmpty()) {
+            argv.add("--");
+            argv.addAll(ips);
+        }
+        return Command.of(argv.toArray(String[]::new)).withStdin(text.getBytes(StandardCharsets.UTF_8))
+                .withTimeout(TIMEOUT);
+    }
+
+    /** The collector for {@code self}: its peers are the addresses (ansible_host) of every other host of {@code all}. */
+    public Command command(Collection<Host> all, Host self) {
+        String own = self.connection().address();
+        return command(all.stream().filter(h -> !h.name().equals(self.name()))
+                .map(h -> h.connection().address()).filter(a -> !a.equals(own)).toList());
     }
 }

@@ -17,7 +17,8 @@ public record NodeFacts(
         SubnetEnv subnetEnv,
         K3sInfo k3s,
         Persistence persistence,
-        UdpCsumErrors udp) {
+        UdpCsumErrors udp,
+        PeerRoutes peerRoutes) {
 
     public static NodeFacts of(CollectorOutput out) {
         K3sUnits units = K3sUnits.FACT.from(out);
@@ -27,7 +28,8 @@ public record NodeFacts(
                 VxlanDevice.FACT.from(out), EthtoolFeatures.FACT.from(out), UplinkDriver.FACT.from(out),
                 FlannelBackend.of(NetConf.FACT.from(out), K3sConfig.FACT.from(out), units, K3sEnv.FACT.from(out)),
                 SubnetEnv.FACT.from(out), K3sInfo.of(units, K3sVersion.FACT.from(out), ServiceStates.FACT.from(out)),
-                Persistence.FACT.from(out), UdpCsumErrors.FACT.from(out));
+                Persistence.FACT.from(out), UdpCsumErrors.FACT.from(out),
+                PeerRoutes.FACT.from(out));
     }
 
     public static NodeFacts parse(String raw) {

@@ -1,6 +1,7 @@
 # nodefix fact collector: POSIX sh, read-only, standard tools only. Each section is framed as
 #   @@nodefix:section NAME@@ ... output (stdout and stderr) ... @@nodefix:end NAME rc=N@@
 # or "@@nodefix:end NAME absent@@" when the tool or file is not there. Nothing here aborts.
+# Arguments: the IP addresses of the other cluster nodes (sh -s -- 10.0.0.12 10.0.0.13), for peer-routes.
 set +e
 LC_ALL=C
 export LC_ALL
@@ -64,6 +65,26 @@ nf_persistence() {
   return 0
 }
 
+# nf_peer_routes PEER...: one 'ip route get' per peer (one ip process), then the default gateway's route
+nf_peer_routes() {
+  printf '# peers:'
+  for nf_p in "$@"; do
+    case $nf_p in ''|*[!0-9a-fA-F.:]*) continue ;; esac
+    printf ' %s' "$nf_p"
+  done
+  printf '\n'
+  nf_def=$(ip route show default 2>/dev/null | head -n 1)
+  printf '# default: %s\n' "$nf_def"
+  nf_gw=$(printf '%s\n' "$nf_def" | awk '{ for (i = 1; i < NF; i++) if ($i == "via") { print $(i + 1); exit } }')
+  {
+    for nf_p in "$@"; do
+      case $nf_p in ''|*[!0-9a-fA-F.:]*) continue ;; esac
+      printf 'route get %s\n' "$nf_p"
+    done
+    case $nf_gw in ''|*[!0-9a-fA-F.:]*) ;; *) printf 'route get %s\n' "$nf_gw" ;; esac
+  } | ip -o -force -batch - 2>&1
+}
+
 nf_run kernel uname uname -r
 nf_file os-release /etc/os-release
 nf_run iptables-version iptables iptables --version
@@ -90,5 +111,6 @@ nf_file subnet-env /run/flannel/subnet.env
 nf_run k3s-version k3s k3s --version
 nf_run services systemctl nf_services
 nf_run persistence grep nf_persistence
+nf_run peer-routes ip nf_peer_routes "$@"
 if [ -r /proc/net/snmp ]; then nf_begin udp-snmp; grep '^Udp:' /proc/net/snmp; nf_end udp-snmp "rc=$?"
 else nf_absent udp-snmp; fi

@@ -47,8 +47,18 @@ class FactsIT {
     @Test
     void capturedCollectorOutputGivesTheSameFactsAsTheLiveRun(Lab lab, @TempDir Path dir) throws Exception {
         String script = new CliRunner().run("collect-script").out();
+        java.util.Map<String, String> addresses = new java.util.LinkedHashMap<>();
+        new dev.nodefix.inventory.InventoryParser().parse(lab.inventory()).hosts()
+                .forEach((name, host) -> addresses.put(name, host.connection().address()));
         for (String node : lab.names()) {
-            Files.writeString(dir.resolve(node), lab.exec(node, "sh", "-c", script));
+            // as an operator would run it by hand: the script, then the other nodes' addresses as its arguments
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("sh", "-c", script, "collector"));
+            addresses.forEach((name, address) -> {
+                if (!name.equals(node)) {
+                    command.add(address);
+                }
+            });
+            Files.writeString(dir.resolve(node), lab.exec(node, command.toArray(String[]::new)));
         }
 
         CliRunner.Result live = new CliRunner().run("facts", "-i", lab.inventory().toString(), "--json");

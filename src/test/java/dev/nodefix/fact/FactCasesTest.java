@@ -26,7 +26,7 @@ class FactCasesTest {
             Map.entry("K3sUnits", K3sUnits.FACT), Map.entry("K3sEnv", K3sEnv.FACT),
             Map.entry("SubnetEnv", SubnetEnv.FACT), Map.entry("K3sVersion", K3sVersion.FACT),
             Map.entry("ServiceStates", ServiceStates.FACT), Map.entry("Persistence", Persistence.FACT),
-            Map.entry("UdpCsumErrors", UdpCsumErrors.FACT));
+            Map.entry("UdpCsumErrors", UdpCsumErrors.FACT), Map.entry("PeerRoutes", PeerRoutes.FACT));
     private static final Map<String, Function<CollectorOutput, Object>> COMBINED = Map.of(
             "FlannelBackend", out -> FlannelBackend.of(NetConf.FACT.from(out), K3sConfig.FACT.from(out),
                     K3sUnits.FACT.from(out), K3sEnv.FACT.from(out)),

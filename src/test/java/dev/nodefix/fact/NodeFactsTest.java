@@ -24,6 +24,9 @@ class NodeFactsTest {
         assertThat(f.k3sIptables().mode()).isEqualTo(IptablesVersion.Mode.ABSENT);
         assertThat(f.persistence().installed()).isFalse();
         assertThat(f.udp().inCsumErrors()).contains(0L);
+        assertThat(f.peerRoutes().nodeIp()).isEqualTo("10.99.3.11");
+        assertThat(f.peerRoutes().peers()).extracting(PeerRoutes.PeerRoute::peer).containsExactly("10.99.3.12", "10.99.3.13");
+        assertThat(f.peerRoutes().allOnLink()).isTrue();
     }
 
     @Test
@@ -46,6 +49,28 @@ class NodeFactsTest {
     }
 
     @Test
+    void aNodeBehindARouterHasNoOnLinkPeers() throws IOException {
+        NodeFacts f = NodeFacts.parse(captured("routed-agent")); // lab profile not-l2-adjacent, node 3
+
+        assertThat(f.peerRoutes().nodeIp()).isEqualTo("10.99.5.13");
+        assertThat(f.peerRoutes().peers()).containsExactly(
+                new PeerRoutes.PeerRoute("10.99.4.11", false, java.util.Optional.of("10.99.5.254"), "eth0"),
+                new PeerRoutes.PeerRoute("10.99.4.12", false, java.util.Optional.of("10.99.5.254"), "eth0"));
+        assertThat(f.peerRoutes().allOnLink()).isFalse();
+        assertThat(f.vxlan().local()).contains("10.99.5.13");
+    }
+
+    @Test
+    void aHostGwAgentHasNoFlannelDevice() throws IOException {
+        NodeFacts f = NodeFacts.parse(captured("hostgw-agent")); // lab profile host-gw, node 2
+
+        assertThat(f.backend().effective()).contains("host-gw");
+        assertThat(f.vxlan().exists()).isFalse();
+        assertThat(f.peerRoutes().allOnLink()).isTrue();
+        assertThat(f.peerRoutes().nodeIp()).isEqualTo("10.99.4.12");
+    }
+
+    @Test
     void truncatedOutputGivesUnknownsNotErrors() throws IOException {
         NodeFacts f = NodeFacts.parse(captured("truncated"));
 
@@ -54,6 +79,7 @@ class NodeFactsTest {
         assertThat(f.vxlan().exists()).isFalse(); // cut in the middle of its section
         assertThat(f.offload().available()).isFalse();
         assertThat(f.k3s().role()).isEqualTo(K3sUnits.Role.UNKNOWN);
+        assertThat(f.peerRoutes().present()).isFalse();
     }
 
     static String captured(String name) throws IOException {

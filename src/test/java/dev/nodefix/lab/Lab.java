@@ -16,21 +16,62 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Lab implements AutoCloseable {
     public static final String PREFIX = "nfxit";
+
+    /**
+     * The names a lab lives under. Routed profiles ({@code not-l2-adjacent}) also use a second bridge and
+     * subnet: {@link #bridge2()} is {@code bridge} with its last digit + 1 ({@code nfxitbr0 -> nfxitbr1}) and
+     * {@link #net2()} is {@code net} with its third octet + 100 ({@code 10.99.1 -> 10.99.101}), the same rule
+     * as lab/lib/routed.sh; the router namespace is {@code PREFIX-rtr}.
+     *
+     * @param net the first three octets, e.g. {@code 10.99.1}
+     * @param dir LAB_DIR; the inventory is {@code dir/lab.yaml}
+     */
+    public record LabNames(String prefix, String bridge, String net, Path dir) {
+        public LabNames {
+            if (!prefix.matches("[a-z][a-z0-9]{0,7}") || !bridge.matches("[A-Za-z0-9_-]{1,14}[0-8]")
+                    || !net.matches("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+                throw new IllegalArgumentException("bad lab names: " + prefix + " " + bridge + " " + net);
+            }
+        }
+
+        /** The integration tests' lab: nfxit, nfxitbr0, 10.99.1, {@code target/it-lab}. */
+        public static LabNames integration(Path repo) {
+            return new LabNames(PREFIX, "nfxitbr0", "10.99.1", repo.resolve("target/it-lab"));
+        }
+
+        public String bridge2() {
+            return bridge.substring(0, bridge.length() - 1) + (char) (bridge.charAt(bridge.length() - 1) + 1);
+        }
+
+        public String net2() {
+            int dot = net.lastIndexOf('.');
+            int c = Integer.parseInt(net.substring(dot + 1));
+            return net.substring(0, dot + 1) + (c < 156 ? c + 100 : c - 100);
+        }
+    }
+
     private final Path repo;
-    private final Path dir;
+    private final LabNames names;
     private final int nodes;
 
-    private Lab(Path repo, Path dir, int nodes) {
+    private Lab(Path repo, LabNames names, int nodes) {
         this.repo = repo;
-        this.dir = dir;
+        this.names = names;
         this.nodes = nodes;
     }
 
     public static Lab up(Path repo, int nodes, String profile) {
-        Path dir = repo.resolve("target/it-lab");
-        Lab lab = new Lab(repo, dir, nodes);
+        return up(repo, nodes, profile, LabNames.integration(repo));
+    }
+
+    public static Lab up(Path repo, int nodes, String profile, LabNames names) {
+        Lab lab = new Lab(repo, names, nodes);
         lab.script(List.of("up", Integer.toString(nodes), "--profile", profile), 180);
         return lab;
+    }
+
+    public LabNames labNames() {
+        return names;
     }
 
     public Path repo() {
@@ -38,30 +79,30 @@ public final class Lab implements AutoCloseable {
     }
 
     public Path dir() {
-        return dir;
+        return names.dir();
     }
 
     public Path inventory() {
-        return dir.resolve("lab.yaml");
+        return names.dir().resolve("lab.yaml");
     }
 
     public Path knownHosts() {
-        return dir.resolve("known_hosts");
+        return names.dir().resolve("known_hosts");
     }
 
     public Path clientKey() {
-        return dir.resolve("id_ed25519");
+        return names.dir().resolve("id_ed25519");
     }
 
     public int size() {
         return nodes;
     }
 
-    /** Node names in order: nfxit001, nfxit002, ... (node 1 is the k3s server). */
+    /** Node names in order: nfxit001, nfxit002, ... (PREFIXnnn; node 1 is the k3s server). */
     public List<String> names() {
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= nodes; i++) {
-            names.add(String.format("%s%03d", PREFIX, i));
+            names.add(String.format("%s%03d", this.names.prefix(), i));
         }
         return names;
     }
@@ -88,10 +129,12 @@ public final class Lab implements AutoCloseable {
 
     public Map<String, String> env() {
         Map<String, String> env = new HashMap<>();
-        env.put("LAB_DIR", dir.toString());
-        env.put("LAB_PREFIX", PREFIX);
-        env.put("LAB_BRIDGE", "nfxitbr0");
-        env.put("LAB_NET", "10.99.1");
+        env.put("LAB_DIR", names.dir().toString());
+        env.put("LAB_PREFIX", names.prefix());
+        env.put("LAB_BRIDGE", names.bridge());
+        env.put("LAB_NET", names.net());
+        env.put("LAB_BRIDGE2", names.bridge2());
+        env.put("LAB_NET2", names.net2());
         env.put("LAB_INVENTORY", inventory().toString());
         return env;
     }

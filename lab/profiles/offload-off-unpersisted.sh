@@ -1,0 +1,8 @@
+# Profile "offload-off-unpersisted": like "affected" (unfixed kube-proxy KUBE-POSTROUTING with
+# --random-fully, vxlan), but on every node the operator already ran the ethtool workaround by hand
+# after flannel.1 was created: `ethtool -K flannel.1 tx-checksum-ip-generic off`. Nothing persists it
+# (no udev rule, no unit), so a re-creation of flannel.1 (reboot, `systemctl restart k3s[-agent]` with
+# LAB_FLANNEL_RESTART=recreate, the default) brings the offload back on: the "at risk" state.
+profile_desc() { echo "affected rules, vxlan, offload turned off by hand on every node, not persisted"; }
+profile_node() { P_KUBE_PROXY=unfixed; }
+profile_node_commands() { echo 'ethtool -K flannel.1 tx-checksum-ip-generic off'; }

@@ -1,0 +1,88 @@
+package dev.nodefix.cli;
+
+import dev.nodefix.diagnose.Diagnoser;
+import dev.nodefix.diagnose.Diagnosis;
+import dev.nodefix.diagnose.Finding;
+import dev.nodefix.diagnose.RemediationPolicy;
+import dev.nodefix.probe.ProbeRuns;
+import dev.nodefix.probe.ProbeScript;
+import dev.nodefix.probe.ProbeTarget;
+import dev.nodefix.report.DiagnosisJson;
+import dev.nodefix.report.DiagnosisText;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code nodefix diagnose}: facts, rules, a verdict per host and for the cluster, and one remediation. */
+@picocli.CommandLine.Command(name = "diagnose", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Tell whether the cluster has the flannel VXLAN 63-second delay, on which nodes, why,",
+                "and which fix fits (the playbook that applies it). Verdicts: affected, at-risk, not-affected, unknown.",
+                "Exit: 0 whatever the verdict; 1 bad input or nodefix failed."})
+public final class DiagnoseCommand implements Callable<Integer> {
+    @Option(names = "--from", paramLabel = "DIR",
+            description = "Diagnose captured collector output offline, one file per host named after it; no SSH.")
+    Path from;
+
+    @Option(names = "--probe", description = "Also time a TCP connect from each node to each target (5 s limit)"
+            + " and read the UDP InCsumErrors counter before and after.")
+    boolean probe;
+
+    @Option(names = "--target", paramLabel = "IP:PORT", description = "Probe target (repeatable); default: inventory"
+            + " var " + ProbeRuns.TARGETS_VAR + ", else services listed by `k3s kubectl` on a server.")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--keep-offload", description = "The checksum offload must stay on: recommend host-gw when"
+            + " every node pair is on-link, else an upgrade.")
+    boolean keepOffload;
+
+    @Mixin InventoryOptions inventory;
+    @Mixin ConnectionOptions connection;
+    @Mixin BecomeOptions become;
+    @Mixin OutputOptions output;
+
+    private final CliContext ctx;
+
+    public DiagnoseCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        List<ProbeTarget> explicit = targets.stream().map(ProbeTarget::parse).toList();
+        if (probe && from != null) {
+            throw new IllegalArgumentException("--probe needs live hosts: it cannot be used with --from");
+        }
+        FactSource.Results facts = from != null ? FactSource.captured(from)
+                : FactSource.live(ctx, inventory, connection, become);
+        Map<String, List<Finding>> probed = probe ? probe(explicit) : Map.of();
+        Diagnosis diagnosis = Diagnoser.standard(new RemediationPolicy(keepOffload)).diagnose(facts.hosts(), probed);
+        if (output.json()) {
+            ctx.out().println(new DiagnosisJson().render(diagnosis));
+            ctx.out().flush();
+        } else {
+            new DiagnosisText().print(ctx.out(), diagnosis);
+        }
+        return ExitCode.OK;
+    }
+
+    private Map<String, List<Finding>> probe(List<ProbeTarget> explicit) {
+        List<ProbeTarget> chosen = explicit;
+        if (chosen.isEmpty()) {
+            chosen = ProbeRuns.fromVars(inventory.select(inventory.load(ctx.env())));
+        }
+        if (chosen.isEmpty()) {
+            chosen = ProbeRuns.discovered(new RemoteRun(ctx).run(inventory, connection, become,
+                    ProbeRuns.discoveryCommand()).runs());
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("--probe: no targets (give --target IP:PORT, set "
+                    + ProbeRuns.TARGETS_VAR + ", or run k3s on a server)");
+        }
+        return ProbeRuns.findings(new RemoteRun(ctx).run(inventory, connection, become,
+                new ProbeScript(chosen).command()).runs());
+    }
+}

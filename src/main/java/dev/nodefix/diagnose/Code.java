@@ -1,0 +1,31 @@
+package dev.nodefix.diagnose;
+
+import java.util.Optional;
+
+/** A finding's code. The first four decide a host's verdict; the others explain or warn. */
+public enum Code {
+    AFFECTED(Verdict.AFFECTED),
+    AT_RISK(Verdict.AT_RISK),
+    NOT_AFFECTED(Verdict.NOT_AFFECTED),
+    UNDETERMINED(Verdict.UNKNOWN),
+    UNREACHABLE(Verdict.UNKNOWN),
+    HOST_GW_IMPOSSIBLE(null),
+    BACKEND_INCONSISTENT(null),
+    FLANNEL_BACKEND_ON_AGENT(null),
+    VMXNET3_LOOKALIKE(null),
+    UDP_CSUM_ERRORS(null),
+    PROBE_CONNECT(null),
+    PROBE_STALL(null),
+    PROBE_FAILED(null);
+
+    private final Verdict decides;
+
+    Code(Verdict decides) {
+        this.decides = decides;
+    }
+
+    /** The host verdict this code stands for, if it is a verdict code. */
+    public Optional<Verdict> decides() {
+        return Optional.ofNullable(decides);
+    }
+}

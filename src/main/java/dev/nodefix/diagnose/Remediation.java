@@ -1,0 +1,28 @@
+package dev.nodefix.diagnose;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one recommended remediation for the cluster.
+ *
+ * @param action   {@code fix-vxlan-checksum}, {@code switch-backend-host-gw}, {@code upgrade}, {@code none} or
+ *                 {@code investigate}
+ * @param playbook the playbook that applies it, when there is one
+ * @param hosts    the hosts it concerns (sorted)
+ * @param upgrade  the lasting fix when kube-proxy or flannel lack theirs
+ */
+public record Remediation(String action, Optional<String> playbook, List<String> hosts, String reason,
+        Optional<String> upgrade) {
+    public static final String FIX_PLAYBOOK = "playbooks/fix-vxlan-checksum.yaml";
+    public static final String HOST_GW_PLAYBOOK = "playbooks/switch-backend-host-gw.yaml";
+
+    public Remediation {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(playbook, "playbook");
+        hosts = List.copyOf(hosts);
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(upgrade, "upgrade");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.nodefix.report;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.nodefix.diagnose.Diagnosis;
+import dev.nodefix.diagnose.Finding;
+import dev.nodefix.diagnose.HostDiagnosis;
+import dev.nodefix.diagnose.Remediation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code diagnose --json}, a contract for scripts: {@code {"verdict": V, "remediation": {...}, "hosts": {"<host>":
+ * {"verdict": V, "findings": [{"code", "severity", "message", "evidence": [...], "fix"}]}}}}, hosts sorted.
+ */
+public final class DiagnosisJson {
+    public String render(Diagnosis diagnosis) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("verdict", diagnosis.verdict().label());
+        root.put("remediation", remediation(diagnosis.remediation()));
+        Map<String, Object> hosts = new LinkedHashMap<>();
+        diagnosis.hosts().forEach(h -> hosts.put(h.host(), host(h)));
+        root.put("hosts", hosts);
+        try {
+            return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> remediation(Remediation r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("action", r.action());
+        m.put("playbook", r.playbook().orElse(null));
+        m.put("hosts", r.hosts());
+        m.put("reason", r.reason());
+        m.put("upgrade", r.upgrade().orElse(null));
+        return m;
+    }
+
+    private static Map<String, Object> host(HostDiagnosis h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("verdict", h.verdict().label());
+        List<Object> findings = h.findings().stream().map(DiagnosisJson::finding).map(Object.class::cast).toList();
+        m.put("findings", findings);
+        return m;
+    }
+
+    private static Map<String, Object> finding(Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", f.code().name());
+        m.put("severity", f.severity().label());
+        m.put("message", f.message());
+        m.put("evidence", f.evidence());
+        m.put("fix", f.fix().orElse(null));
+        return m;
+    }
+}

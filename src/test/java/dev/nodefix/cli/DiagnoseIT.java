@@ -1,0 +1,94 @@
+package dev.nodefix.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.nodefix.lab.Lab;
+import dev.nodefix.lab.LabExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code nodefix diagnose} on real lab nodes: the shared "affected" lab, then one lab per other profile. */
+@ExtendWith(LabExtension.class)
+class DiagnoseIT {
+    @Test
+    void everyNodeOfTheAffectedLabIsAffected(Lab lab) throws Exception {
+        Map<String, Object> root = json(new CliRunner().run("diagnose", "-i", lab.inventory().toString(), "--json"));
+
+        assertThat(root.get("verdict")).isEqualTo("affected");
+        assertThat(map(root.get("remediation")).get("playbook")).isEqualTo("playbooks/fix-vxlan-checksum.yaml");
+        Map<String, Object> hosts = map(root.get("hosts"));
+        assertThat(hosts).containsOnlyKeys(lab.names());
+        for (String node : lab.names()) {
+            assertThat(map(hosts.get(node)).get("verdict")).as(node).isEqualTo("affected");
+            assertThat(codes(hosts, node)).as(node).contains("AFFECTED");
+        }
+    }
+
+    @Test
+    void probeMeasuresARealConnectFromEachNode(Lab lab) {
+        CliRunner.Result r = new CliRunner().run("diagnose", "-i", lab.inventory().toString(), "--probe",
+                "--target", "10.43.0.10:80");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out().lines().filter(l -> l.matches("\\s+\\[info] PROBE_CONNECT: TCP connect to 10\\.43\\.0\\.10:80"
+                + " in \\d+\\.\\d ms"))).as(r.out()).hasSize(lab.size());
+        assertThat(r.out()).doesNotContain("PROBE_STALL", "PROBE_FAILED");
+    }
+
+    @Test
+    void capturedCollectorOutputGivesTheSameDiagnosisAsTheLiveRun(Lab lab, @TempDir Path dir) throws Exception {
+        String script = new CliRunner().run("collect-script").out();
+        for (String node : lab.names()) {
+            Files.writeString(dir.resolve(node), lab.exec(node, "sh", "-c", script));
+        }
+        CliRunner.Result live = new CliRunner().run("diagnose", "-i", lab.inventory().toString(), "--json");
+        CliRunner.Result offline = new CliRunner().run("diagnose", "--from", dir.toString(), "--json");
+
+        assertThat(offline.exitCode()).as(offline.toString()).isZero();
+        assertThat(offline.out()).isEqualTo(live.out());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"kube-proxy-fixed, 3, 31, not-affected, NOT_AFFECTED",
+            "offload-off-unpersisted, 3, 32, at-risk, AT_RISK",
+            "host-gw, 3, 34, not-affected, NOT_AFFECTED",
+            "not-l2-adjacent, 4, 33, , HOST_GW_IMPOSSIBLE"})
+    void eachProfileGivesItsVerdict(String profile, int nodes, int net, String verdict, String code) throws Exception {
+        Path repo = Path.of("").toAbsolutePath();
+        Lab.LabNames names = new Lab.LabNames("nfxd" + net, "nfxdbr" + (net - 31) * 2, "10.99." + net,
+                repo.resolve("target/it-diag-" + profile));
+        try (Lab lab = Lab.up(repo, nodes, profile, names)) {
+            Map<String, Object> root = json(new CliRunner().run("diagnose", "-i", lab.inventory().toString(), "--json"));
+            Map<String, Object> hosts = map(root.get("hosts"));
+            if (verdict != null) {
+                assertThat(root.get("verdict")).as(root.toString()).isEqualTo(verdict);
+                lab.names().forEach(n -> assertThat(codes(hosts, n)).as(n).contains(code));
+            } else {
+                assertThat(lab.names()).as(root.toString()).anyMatch(n -> codes(hosts, n).contains(code));
+            }
+        }
+    }
+
+    private static List<Object> codes(Map<String, Object> hosts, String node) {
+        return ((List<?>) map(hosts.get(node)).get("findings")).stream().map(f -> map(f).get("code")).toList();
+    }
+
+    private static Map<String, Object> json(CliRunner.Result r) throws Exception {
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        return JSON.std.mapFrom(r.out());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+}

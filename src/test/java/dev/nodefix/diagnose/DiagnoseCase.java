@@ -1,0 +1,92 @@
+package dev.nodefix.diagnose;
+
+import dev.nodefix.fact.HostFacts;
+import dev.nodefix.fact.NodeFacts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * One {@code diagnose/<case>.yaml}: {@code hosts:} name to {@code captured:} (a file of {@code facts/_captured})
+ * with optional {@code sections:} (section name to replacement text, or to {@code {rc: N, raw: TEXT}}), or to
+ * {@code unreachable: MESSAGE}; {@code keepOffload:}; and {@code expected:} cluster {@code verdict},
+ * {@code remediation} action and per host {@code verdict} and the exact {@code codes} of its findings.
+ */
+record DiagnoseCase(String name, List<HostFacts> hosts, boolean keepOffload, Map<?, ?> expected) {
+    private static final Pattern SECTION = Pattern.compile("@@nodefix:section ([a-z0-9-]+)@@\n.*?@@nodefix:end \\1 [^@]*@@\n",
+            Pattern.DOTALL);
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    static DiagnoseCase load(Path file) {
+        Map<?, ?> doc = yaml(file);
+        List<HostFacts> hosts = new ArrayList<>();
+        ((Map<?, ?>) doc.get("hosts")).forEach((host, spec) -> hosts.add(host(String.valueOf(host), (Map<?, ?>) spec)));
+        return new DiagnoseCase(file.getFileName().toString().replaceFirst("\\.yaml$", ""), hosts,
+                Boolean.TRUE.equals(doc.get("keepOffload")), (Map<?, ?>) doc.get("expected"));
+    }
+
+    private static HostFacts host(String name, Map<?, ?> spec) {
+        if (spec.get("unreachable") != null) {
+            return new HostFacts.NotCollected(name, "unreachable", String.valueOf(spec.get("unreachable")));
+        }
+        String raw = captured(String.valueOf(spec.get("captured")));
+        if (spec.get("sections") instanceof Map<?, ?> sections) {
+            for (Map.Entry<?, ?> e : sections.entrySet()) {
+                raw = withSection(raw, String.valueOf(e.getKey()), e.getValue());
+            }
+        }
+        return new HostFacts.Collected(name, NodeFacts.parse(raw));
+    }
+
+    /** {@code raw} with section {@code name} replaced (or appended) by {@code value}. */
+    static String withSection(String raw, String name, Object value) {
+        int rc = value instanceof Map<?, ?> m && m.get("rc") instanceof Number n ? n.intValue() : 0;
+        Object text = value instanceof Map<?, ?> m ? m.get("raw") : value;
+        String body = text == null ? "" : String.valueOf(text);
+        String section = "@@nodefix:section " + name + "@@\n" + body + (body.endsWith("\n") || body.isEmpty() ? "" : "\n")
+                + "\n@@nodefix:end " + name + " rc=" + rc + "@@\n";
+        StringBuilder out = new StringBuilder();
+        Matcher m = SECTION.matcher(raw);
+        boolean replaced = false;
+        while (m.find()) {
+            boolean hit = m.group(1).equals(name);
+            m.appendReplacement(out, Matcher.quoteReplacement(hit ? section : m.group()));
+            replaced |= hit;
+        }
+        m.appendTail(out);
+        return replaced ? out.toString() : out + section;
+    }
+
+    static String captured(String file) {
+        try (InputStream in = DiagnoseCase.class.getResourceAsStream("/facts/_captured/" + file)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no captured output " + file);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<?, ?> yaml(Path file) {
+        try {
+            return (Map<?, ?>) new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.nodefix.diagnose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.nodefix.cli.CliRunner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nodefix diagnose --from DIR} over the captured lab outputs, golden-tested, and its input errors. */
+class DiagnoseCliTest {
+    @Test
+    void textFromCapturedOutputMatchesTheGoldenFile() throws Exception {
+        CliRunner.Result r = new CliRunner().run("diagnose", "--from", captured().toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo(golden("diagnosis.txt", r.out()));
+        assertThat(r.out()).startsWith("Cluster verdict: AFFECTED\nRemediation: fix-vxlan-checksum");
+    }
+
+    @Test
+    void jsonFromCapturedOutputMatchesTheGoldenFileAndTheContract() throws Exception {
+        CliRunner.Result r = new CliRunner().run("diagnose", "--from", captured().toString(), "--json");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo(golden("diagnosis.json", r.out()));
+        Map<String, Object> root = JSON.std.mapFrom(r.out());
+        assertThat(root).containsOnlyKeys("verdict", "remediation", "hosts").containsEntry("verdict", "affected");
+        Map<?, ?> host = (Map<?, ?>) ((Map<?, ?>) root.get("hosts")).get("affected-agent");
+        assertThat(List.copyOf(host.keySet()).stream().map(String::valueOf).toList()).containsExactly("verdict", "findings");
+        assertThat(host.get("verdict")).isEqualTo("affected");
+        Map<?, ?> finding = (Map<?, ?>) ((java.util.List<?>) host.get("findings")).get(0);
+        assertThat(List.copyOf(finding.keySet()).stream().map(String::valueOf).toList()).containsExactly("code", "severity", "message", "evidence", "fix");
+        assertThat(finding.get("code")).isEqualTo("AFFECTED");
+        assertThat(finding.get("severity")).isEqualTo("critical");
+    }
+
+    @Test
+    void aMissingDirectoryIsAnInputError(@TempDir Path tmp) {
+        CliRunner.Result r = new CliRunner().run("diagnose", "--from", tmp.resolve("nope").toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("not a directory");
+    }
+
+    @Test
+    void probeNeedsLiveHostsAndWellFormedTargets() throws Exception {
+        CliRunner.Result withFrom = new CliRunner().run("diagnose", "--from", captured().toString(), "--probe");
+        CliRunner.Result badTarget = new CliRunner().run("diagnose", "--from", captured().toString(),
+                "--target", "10.43.0.10");
+
+        assertThat(withFrom.exitCode()).isEqualTo(1);
+        assertThat(withFrom.err()).contains("--probe needs live hosts");
+        assertThat(badTarget.exitCode()).isEqualTo(1);
+        assertThat(badTarget.err()).contains("expected IP:PORT");
+    }
+
+    private static Path captured() throws URISyntaxException {
+        return Path.of(DiagnoseCliTest.class.getResource("/diagnose/_golden/input").toURI());
+    }
+
+    /** The golden text; {@code -Dnodefix.updateGolden=true} rewrites it from {@code actual} first. */
+    private static String golden(String name, String actual) throws IOException {
+        if (Boolean.getBoolean("nodefix.updateGolden")) {
+            Files.writeString(Path.of("src/test/resources/diagnose/_golden").resolve(name), actual);
+            return actual;
+        }
+        try (InputStream in = DiagnoseCliTest.class.getResourceAsStream("/diagnose/_golden/" + name)) {
+            return in == null ? "(missing " + name + ")" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
