@@ -28,6 +28,16 @@ export ANSIBLE_HOME=$ANS ANSIBLE_LOCAL_TEMP=$ANS/tmp ANSIBLE_HOST_KEY_CHECKING=T
   ANSIBLE_DEPRECATION_WARNINGS=False ANSIBLE_SYSTEM_WARNINGS=False ANSIBLE_RETRY_FILES_ENABLED=False \
   ANSIBLE_STDOUT_CALLBACK=default
 KERNEL=$(uname -r)
+# BENCH_TASK=uname (default): `run -a 'uname -r'` vs `ansible -m command` vs `ssh NODE uname -r`;
+# BENCH_TASK=facts: `nodefix facts` vs `ansible -m setup` vs `ssh NODE sh -s < collector` (the same script)
+TASK=${BENCH_TASK:-uname}
+case "$TASK" in
+  uname) NODEFIX_TASK=(run -a 'uname -r'); ANSIBLE_TASK=(-m command -a 'uname -r') ;;
+  facts) NODEFIX_TASK=(facts); ANSIBLE_TASK=(-m setup)
+         COLLECTOR=$(mktemp /tmp/nodefix-bench-collector.XXXXXX)
+         "$NODEFIX" collect-script > "$COLLECTOR" 2>/dev/null || echo "bench: nodefix collect-script failed" >&2 ;;
+  *) echo "bench: BENCH_TASK must be uname or facts" >&2; exit 0 ;;
+esac
 [[ $(id -u) = 0 ]] || { echo "bench: must run as root (the lab needs it)" >&2; exit 0; }
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || { echo "bench: RUNS must be >= 1" >&2; exit 0; }
 
@@ -51,19 +61,25 @@ run_tool() {
     case "$tool" in
       nodefix)
         if [[ ! -x $NODEFIX ]]; then echo "  nodefix: n/a ($NODEFIX missing)"; echo "$n $tool n/a 0 -" >> "$RESULTS"; return; fi
-        t0=$(now_us); out=$("$NODEFIX" run -a 'uname -r' -i "$LAB_INVENTORY" -f "$FORKS" 2>&1); rc=$?; t1=$(now_us) ;;
+        t0=$(now_us); out=$("$NODEFIX" "${NODEFIX_TASK[@]}" -i "$LAB_INVENTORY" -f "$FORKS" 2>&1); rc=$?; t1=$(now_us) ;;
       ansible)
         cp=$(mktemp -d /tmp/nodefix-bench-cp.XXXXXX)
         t0=$(now_us)
-        out=$(ANSIBLE_SSH_CONTROL_PATH_DIR=$cp ansible all -i "$LAB_INVENTORY" -m command -a 'uname -r' -f "$FORKS" 2>&1); rc=$?
+        out=$(ANSIBLE_SSH_CONTROL_PATH_DIR=$cp ansible all -i "$LAB_INVENTORY" "${ANSIBLE_TASK[@]}" -f "$FORKS" 2>&1); rc=$?
         t1=$(now_us) ;;
       ssh-loop)
         t0=$(now_us)
-        out=$(awk '{ print $1 }' "$LAB_DIR/nodes.txt" | xargs -P "$n" -I{} ssh -F "$LAB_DIR/ssh_config" {} uname -r 2>&1); rc=$?
+        if [[ $TASK = facts ]]; then
+          out=$(awk '{ print $1 }' "$LAB_DIR/nodes.txt" | xargs -P "$n" -I{} sh -c 'ssh -F "$1" "$2" sh -s < "$3"' _ \
+                "$LAB_DIR/ssh_config" {} "$COLLECTOR" 2>&1); rc=$?
+        else
+          out=$(awk '{ print $1 }' "$LAB_DIR/nodes.txt" | xargs -P "$n" -I{} ssh -F "$LAB_DIR/ssh_config" {} uname -r 2>&1); rc=$?
+        fi
         t1=$(now_us) ;;
     esac
     [[ -n $cp ]] && close_masters "$cp"
-    ok=$(grep -c -- "$KERNEL" <<< "$out")
+    if [[ $TASK = facts && $tool = ansible ]]; then ok=$(grep -c '"ansible_kernel": "' <<< "$out")
+    else ok=$(grep -c -- "$KERNEL" <<< "$out"); fi
     printf '  %-8s N=%-3d run %d: %7.3f s  rc=%d  ok=%d/%d\n' "$tool" "$n" "$r" "$(((t1 - t0) / 1000))e-3" "$rc" "$ok" "$n"
     if [[ $tool = nodefix && $r = 1 ]] && ((rc != 0 || ok == 0)); then
       echo "  nodefix: n/a (rc=$rc, printed the kernel for $ok of $n nodes; last output lines:)"
@@ -79,7 +95,7 @@ run_tool() {
 }
 
 RESULTS=$(mktemp /tmp/nodefix-bench-results.XXXXXX)
-echo "bench: $(date -Is) host $(uname -n) kernel $KERNEL, $(nproc) CPUs, RUNS=$RUNS FORKS=$FORKS, tools: $TOOLS"
+echo "bench: $(date -Is) host $(uname -n) kernel $KERNEL, $(nproc) CPUs, RUNS=$RUNS FORKS=$FORKS, task: $TASK, tools: $TOOLS"
 echo "bench: lab prefix $LAB_PREFIX, bridge $LAB_BRIDGE, net $LAB_NET.0/24, dir $LAB_DIR"
 for n in "${SIZES[@]}"; do
   echo "== N=$n (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -96,7 +112,7 @@ for n in "${SIZES[@]}"; do
 done
 
 echo
-echo "Median wall time of $RUNS runs ('uname -r' on every node, forks/parallelism $FORKS; ssh-loop: N)"
+echo "Median wall time of $RUNS runs (task $TASK on every node, forks/parallelism $FORKS; ssh-loop: N)"
 printf '%-5s %-9s %10s %6s %-8s %s\n' N tool "median s" runs "min ok" "ratio vs nodefix"
 awk '
   { n[NR] = $1; tool[NR] = $2; med[NR] = $3; runs[NR] = $4; ok[NR] = $5; if ($2 == "nodefix" && $3 != "n/a") nf[$1] = $3 }
@@ -107,5 +123,5 @@ awk '
       printf "%-5s %-9s %10s %6s %-8s %s\n", n[i], tool[i], med[i], runs[i], ok[i] (ok[i] == "-" ? "" : "/" n[i]), ratio
     }
   }' "$RESULTS"
-rm -f "$RESULTS" "$RESULTS.up"
+rm -f "$RESULTS" "$RESULTS.up" "${COLLECTOR:-}"
 exit 0
