@@ -27,3 +27,5 @@ step "bin/nodefix run -l agent -a 'iptables -t nat -S KUBE-POSTROUTING'   (the u
 bin/nodefix run -i inventory/lab.yaml -l agent -a 'iptables -t nat -S KUBE-POSTROUTING'
 step "bin/nodefix facts -i inventory/lab.yaml   (one SSH round trip per node: kernel, iptables, backend, offload, kube-proxy fix)"
 bin/nodefix facts -i inventory/lab.yaml
+step "bin/nodefix diagnose -i inventory/lab.yaml --probe --target 10.43.0.10:80   (verdict, evidence, the fix; a real TCP connect from each node to a ClusterIP)"
+bin/nodefix diagnose -i inventory/lab.yaml --probe --target 10.43.0.10:80
