@@ -1,7 +1,6 @@
 package dev.nodefix.cli;
 
 import dev.nodefix.report.PingReport;
-import dev.nodefix.report.RunJson;
 import dev.nodefix.transport.Command;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -26,13 +25,7 @@ public final class PingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RemoteRun.Outcome outcome = new RemoteRun(ctx).run(inventory, connection, become, Command.of("true"));
-        if (output.json()) {
-            ctx.out().println(new RunJson().render(outcome.runs(), outcome.summary()));
-            ctx.out().flush();
-        } else {
-            new PingReport(output.style(ctx.env(), ctx.interactive())).print(ctx.out(), outcome.runs(), outcome.summary());
-        }
-        return outcome.exitCode();
+        RemoteRun remote = new RemoteRun(ctx);
+        return remote.print(remote.run(inventory, connection, become, Command.of("true")), output, PingReport::new);
     }
 }

@@ -7,6 +7,9 @@ import dev.nodefix.engine.RunSummary;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
 import dev.nodefix.report.Progress;
+import dev.nodefix.report.RunJson;
+import dev.nodefix.report.RunReport;
+import dev.nodefix.report.Style;
 import dev.nodefix.transport.Command;
 import dev.nodefix.transport.Secret;
 import dev.nodefix.transport.ssh.EnvironmentSecrets;
@@ -17,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** The shared path of ping and run: load, select, resolve secrets, fan out one command, summarise. */
 final class RemoteRun {
@@ -51,10 +55,22 @@ final class RemoteRun {
         Instant start = ctx.clock().instant();
         AdHoc adHoc = new AdHoc(ctx.transports().apply(conn.settings(ctx.home(), secrets)), conn.forks());
         Progress progress = new Progress(ctx.err(), hosts.size(), ctx.interactive());
-        List<HostRun> runs = adHoc.run(hosts, host -> commandFor.apply(all, host).withBecome(rule.forHost(host)), run -> progress.done(run.ok(), !(run instanceof HostRun.Unreachable)));
+        List<HostRun> runs = adHoc.run(hosts, host -> commandFor.apply(all, host).withBecome(rule.forHost(host)),
+                run -> progress.done(run.ok(), !(run instanceof HostRun.Unreachable)));
         progress.clear();
         Duration elapsed = Duration.between(start, ctx.clock().instant());
         return new Outcome(runs, RunSummary.of(runs, elapsed));
+    }
+
+    /** Prints an outcome as JSON when --json asks for it, else with the command's text report; returns the exit code. */
+    int print(Outcome outcome, OutputOptions output, Function<Style, RunReport> text) {
+        if (output.json()) {
+            ctx.out().println(new RunJson().render(outcome.runs(), outcome.summary()));
+            ctx.out().flush();
+        } else {
+            text.apply(output.style(ctx.env(), ctx.interactive())).print(ctx.out(), outcome.runs(), outcome.summary());
+        }
+        return outcome.exitCode();
     }
 
     /** Secrets come from the environment first; the terminal is asked only for what an option asked for. */

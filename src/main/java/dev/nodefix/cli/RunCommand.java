@@ -1,7 +1,6 @@
 package dev.nodefix.cli;
 
 import dev.nodefix.report.AdHocReport;
-import dev.nodefix.report.RunJson;
 import dev.nodefix.transport.Command;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -30,13 +29,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RemoteRun.Outcome outcome = new RemoteRun(ctx).run(inventory, connection, become, Command.shell(commandLine));
-        if (output.json()) {
-            ctx.out().println(new RunJson().render(outcome.runs(), outcome.summary()));
-            ctx.out().flush();
-        } else {
-            new AdHocReport(output.style(ctx.env(), ctx.interactive())).print(ctx.out(), outcome.runs(), outcome.summary());
-        }
-        return outcome.exitCode();
+        RemoteRun remote = new RemoteRun(ctx);
+        return remote.print(remote.run(inventory, connection, become, Command.shell(commandLine)), output, AdHocReport::new);
     }
 }

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Locale;
 
 /** Human output of {@code nodefix run}: each host's output grouped under a header, then one summary line. */
-public final class AdHocReport {
+public final class AdHocReport implements RunReport {
     private final Style style;
 
     public AdHocReport(Style style) {
         this.style = style;
     }
 
+    @Override
     public void print(PrintWriter out, List<HostRun> runs, RunSummary summary) {
         for (HostRun run : runs) {
             printHost(out, run);

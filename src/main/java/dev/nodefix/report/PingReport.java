@@ -6,13 +6,14 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** Human output of {@code nodefix ping}: one line per host, naming the failure class when it failed. */
-public final class PingReport {
+public final class PingReport implements RunReport {
     private final Style style;
 
     public PingReport(Style style) {
         this.style = style;
     }
 
+    @Override
     public void print(PrintWriter out, List<HostRun> runs, RunSummary summary) {
         for (HostRun run : runs) {
             out.println(line(run));
