@@ -7,12 +7,13 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 
 /** The composition root: the only place real implementations are wired together. */
 public final class Main {
     /** Commands that will open SSH connections: worth warming the crypto provider up for. */
-    private static final java.util.Set<String> REMOTE_COMMANDS = java.util.Set.of("ping", "run", "facts", "diagnose");
+    private static final java.util.Set<String> REMOTE_COMMANDS = java.util.Set.of("ping", "run", "facts", "diagnose", "rollback");
 
     private Main() {}
 
@@ -25,11 +26,21 @@ public final class Main {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         CliContext ctx = new CliContext(out, err, System.getenv(), Path.of(System.getProperty("user.home")),
                 Clock.systemUTC(), new ConsolePrompts(System.console()), SshTransportFactory::new,
-                System.console() != null);
+                System.console() != null, Main::confirm, new SecureRandom()::nextInt);
         int code = new Cli(ctx).execute(args);
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /** A yes/no question on the terminal; no terminal, no yes. */
+    private static boolean confirm(String question) {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        String answer = console.readLine("%s [y/N] ", question);
+        return answer != null && answer.strip().matches("(?i)y|yes");
     }
 
     /** slf4j-simple reads its level once, at the first logger: set it from -v/-vv before anything logs. */

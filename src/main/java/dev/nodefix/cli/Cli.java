@@ -36,7 +36,8 @@ public final class Cli {
     }
 
     private int executionError(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-        if (ex instanceof InventoryException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof InventoryException || ex instanceof IllegalArgumentException
+                || ex instanceof dev.nodefix.module.ArgException || ex instanceof dev.nodefix.journal.JournalException) {
             ctx.err().println("nodefix: error: " + ex.getMessage());
         } else {
             ctx.err().println("nodefix: internal error: " + ex);

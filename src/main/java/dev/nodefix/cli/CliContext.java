@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 
 /**
  * Everything a command needs from the outside world, handed in by the composition root
@@ -17,6 +19,8 @@ import java.util.function.Function;
  * @param prompts    asks the operator for a secret on the terminal (empty answers when there is none)
  * @param transports builds the transport factory for the settings a command resolved
  * @param interactive whether stdin and stdout are a terminal (progress lines, prompts)
+ * @param confirm    asks the operator a yes/no question on the terminal; false when there is none
+ * @param entropy    random bits for run ids
  */
 public record CliContext(
         PrintWriter out,
@@ -26,7 +30,9 @@ public record CliContext(
         Clock clock,
         SecretSource prompts,
         Function<SshSettings, TransportFactory> transports,
-        boolean interactive) {
+        boolean interactive,
+        Predicate<String> confirm,
+        IntSupplier entropy) {
 
     public CliContext {
         Objects.requireNonNull(out, "out");
@@ -36,5 +42,7 @@ public record CliContext(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(prompts, "prompts");
         Objects.requireNonNull(transports, "transports");
+        Objects.requireNonNull(confirm, "confirm");
+        Objects.requireNonNull(entropy, "entropy");
     }
 }

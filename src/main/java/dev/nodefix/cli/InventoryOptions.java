@@ -36,4 +36,9 @@ public final class InventoryOptions {
     public List<Host> select(Inventory inventory) {
         return inventory.select(limit == null ? "all" : limit);
     }
+
+    /** What to append to a suggested command so it reads the same inventory: {@code " -i FILE"} or nothing. */
+    public String hint() {
+        return inventory == null ? "" : " -i " + dev.nodefix.transport.Command.quote(inventory.toString());
+    }
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         description = {"Find and fix the flannel VXLAN 63-second service delay across a k3s cluster, over SSH,",
                 "and undo every change it made. Reads Ansible YAML inventories.", ""},
         subcommands = {InventoryCommand.class, PingCommand.class, RunCommand.class,
-                FactsCommand.class, DiagnoseCommand.class, CollectScriptCommand.class, CommandLine.HelpCommand.class},
+                FactsCommand.class, DiagnoseCommand.class, CollectScriptCommand.class, RunsCommand.class,
+                RollbackCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Inventory: -i FILE, else $NODEFIX_INVENTORY, else inventory/hosts.yaml.",
                 "Host keys are checked strictly against known_hosts; --accept-new-host-keys records unknown ones.",
                 "Exit codes: 0 ok, 1 usage or input error, 2 a host failed, 4 a host unreachable."})

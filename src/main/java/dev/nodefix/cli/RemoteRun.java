@@ -11,6 +11,7 @@ import dev.nodefix.report.RunJson;
 import dev.nodefix.report.RunReport;
 import dev.nodefix.report.Style;
 import dev.nodefix.transport.Command;
+import dev.nodefix.transport.TransportFactory;
 import dev.nodefix.transport.Secret;
 import dev.nodefix.transport.ssh.EnvironmentSecrets;
 import dev.nodefix.transport.ssh.SecretSource;
@@ -49,17 +50,26 @@ final class RemoteRun {
         Inventory inventory = inv.load(ctx.env());
         Collection<Host> all = inventory.hosts().values();
         List<Host> hosts = inv.select(inventory);
-        SecretSource secrets = secrets(conn.askPass(), become.askBecomePass());
-        Optional<Secret> sudoPassword = secrets.get(SecretSource.Kind.BECOME_PASSWORD, "sudo");
-        BecomeRule rule = become.rule(sudoPassword);
+        Session session = session(conn, become);
+        BecomeRule rule = session.become();
         Instant start = ctx.clock().instant();
-        AdHoc adHoc = new AdHoc(ctx.transports().apply(conn.settings(ctx.home(), secrets)), conn.forks());
+        AdHoc adHoc = new AdHoc(session.factory(), conn.forks());
         Progress progress = new Progress(ctx.err(), hosts.size(), ctx.interactive());
         List<HostRun> runs = adHoc.run(hosts, host -> commandFor.apply(all, host).withBecome(rule.forHost(host)),
                 run -> progress.done(run.ok(), !(run instanceof HostRun.Unreachable)));
         progress.clear();
         Duration elapsed = Duration.between(start, ctx.clock().instant());
         return new Outcome(runs, RunSummary.of(runs, elapsed));
+    }
+
+    /** How this command reaches hosts: the transport factory with its secrets, and the become rule. */
+    record Session(TransportFactory factory, BecomeRule become) {
+    }
+
+    Session session(ConnectionOptions conn, BecomeOptions become) {
+        SecretSource secrets = secrets(conn.askPass(), become.askBecomePass());
+        Optional<Secret> sudoPassword = secrets.get(SecretSource.Kind.BECOME_PASSWORD, "sudo");
+        return new Session(ctx.transports().apply(conn.settings(ctx.home(), secrets)), become.rule(sudoPassword));
     }
 
     /** Prints an outcome as JSON when --json asks for it, else with the command's text report; returns the exit code. */

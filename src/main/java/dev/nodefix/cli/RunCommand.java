@@ -1,25 +1,45 @@
 package dev.nodefix.cli;
 
+import dev.nodefix.engine.Task;
+import dev.nodefix.engine.TaskPlan;
+import dev.nodefix.inventory.Host;
+import dev.nodefix.journal.RunKind;
+import dev.nodefix.module.Invocation;
+import dev.nodefix.module.KeyValueArgs;
+import dev.nodefix.modules.BuiltinModules;
 import dev.nodefix.report.AdHocReport;
 import dev.nodefix.transport.Command;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code nodefix run -a CMD}: an ad-hoc shell command on every selected host. */
+/** {@code nodefix run -a CMD}: an ad-hoc shell command; {@code nodefix run -m MODULE -a ARGS}: one module, journaled. */
 @picocli.CommandLine.Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Run an ad-hoc shell command on the selected hosts, in parallel (--forks).",
-                "Each host's stdout, stderr and exit code are printed grouped by host, then a summary.",
-                "Exit: 0 all ok, 2 a command failed, 4 a host unreachable, 1 bad input."})
+        description = {"Run an ad-hoc shell command on the selected hosts, in parallel (--forks), or one module (-m).",
+                "Shell: each host's stdout, stderr and exit code are printed grouped by host, then a summary.",
+                "Module: the plan is shown (--check stops there; --diff shows diffs), confirmed (or --yes), applied",
+                "with every change journaled on the node and here, and the run id printed for `nodefix rollback`.",
+                "  nodefix run -m ethtool -a 'iface=flannel.1 features.tx-checksum-ip-generic=off' --diff",
+                "Exit: 0 all ok, 2 a command or change failed, 4 a host unreachable, 1 bad input."})
 public final class RunCommand implements Callable<Integer> {
-    @Option(names = {"-a", "--args"}, required = true, paramLabel = "CMD",
-            description = "The command line, run by /bin/sh -c on each host.")
+    @Option(names = {"-a", "--args"}, paramLabel = "ARGS",
+            description = "Shell: the command line, run by /bin/sh -c on each host. Module: its key=value arguments.")
     String commandLine;
+
+    @Option(names = {"-m", "--module"}, paramLabel = "MODULE",
+            description = "Apply this module instead of a shell command (ethtool, file, ...: see `nodefix modules`).")
+    String module;
 
     @Mixin InventoryOptions inventory;
     @Mixin ConnectionOptions connection;
     @Mixin BecomeOptions become;
+    @Mixin ChangeOptions change;
     @Mixin OutputOptions output;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     private final CliContext ctx;
 
@@ -29,7 +49,24 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (module != null) {
+            return runModule();
+        }
+        if (commandLine == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "run needs -a CMD (a shell command) or -m MODULE");
+        }
         RemoteRun remote = new RemoteRun(ctx);
         return remote.print(remote.run(inventory, connection, become, Command.shell(commandLine)), output, AdHocReport::new);
+    }
+
+    private int runModule() {
+        String args = commandLine == null ? "" : commandLine;
+        Invocation invocation = BuiltinModules.registry().get(module).invoke(KeyValueArgs.parse(module, args));
+        String what = (module + " " + args).strip();
+        List<Host> hosts = inventory.select(inventory.load(ctx.env()));
+        Task task = new Task(1, what, invocation.reads(), state -> TaskPlan.of(invocation.plan(state)));
+        return new ChangeFlow(ctx).run(new ChangeFlow.Request(what, RunKind.APPLY, Optional.empty(), hosts,
+                host -> List.of(task), inventory.hint()), connection, become, change, output);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code '...'} quotes everything, {@code "..."} quotes all but {@code \"}, {@code \\}, {@code \$} and
  * {@code \`}, a backslash outside quotes escapes the next character.
  */
-final class ShellWords {
+public final class ShellWords {
     private final String text;
     private final List<String> words = new ArrayList<>();
     private final StringBuilder word = new StringBuilder();
@@ -20,7 +20,7 @@ final class ShellWords {
     }
 
     /** The words; an unbalanced quote is a {@link SshArgs.BadArgs}. */
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         return new ShellWords(text).words();
     }
 

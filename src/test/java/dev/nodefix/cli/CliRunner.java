@@ -64,6 +64,7 @@ public final class CliRunner {
 
     private CliContext context(PrintWriter out, PrintWriter err) {
         SecretSource noPrompts = (kind, subject) -> Optional.empty();
-        return new CliContext(out, err, env, home, clock, noPrompts, transports, false);
+        return new CliContext(out, err, env, home, clock, noPrompts, transports, false, question -> false,
+                new java.util.Random()::nextInt);
     }
 }

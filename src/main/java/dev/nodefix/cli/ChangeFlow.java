@@ -1,0 +1,179 @@
+package dev.nodefix.cli;
+
+import dev.nodefix.change.Change;
+import dev.nodefix.engine.ChangeRun;
+import dev.nodefix.engine.Connections;
+import dev.nodefix.engine.HostPlan;
+import dev.nodefix.engine.HostResult;
+import dev.nodefix.engine.Task;
+import dev.nodefix.inventory.Host;
+import dev.nodefix.inventory.Role;
+import dev.nodefix.journal.Entry;
+import dev.nodefix.journal.RunId;
+import dev.nodefix.journal.RunJournal;
+import dev.nodefix.journal.RunKind;
+import dev.nodefix.journal.RunMeta;
+import dev.nodefix.journal.RunStore;
+import dev.nodefix.report.ChangeJson;
+import dev.nodefix.report.ChangeText;
+import dev.nodefix.report.Progress;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The one path every changing command takes: plan on every host, show the plan, confirm, apply journaled
+ * (servers one at a time first when a k3s restart is planned), report, and name the run to roll back.
+ */
+final class ChangeFlow {
+    /** @param what how the run is listed in {@code nodefix runs}, e.g. {@code ethtool iface=flannel.1 ...} */
+    record Request(String what, RunKind kind, Optional<String> rollbackOf, List<Host> hosts,
+                   Function<Host, List<Task>> tasks, String inventoryHint) {
+    }
+
+    private final CliContext ctx;
+
+    ChangeFlow(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    int run(Request req, ConnectionOptions conn, BecomeOptions become, ChangeOptions opts, OutputOptions output) {
+        RemoteRun.Session session = new RemoteRun(ctx).session(conn, become);
+        ChangeText text = new ChangeText(output.style(ctx.env(), ctx.interactive()), opts.diff, output.verbosity() > 0);
+        PrintWriter out = ctx.out();
+        try (Connections connections = new Connections(session.factory())) {
+            ChangeRun run = new ChangeRun(connections, conn.forks(), session.become());
+            Progress planning = new Progress(ctx.err(), req.hosts().size(), ctx.interactive());
+            List<HostPlan> plans = run.plan(req.hosts(), req.tasks(), p -> planning.done(p.planned(), !p.unreachable()));
+            planning.clear();
+            if (output.json() && opts.check) {
+                out.println(new ChangeJson().plan(plans));
+                out.flush();
+                return exitOfPlans(plans);
+            }
+            if (!output.json() || !opts.yes) {
+                text.plan(output.json() ? ctx.err() : out, req.what(), plans);
+            }
+            List<HostPlan> changing = plans.stream().filter(p -> p.planned() && p.changeCount() > 0).toList();
+            int changes = changing.stream().mapToInt(HostPlan::changeCount).sum();
+            if (opts.check || changing.isEmpty()) {
+                if (!output.json()) {
+                    out.println(opts.check ? "check: " + changes + " change(s) on " + changing.size()
+                            + " host(s) would be made; nothing changed" : "nothing to change");
+                    out.flush();
+                }
+                return exitOfPlans(plans);
+            }
+            if (!opts.yes && !confirmed(changes, changing.size())) {
+                return ExitCode.USAGE;
+            }
+            return apply(req, run, plans, changing, text, output);
+        }
+    }
+
+    private boolean confirmed(int changes, int hosts) {
+        String question = "Apply " + changes + " change(s) on " + hosts + " host(s)?";
+        if (!ctx.interactive()) {
+            ctx.err().println("nothing changed: " + question.replace("?", "") + " needs confirmation; there is no"
+                    + " terminal to ask on, so pass --yes (or --check to only look)");
+            ctx.err().flush();
+            return false;
+        }
+        if (!ctx.confirm().test(question)) {
+            ctx.err().println("nothing changed");
+            ctx.err().flush();
+            return false;
+        }
+        return true;
+    }
+
+    private int apply(Request req, ChangeRun run, List<HostPlan> plans, List<HostPlan> changing, ChangeText text,
+                      OutputOptions output) {
+        Instant now = ctx.clock().instant();
+        String id = RunId.next(now, ctx.entropy());
+        List<String> names = changing.stream().map(HostPlan::host).toList();
+        List<Host> hosts = req.hosts().stream().filter(h -> names.contains(h.name())).toList();
+        RunStore store = new RunStore(RunStore.defaultDir(ctx.env(), ctx.home()));
+        RunMeta meta = new RunMeta(id, req.kind(), req.rollbackOf(), now, req.what(), names, Optional.empty());
+        Map<String, HostPlan> shown = plans.stream().collect(Collectors.toMap(HostPlan::host, p -> p));
+        Entry.Started started = new Entry.Started(id, req.kind(), req.rollbackOf(), now);
+        String holder = "started " + now + " by " + ctx.env().getOrDefault("USER", "?") + "@"
+                + ctx.env().getOrDefault("HOSTNAME", "controller");
+        PrintWriter out = output.json() ? ctx.err() : ctx.out();
+        out.println("RUN " + id);
+        out.flush();
+        List<HostResult> results;
+        try (RunJournal journal = store.create(meta)) {
+            Progress applying = new Progress(ctx.err(), hosts.size(), ctx.interactive());
+            results = run.apply(batches(hosts, changing), req.tasks(), shown, journal, started, holder, r -> {
+                applying.clear();
+                if (!output.json()) {
+                    text.result(ctx.out(), r);
+                }
+                applying.done(r.status() == HostResult.Status.OK || r.status() == HostResult.Status.CHANGED,
+                        r.status() != HostResult.Status.UNREACHABLE);
+            });
+            applying.clear();
+        }
+        store.writeMeta(meta.finish(new RunMeta.Outcome(ctx.clock().instant(),
+                (int) results.stream().filter(r -> r.changedCount() > 0).count(),
+                (int) results.stream().filter(r -> r.status() == HostResult.Status.FAILED
+                        || r.status() == HostResult.Status.LOCKED).count(),
+                (int) results.stream().filter(r -> r.status() == HostResult.Status.UNREACHABLE).count())));
+        List<HostResult> sorted = new ArrayList<>(results);
+        plans.stream().filter(p -> !names.contains(p.host())).map(HostPlan::asResult).forEach(sorted::add);
+        sorted.sort(java.util.Comparator.comparing(HostResult::host));
+        if (output.json()) {
+            ctx.out().println(new ChangeJson().results(Optional.of(id), sorted));
+        } else {
+            text.recap(ctx.out(), sorted);
+        }
+        out.println("run " + id + " recorded; undo it with: nodefix rollback " + id + req.inventoryHint());
+        out.flush();
+        ctx.out().flush();
+        return exitOfResults(sorted);
+    }
+
+    /** Servers one at a time before the rest when a k3s restart is planned; otherwise every host at once. */
+    static List<List<Host>> batches(List<Host> hosts, List<HostPlan> plans) {
+        boolean restarts = plans.stream().flatMap(p -> p.plans().stream()).flatMap(tp -> tp.plan().changeList().stream())
+                .anyMatch(ChangeFlow::restartsK3s);
+        if (!restarts) {
+            return List.of(hosts);
+        }
+        List<List<Host>> batches = new ArrayList<>();
+        hosts.stream().filter(h -> h.role() == Role.SERVER).forEach(h -> batches.add(List.of(h)));
+        List<Host> rest = hosts.stream().filter(h -> h.role() != Role.SERVER).toList();
+        if (!rest.isEmpty()) {
+            batches.add(rest);
+        }
+        return batches;
+    }
+
+    private static boolean restartsK3s(Change c) {
+        return c.kind().equals("k3s-restart")
+                || c instanceof dev.nodefix.change.ServiceChange s && s.unit().matches("k3s(-agent)?(\\.service)?");
+    }
+
+    private static int exitOfPlans(List<HostPlan> plans) {
+        boolean failed = plans.stream().anyMatch(p -> !p.planned() && !p.unreachable()
+                || p.plans().stream().anyMatch(tp -> tp.plan() instanceof dev.nodefix.module.Plan.Refused));
+        if (failed) {
+            return ExitCode.HOST_FAILED;
+        }
+        return plans.stream().anyMatch(HostPlan::unreachable) ? ExitCode.HOST_UNREACHABLE : ExitCode.OK;
+    }
+
+    private static int exitOfResults(List<HostResult> results) {
+        if (results.stream().anyMatch(r -> r.status() == HostResult.Status.FAILED || r.status() == HostResult.Status.LOCKED)) {
+            return ExitCode.HOST_FAILED;
+        }
+        return results.stream().anyMatch(r -> r.status() == HostResult.Status.UNREACHABLE)
+                ? ExitCode.HOST_UNREACHABLE : ExitCode.OK;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.nodefix.engine;
+
+import dev.nodefix.change.Change;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What happened to one task on one host.
+ *
+ * @param detail the no-op reason, refusal, failure or drift description; empty for a plain change
+ * @param changes the changes applied (CHANGED), or applied before the failure (FAILED)
+ */
+public record TaskResult(int task, String name, Outcome outcome, String detail, List<Change> changes,
+                         List<String> notes) {
+    public enum Outcome {
+        OK, CHANGED, FAILED, REFUSED, DRIFT;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public TaskResult {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(detail, "detail");
+        changes = List.copyOf(changes);
+        notes = List.copyOf(notes);
+    }
+
+    public boolean failed() {
+        return outcome == Outcome.FAILED || outcome == Outcome.REFUSED || outcome == Outcome.DRIFT;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.nodefix.journal;
+
+import dev.nodefix.change.Change;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One change as a journal recorded it on one host, with how far it got.
+ *
+ * @param undoes for a change made by a rollback: {@code RUN#SEQ} of the change it undid
+ */
+public record Recorded(int seq, int task, String taskName, Change change, Status status, Optional<String> undoes) {
+    public enum Status {
+        /** Applied and confirmed. */
+        DONE,
+        /** Its command failed; it may have partly happened. */
+        FAILED,
+        /** Intent written, no outcome: the run stopped (node or controller dropped) in between. */
+        UNFINISHED;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public Recorded {
+        Objects.requireNonNull(taskName, "taskName");
+        Objects.requireNonNull(change, "change");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(undoes, "undoes");
+    }
+}

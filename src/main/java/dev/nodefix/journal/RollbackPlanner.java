@@ -1,0 +1,116 @@
+package dev.nodefix.journal;
+
+import dev.nodefix.change.Change;
+import dev.nodefix.change.FileChange;
+import dev.nodefix.change.Landing;
+import dev.nodefix.change.OffloadChange;
+import dev.nodefix.change.ServiceChange;
+import dev.nodefix.change.UnitEnablementChange;
+import dev.nodefix.fact.EthtoolFeatures;
+import dev.nodefix.state.OffloadState;
+import dev.nodefix.state.Query;
+import dev.nodefix.state.UnitState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Pure: decides, for the recorded changes of one task on one host, which to undo, from the node's current
+ * state. A change whose after-image is in place is undone; one whose before-image is in place never landed
+ * or was undone already (so rolling back twice does nothing); anything else is a conflict, left alone
+ * unless forced. Changes are undone in reverse order, then the task's triggers (reload, restart) run again
+ * once, and only if something was undone.
+ */
+public final class RollbackPlanner {
+    private RollbackPlanner() {}
+
+    /** The state to read before planning: what each recorded change observes. */
+    public static List<Query> reads(List<Recorded> task) {
+        return task.stream().map(r -> r.change().observes()).flatMap(Optional::stream).distinct().toList();
+    }
+
+    public static List<RollbackStep> plan(List<Recorded> task, Map<Query, Object> observed, boolean force) {
+        Map<Query, Object> state = new HashMap<>(observed);
+        List<RollbackStep> steps = new ArrayList<>();
+        boolean undid = false;
+        for (int i = task.size() - 1; i >= 0; i--) {
+            Recorded r = task.get(i);
+            if (r.change().trigger()) {
+                continue;
+            }
+            RollbackStep step = step(r, state, force);
+            if (step.action() == RollbackStep.Action.UNDO) {
+                undid = true;
+                r.change().observes().ifPresent(q -> state.put(q, afterUndo(r.change(), state.get(q))));
+            }
+            steps.add(step);
+        }
+        List<Change> triggersDone = new ArrayList<>();
+        for (Recorded r : task) {
+            if (!r.change().trigger()) {
+                continue;
+            }
+            Change inverse = r.change().inverse().orElseThrow();
+            if (!undid) {
+                steps.add(new RollbackStep(r, RollbackStep.Action.SKIP, Optional.empty(), "nothing in this task was undone"));
+            } else if (triggersDone.contains(inverse)) {
+                steps.add(new RollbackStep(r, RollbackStep.Action.SKIP, Optional.empty(), "already runs once for this task"));
+            } else {
+                triggersDone.add(inverse);
+                steps.add(new RollbackStep(r, RollbackStep.Action.UNDO, Optional.of(inverse), "after the task's undo"));
+            }
+        }
+        return steps;
+    }
+
+    private static RollbackStep step(Recorded r, Map<Query, Object> state, boolean force) {
+        Change c = r.change();
+        Landing landing = c.observes().map(q -> c.landing(state.get(q))).orElse(Landing.UNKNOWN);
+        if (landing == Landing.NOT_APPLIED) {
+            String why = r.status() == Recorded.Status.DONE ? "already undone (the before-image is in place)"
+                    : "never landed (" + r.status().label() + "; the before-image is in place)";
+            return new RollbackStep(r, RollbackStep.Action.SKIP, Optional.empty(), why);
+        }
+        if (c.inverse().isEmpty()) {
+            return new RollbackStep(r, RollbackStep.Action.IRREVERSIBLE, Optional.empty(), "no undo was given");
+        }
+        if (landing == Landing.DIFFERENT) {
+            return force
+                    ? new RollbackStep(r, RollbackStep.Action.UNDO, c.inverse(), "changed since the run; --force restores it")
+                    : new RollbackStep(r, RollbackStep.Action.CONFLICT, Optional.empty(),
+                            "changed since the run (neither the run's result nor the original); left alone, --force restores it");
+        }
+        if (landing == Landing.UNKNOWN && r.status() != Recorded.Status.DONE) {
+            return force
+                    ? new RollbackStep(r, RollbackStep.Action.UNDO, c.inverse(), r.status().label() + "; --force undoes it")
+                    : new RollbackStep(r, RollbackStep.Action.SKIP, Optional.empty(),
+                            r.status().label() + " in the run and nothing shows whether it ran; --force undoes it");
+        }
+        return new RollbackStep(r, RollbackStep.Action.UNDO, c.inverse(),
+                landing == Landing.APPLIED ? "in place" : "recorded done");
+    }
+
+    /** The observation as it will be once {@code c} is undone, so a later-recorded change on the same thing plans right. */
+    private static Object afterUndo(Change c, Object now) {
+        if (c instanceof FileChange f) {
+            return f.before();
+        }
+        if (c instanceof OffloadChange o && now instanceof OffloadState s) {
+            Map<String, EthtoolFeatures.Feature> features = new TreeMap<>(s.features().features());
+            EthtoolFeatures.Feature old = features.get(o.feature());
+            features.put(o.feature(), new EthtoolFeatures.Feature(o.before(), old != null && old.fixed()));
+            return new OffloadState(s.iface(), new EthtoolFeatures(true, features));
+        }
+        if (c instanceof UnitEnablementChange u && now instanceof UnitState s) {
+            return new UnitState(s.unit(), s.exists(), u.before() ? "enabled" : "disabled", s.active());
+        }
+        if (c instanceof ServiceChange sc && now instanceof UnitState s) {
+            return new UnitState(s.unit(), s.exists(), s.enablement(),
+                    sc.action() == ServiceChange.Action.START ? "inactive" : "active");
+        }
+        return now;
+    }
+}

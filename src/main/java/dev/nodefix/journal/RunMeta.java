@@ -1,0 +1,33 @@
+package dev.nodefix.journal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the controller remembers about a run besides its journal lines ({@code run.json}).
+ *
+ * @param what     what ran, e.g. {@code ethtool iface=flannel.1 ...} or {@code rollback 20261125T...}
+ * @param finished empty while the run is going (or when it died before finishing)
+ */
+public record RunMeta(String id, RunKind kind, Optional<String> rollbackOf, Instant started, String what,
+                      List<String> hosts, Optional<Outcome> finished) {
+    /** Counts when the run finished. */
+    public record Outcome(Instant at, int changed, int failed, int unreachable) {
+    }
+
+    public RunMeta {
+        RunId.check(id);
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(rollbackOf, "rollbackOf");
+        Objects.requireNonNull(started, "started");
+        Objects.requireNonNull(what, "what");
+        hosts = List.copyOf(hosts);
+        Objects.requireNonNull(finished, "finished");
+    }
+
+    public RunMeta finish(Outcome outcome) {
+        return new RunMeta(id, kind, rollbackOf, started, what, hosts, Optional.of(outcome));
+    }
+}

@@ -1,0 +1,147 @@
+package dev.nodefix.journal;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The controller's copy of every run: {@code DIR/RUN_ID/run.json} and {@code DIR/RUN_ID/journal.jsonl}
+ * (every host's entries, each line synced to disk before the change it announces is sent).
+ * DIR is {@code $XDG_STATE_HOME/nodefix/runs} ({@code ~/.local/state/nodefix/runs}).
+ */
+public final class RunStore {
+    private final Path dir;
+
+    public RunStore(Path dir) {
+        this.dir = dir;
+    }
+
+    public static Path defaultDir(Map<String, String> env, Path home) {
+        String xdg = env.get("XDG_STATE_HOME");
+        Path state = xdg != null && xdg.startsWith("/") ? Path.of(xdg) : home.resolve(".local/state");
+        return state.resolve("nodefix/runs");
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Creates the run's directory and metadata, and opens its journal for appending. */
+    public RunJournal create(RunMeta meta) {
+        Path runDir = dir.resolve(meta.id());
+        try {
+            Files.createDirectories(dir);
+            Files.createDirectory(runDir);
+            writeMeta(meta);
+            return new RunJournal(runDir.resolve("journal.jsonl"));
+        } catch (IOException e) {
+            throw new JournalException("cannot create run " + meta.id() + " in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void writeMeta(RunMeta meta) {
+        Path runDir = dir.resolve(meta.id());
+        Path tmp = runDir.resolve("run.json.tmp");
+        try {
+            Files.writeString(tmp, JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(encode(meta)) + "\n");
+            try {
+                Files.move(tmp, runDir.resolve("run.json"), StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, runDir.resolve("run.json"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new JournalException("cannot write " + runDir.resolve("run.json") + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every run's metadata, oldest first. */
+    public List<RunMeta> list() {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<RunMeta> runs = new ArrayList<>();
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path p : children.sorted().toList()) {
+                if (RunId.looksLike(p.getFileName().toString()) && Files.exists(p.resolve("run.json"))) {
+                    runs.add(meta(p.getFileName().toString()));
+                }
+            }
+            runs.sort(java.util.Comparator.comparing(RunMeta::started).thenComparing(RunMeta::id));
+        } catch (IOException e) {
+            throw new JournalException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        return runs;
+    }
+
+    public Optional<RunMeta> find(String id) {
+        Path p = dir.resolve(RunId.check(id)).resolve("run.json");
+        return Files.exists(p) ? Optional.of(meta(id)) : Optional.empty();
+    }
+
+    public Optional<RunMeta> last() {
+        List<RunMeta> all = list();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** The run's journal as recorded on the controller. */
+    public JournalText journal(String id) {
+        Path p = dir.resolve(RunId.check(id)).resolve("journal.jsonl");
+        try {
+            return JournalText.parse(p.toString(), Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "");
+        } catch (IOException e) {
+            throw new JournalException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RunMeta meta(String id) {
+        Path p = dir.resolve(id).resolve("run.json");
+        try {
+            return decode(JSON.std.mapFrom(Files.readString(p)));
+        } catch (IOException | RuntimeException e) {
+            throw new JournalException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> encode(RunMeta m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", m.id());
+        out.put("kind", m.kind().label());
+        m.rollbackOf().ifPresent(r -> out.put("rollback_of", r));
+        out.put("started", m.started().toString());
+        out.put("what", m.what());
+        out.put("hosts", m.hosts());
+        m.finished().ifPresent(f -> {
+            out.put("finished", f.at().toString());
+            out.put("changed", f.changed());
+            out.put("failed", f.failed());
+            out.put("unreachable", f.unreachable());
+        });
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RunMeta decode(Map<String, Object> m) {
+        Optional<RunMeta.Outcome> finished = m.containsKey("finished")
+                ? Optional.of(new RunMeta.Outcome(Instant.parse((String) m.get("finished")), num(m, "changed"),
+                        num(m, "failed"), num(m, "unreachable")))
+                : Optional.empty();
+        return new RunMeta((String) m.get("id"), RunKind.of((String) m.get("kind")),
+                Optional.ofNullable((String) m.get("rollback_of")), Instant.parse((String) m.get("started")),
+                (String) m.get("what"), (List<String>) m.get("hosts"), finished);
+    }
+
+    private static int num(Map<String, Object> m, String key) {
+        return ((Number) m.get(key)).intValue();
+    }
+}

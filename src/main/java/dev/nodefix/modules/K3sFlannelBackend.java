@@ -1,0 +1,251 @@
+package dev.nodefix.modules;
+
+import dev.nodefix.change.Change;
+import dev.nodefix.change.DaemonReload;
+import dev.nodefix.change.FileChange;
+import dev.nodefix.change.K3sRestart;
+import dev.nodefix.fact.NetConf;
+import dev.nodefix.fact.Section;
+import dev.nodefix.inventory.Role;
+import dev.nodefix.module.Args;
+import dev.nodefix.module.Module;
+import dev.nodefix.module.Param;
+import dev.nodefix.module.ParamType;
+import dev.nodefix.module.Plan;
+import dev.nodefix.state.FileState;
+import dev.nodefix.state.NodeState;
+import dev.nodefix.state.Query;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code k3s_flannel_backend}: set a k3s server's flannel backend where k3s reads it, restart it, clean up
+ * what the old backend leaves behind and verify the new one ({@link K3sRestart}).
+ *
+ * <p>Where it is written. k3s takes {@code --flannel-backend} from the unit's {@code ExecStart}
+ * ({@value #UNIT_FILE}) over {@code flannel-backend} in {@value #CONFIG_FILE} (the config file's values go
+ * before the command line's, and the last one wins). So: a value in ExecStart is rewritten there; a value in
+ * config.yaml is rewritten there; when both set it, both are rewritten, so the two never contradict
+ * afterwards (agreeing or not before); when neither does, the key is added to config.yaml (created 0600
+ * root:root if missing: it usually holds the token), unless the wanted backend is k3s's default vxlan.
+ * Each file is edited by splicing the value, the rest stays byte for byte. Not read: config.yaml.d drop-ins,
+ * unit drop-ins, K3S_CONFIG_FILE; an ExecStart {@code --config} elsewhere is refused unless ExecStart itself
+ * sets the flag.
+ *
+ * <p>Refusals: agents (k3s has no such flag there: restart them with the {@code service} module,
+ * k3s-agent.service, state restarted, after all servers); host-gw unless the caller says every peer node
+ * is on-link ({@code l2_adjacent}) or forces it; files it cannot edit in place.
+ */
+public final class K3sFlannelBackend implements Module<K3sFlannelBackend.BackendArgs> {
+    public static final String SERVER_UNIT = "k3s.service";
+    public static final String AGENT_UNIT = "k3s-agent.service";
+    public static final String UNIT_FILE = "/etc/systemd/system/k3s.service";
+    public static final String CONFIG_FILE = "/etc/rancher/k3s/config.yaml";
+    static final List<String> BACKENDS = List.of("vxlan", "host-gw", "wireguard-native", "none");
+    private static final String DEFAULT = "vxlan";
+    static final String NO_PREFLIGHT = "host-gw needs every node pair L2-adjacent: run the L2 preflight first"
+            + " (nodefix diagnose) or pass l2_adjacent/force";
+
+    /** @param l2Adjacent the L2 preflight's result (every peer node on-link); empty when not run */
+    public record BackendArgs(String backend, boolean force, boolean restart, Optional<Boolean> l2Adjacent,
+                              Duration timeout) {
+        public BackendArgs {
+            if (!BACKENDS.contains(backend)) {
+                throw new IllegalArgumentException("not a flannel backend: " + backend);
+            }
+            Objects.requireNonNull(l2Adjacent, "l2Adjacent");
+            Objects.requireNonNull(timeout, "timeout");
+        }
+    }
+
+    /** What the node's k3s files say; {@code config} is empty when k3s reads another config file. */
+    private record Sources(FileState.Present unitBefore, K3sUnitFile unit, FileState configBefore,
+                           Optional<K3sConfigFile> config, Optional<String> running) {}
+
+    @Override
+    public String name() {
+        return "k3s_flannel_backend";
+    }
+
+    @Override
+    public String description() {
+        return "Set a k3s server's flannel backend (config.yaml or ExecStart), restart it, remove the old backend's"
+                + " leftovers, verify net-conf.json.";
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(new Param("backend", ParamType.CHOICE, true, BACKENDS, Optional.empty(), "the flannel backend"),
+                Param.optional("l2_adjacent", ParamType.SWITCH,
+                        "the L2 preflight's result: every peer node is on-link (needed for host-gw)"),
+                Param.withDefault("force", ParamType.SWITCH, "off", "switch to host-gw even if the L2 preflight failed"),
+                Param.withDefault("restart", ParamType.SWITCH, "on", "restart k3s.service, clean up and verify"),
+                Param.withDefault("timeout", ParamType.SECONDS, "120", "seconds to wait for k3s and net-conf.json"));
+    }
+
+    @Override
+    public BackendArgs bind(Args args) {
+        Duration timeout = args.seconds("timeout");
+        if (args.switchOn("restart") && timeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw args.error("timeout", "must be at least 1 second when restart is on");
+        }
+        return new BackendArgs(args.string("backend"), args.switchOn("force"), args.switchOn("restart"),
+                args.optionalSwitch("l2_adjacent"), timeout);
+    }
+
+    @Override
+    public List<Query> reads(BackendArgs args) {
+        return List.of(new Query.File(CONFIG_FILE), new Query.File(UNIT_FILE), new Query.File(K3sRestart.NET_CONF),
+                new Query.Unit(SERVER_UNIT), new Query.Unit(AGENT_UNIT));
+    }
+
+    @Override
+    public Plan plan(BackendArgs args, NodeState state) {
+        Optional<String> notServer = notAServer(state);
+        if (notServer.isPresent()) {
+            return new Plan.Refused(notServer.get());
+        }
+        try {
+            return plan(args, sources(state));
+        } catch (K3sEditException e) {
+            return new Plan.Refused(e.getMessage());
+        }
+    }
+
+    private Plan plan(BackendArgs args, Sources s) {
+        String want = args.backend();
+        Optional<String> inUnit = s.unit().backend();
+        Optional<String> inConfig = s.config().flatMap(K3sConfigFile::backend);
+        String configured = inUnit.or(() -> inConfig).orElse(DEFAULT);
+        String running = configured.equals("none") ? "none" : s.running().orElse(configured);
+        List<Change> changes = fileChanges(want, s, inUnit, inConfig);
+        boolean switches = !running.equals(want);
+        String where = where(s, inUnit, inConfig);
+        if (changes.isEmpty() && !switches) { // every --flannel-backend, config.yaml and net-conf.json say want
+            return new Plan.NoOp("flannel backend is already " + want + " (" + where + ")");
+        }
+        if (changes.isEmpty() && !args.restart()) {
+            return new Plan.NoOp("configured " + want + " (" + where + "), but k3s runs " + running
+                    + " until " + SERVER_UNIT + " restarts; restart is off");
+        }
+        Optional<String> preflight = preflight(args);
+        if (preflight.isPresent()) {
+            return new Plan.Refused(preflight.get());
+        }
+        if (switches && args.restart()) {
+            changes.add(new K3sRestart(SERVER_UNIT, running, want, args.timeout()));
+        }
+        return new Plan.Changes(changes);
+    }
+
+    /** config.yaml's edit, then the unit file's with a daemon-reload: whatever makes every source say {@code want}. */
+    private static List<Change> fileChanges(String want, Sources s, Optional<String> inUnit, Optional<String> inConfig) {
+        List<Change> changes = new ArrayList<>();
+        boolean neither = inUnit.isEmpty() && inConfig.isEmpty();
+        if (inConfig.filter(v -> !v.equals(want)).isPresent() || neither && !want.equals(DEFAULT)) {
+            K3sConfigFile config = s.config().orElseThrow(() -> new K3sEditException(UNIT_FILE + " starts k3s with --config "
+                    + s.unit().configFile().orElse("?") + ": set " + K3sConfigFile.KEY + " there by hand"));
+            changes.add(new FileChange(CONFIG_FILE, s.configBefore(), edited(s.configBefore(), config.withBackend(want))));
+        }
+        if (!s.unit().allSay(want)) {
+            changes.add(new FileChange(UNIT_FILE, s.unitBefore(), edited(s.unitBefore(), s.unit().withBackend(want))));
+            changes.add(new DaemonReload());
+        }
+        return changes;
+    }
+
+    /** The file with new content, its mode and owner kept; a new config.yaml is 0600 root:root. */
+    private static FileState edited(FileState before, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        return before instanceof FileState.Present p
+                ? new FileState.Present(bytes, p.mode(), p.owner(), p.group())
+                : new FileState.Present(bytes, "600", "root", "root");
+    }
+
+    private static Optional<String> preflight(BackendArgs args) {
+        if (!args.backend().equals("host-gw") || args.force()) {
+            return Optional.empty();
+        }
+        if (args.l2Adjacent().isEmpty()) {
+            return Optional.of(NO_PREFLIGHT);
+        }
+        return args.l2Adjacent().get() ? Optional.empty()
+                : Optional.of("the L2 preflight failed (not every peer node is on-link): host-gw routes pod subnets via"
+                        + " peer node IPs, which only works between L2-adjacent nodes; pass force: on to switch anyway");
+    }
+
+    /** Why this node is not a k3s server this module can switch; empty when it is one. */
+    private static Optional<String> notAServer(NodeState state) {
+        if (state.role() == Role.AGENT) {
+            return Optional.of(agentReason("the inventory says this node is an agent"));
+        }
+        boolean installed = true;
+        if (state.role() == Role.UNKNOWN && !state.unit(SERVER_UNIT).exists()) {
+            if (state.unit(AGENT_UNIT).exists()) {
+                return Optional.of(agentReason("it has " + AGENT_UNIT + " and no " + SERVER_UNIT));
+            }
+            installed = false;
+        }
+        if (!(state.file(UNIT_FILE) instanceof FileState.Present)) {
+            return Optional.of(installed ? "no " + UNIT_FILE + ": nodefix switches the backend only where k3s's"
+                    + " install.sh put the server unit (its ExecStart may set --flannel-backend)"
+                    : "k3s is not installed here (no " + SERVER_UNIT + " or " + AGENT_UNIT + ")");
+        }
+        return Optional.empty();
+    }
+
+    static String agentReason(String why) {
+        return "refused on an agent (" + why + "): --flannel-backend is a server flag and k3s rejects it on agents"
+                + " (flag provided but not defined: -flannel-backend). An agent takes the servers' backend when it"
+                + " restarts: after every server has switched, restart " + AGENT_UNIT
+                + " with the service module (state: restarted)";
+    }
+
+    private static Sources sources(NodeState state) {
+        FileState.Present unitBefore = (FileState.Present) state.file(UNIT_FILE);
+        K3sUnitFile unit = K3sUnitFile.parse(UNIT_FILE, text(UNIT_FILE, unitBefore));
+        if (unit.subcommand().filter("agent"::equals).isPresent()) {
+            throw new K3sEditException(agentReason(UNIT_FILE + " runs `k3s agent`"));
+        }
+        FileState configBefore = state.file(CONFIG_FILE);
+        Optional<K3sConfigFile> config = unit.configFile().filter(f -> !f.equals(CONFIG_FILE)).isPresent()
+                ? Optional.empty() : Optional.of(K3sConfigFile.parse(CONFIG_FILE, text(CONFIG_FILE, configBefore)));
+        return new Sources(unitBefore, unit, configBefore, config, running(state.file(K3sRestart.NET_CONF)));
+    }
+
+    /** The backend k3s last started flannel with, as a flag value, from net-conf.json's Backend.Type. */
+    private static Optional<String> running(FileState netConf) {
+        if (!(netConf instanceof FileState.Present p)) {
+            return Optional.empty();
+        }
+        return NetConf.FACT.parse(Section.ran("net-conf", 0, p.text().lines().toList())).backendType()
+                .filter(t -> t.matches("[a-z0-9][a-z0-9-]*")).map(t -> t.equals("wireguard") ? "wireguard-native" : t);
+    }
+
+    private static String where(Sources s, Optional<String> inUnit, Optional<String> inConfig) {
+        String config = s.config().isEmpty() ? "k3s reads " + s.unit().configFile().orElse("") + ", not " + CONFIG_FILE
+                : CONFIG_FILE + ": " + inConfig.map(v -> K3sConfigFile.KEY + " " + v).orElse("no " + K3sConfigFile.KEY);
+        String unit = UNIT_FILE + " ExecStart: " + inUnit.map(v -> "--flannel-backend " + v).orElse("no --flannel-backend");
+        String fallback = inUnit.isEmpty() && inConfig.isEmpty() ? " (k3s's default " + DEFAULT + ")" : "";
+        String netConf = s.running().map(v -> "net-conf.json: " + K3sRestart.netConfType(v)).orElse("no net-conf.json");
+        return config + "; " + unit + fallback + "; " + netConf;
+    }
+
+    /** The file as text; only UTF-8 text is edited, so every byte not spliced is written back as it was. */
+    private static String text(String path, FileState state) {
+        if (!(state instanceof FileState.Present p)) {
+            return "";
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(p.content())).toString();
+        } catch (CharacterCodingException e) {
+            throw new K3sEditException(path + " is not UTF-8 text; edit it by hand");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.nodefix.modules;
+
+import dev.nodefix.change.CommandChange;
+import dev.nodefix.module.Args;
+import dev.nodefix.module.Module;
+import dev.nodefix.module.Param;
+import dev.nodefix.module.ParamType;
+import dev.nodefix.module.Plan;
+import dev.nodefix.state.FileState;
+import dev.nodefix.state.NodeState;
+import dev.nodefix.state.Query;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code command}: the escape hatch, one shell line run with {@code sh -c}. {@code creates}/{@code removes}
+ * make it idempotent (skipped when that regular file exists / does not exist; a directory there is an error,
+ * as nodefix reads only files); {@code undo} makes it reversible, and without it rollback names it as
+ * irreversible before it starts.
+ */
+public final class ShellCommand implements Module<ShellCommand.CommandArgs> {
+    public record CommandArgs(String cmd, Optional<String> creates, Optional<String> removes, Optional<String> undo) {
+        public CommandArgs {
+            if (cmd.isBlank() || cmd.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("cmd must be a non-empty shell line");
+            }
+            Objects.requireNonNull(creates, "creates");
+            Objects.requireNonNull(removes, "removes");
+            if (undo.filter(u -> u.isBlank() || u.indexOf('\0') >= 0).isPresent()) {
+                throw new IllegalArgumentException("undo must be a non-empty shell line");
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "command";
+    }
+
+    @Override
+    public String description() {
+        return "Run a shell line (sh -c); creates/removes make it idempotent, undo makes it reversible.";
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(Param.required("cmd", ParamType.STRING, "the shell line to run"),
+                Param.optional("creates", ParamType.PATH, "a regular file: skip when it exists"),
+                Param.optional("removes", ParamType.PATH, "a regular file: skip when it does not exist"),
+                Param.optional("undo", ParamType.STRING, "the shell line that undoes cmd (without it: irreversible)"));
+    }
+
+    @Override
+    public CommandArgs bind(Args args) {
+        for (String key : List.of("cmd", "undo")) {
+            if (args.optionalString(key).filter(s -> s.isBlank() || s.indexOf('\0') >= 0).isPresent()) {
+                throw args.error(key, "expected a shell line, got an empty one");
+            }
+        }
+        return new CommandArgs(args.string("cmd"), args.optionalString("creates"), args.optionalString("removes"),
+                args.optionalString("undo"));
+    }
+
+    @Override
+    public List<Query> reads(CommandArgs args) {
+        List<Query> reads = new ArrayList<>();
+        args.creates().ifPresent(p -> reads.add(new Query.File(p)));
+        args.removes().filter(p -> !args.creates().equals(Optional.of(p))).ifPresent(p -> reads.add(new Query.File(p)));
+        return reads;
+    }
+
+    @Override
+    public Plan plan(CommandArgs args, NodeState state) {
+        Optional<String> created = args.creates().filter(p -> state.file(p) instanceof FileState.Present);
+        if (created.isPresent()) {
+            return new Plan.NoOp(created.get() + " exists (creates)");
+        }
+        Optional<String> gone = args.removes().filter(p -> state.file(p) instanceof FileState.Absent);
+        if (gone.isPresent()) {
+            return new Plan.NoOp(gone.get() + " does not exist (removes)");
+        }
+        return new Plan.Changes(List.of(new CommandChange(args.cmd(), args.undo())));
+    }
+}

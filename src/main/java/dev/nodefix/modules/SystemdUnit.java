@@ -1,0 +1,102 @@
+package dev.nodefix.modules;
+
+import dev.nodefix.change.Change;
+import dev.nodefix.change.DaemonReload;
+import dev.nodefix.change.FileChange;
+import dev.nodefix.change.UnitEnablementChange;
+import dev.nodefix.module.Args;
+import dev.nodefix.module.Module;
+import dev.nodefix.module.Param;
+import dev.nodefix.module.ParamType;
+import dev.nodefix.module.Plan;
+import dev.nodefix.state.FileState;
+import dev.nodefix.state.NodeState;
+import dev.nodefix.state.Query;
+import dev.nodefix.state.UnitState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code systemd_unit}: a unit file in /etc/systemd/system (0644 root:root) with this content, daemon-reload
+ * when it changed, and enabled or disabled when asked. Enabling needs an [Install] section with WantedBy= or
+ * RequiredBy= (enablement is the symlink in that target's .wants/.requires directory).
+ */
+public final class SystemdUnit implements Module<SystemdUnit.SystemdUnitArgs> {
+    static final String UNIT_NAME = "[A-Za-z0-9:_.\\\\@-]+\\.(service|socket|timer|path|mount|automount|target|slice)";
+    private static final Pattern INSTALL_TARGET =
+            Pattern.compile("(?m)^[ \\t]*(WantedBy|RequiredBy)[ \\t]*=[ \\t]*\\S");
+    private static final String DIR = "/etc/systemd/system/";
+
+    /** @param enabled empty: leave the enablement as it is */
+    public record SystemdUnitArgs(String name, String content, Optional<Boolean> enabled) {
+        public SystemdUnitArgs {
+            if (!name.matches(UNIT_NAME)) {
+                throw new IllegalArgumentException("not a unit name: " + name);
+            }
+            Objects.requireNonNull(content, "content");
+            Objects.requireNonNull(enabled, "enabled");
+        }
+
+        String path() {
+            return DIR + name;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "systemd_unit";
+    }
+
+    @Override
+    public String description() {
+        return "A systemd unit file in /etc/systemd/system with this content (daemon-reload when changed), "
+                + "optionally enabled or disabled.";
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(Param.required("name", ParamType.STRING, "unit name, e.g. flannel-tx-checksum-offload-disable.service"),
+                Param.required("content", ParamType.STRING, "the whole unit file"),
+                Param.optional("enabled", ParamType.SWITCH, "on: enable, off: disable (default: leave as is)"));
+    }
+
+    @Override
+    public SystemdUnitArgs bind(Args args) {
+        String name = args.string("name");
+        if (!name.matches(UNIT_NAME)) {
+            throw args.error("name", "expected a unit file name like foo.service (no directory), got '" + name + "'");
+        }
+        String content = args.string("content");
+        if (args.optionalSwitch("enabled").orElse(false) && !INSTALL_TARGET.matcher(content).find()) {
+            throw args.error("enabled", "the unit has no [Install] WantedBy= or RequiredBy=, so it cannot be enabled");
+        }
+        return new SystemdUnitArgs(name, content, args.optionalSwitch("enabled"));
+    }
+
+    @Override
+    public List<Query> reads(SystemdUnitArgs args) {
+        return List.of(new Query.File(args.path()), new Query.Unit(args.name()));
+    }
+
+    @Override
+    public Plan plan(SystemdUnitArgs args, NodeState state) {
+        FileState before = state.file(args.path());
+        UnitState unit = state.unit(args.name());
+        FileState after = FileState.Present.text(args.content(), "644", "root", "root");
+        List<Change> changes = new ArrayList<>();
+        if (!before.sameAs(after)) {
+            changes.add(new FileChange(args.path(), before, after));
+            changes.add(new DaemonReload());
+        }
+        if (args.enabled().isPresent() && "masked".equals(unit.enablement())) {
+            return new Plan.Refused(args.name() + " is masked; unmask it first (nodefix will not)");
+        }
+        args.enabled().filter(want -> want != unit.enabled())
+                .ifPresent(want -> changes.add(new UnitEnablementChange(args.name(), unit.enabled(), want)));
+        return Plan.of(changes, args.path() + " is in place (0644 root:root)"
+                + args.enabled().map(e -> " and " + args.name() + " is " + (e ? "enabled" : "not enabled")).orElse(""));
+    }
+}

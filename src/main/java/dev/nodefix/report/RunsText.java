@@ -1,0 +1,62 @@
+package dev.nodefix.report;
+
+import dev.nodefix.journal.History;
+import dev.nodefix.journal.JournalText;
+import dev.nodefix.journal.Recorded;
+import dev.nodefix.journal.RunKind;
+import dev.nodefix.journal.RunMeta;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code nodefix runs}: one line per run; {@code runs show RUN}: each change with its diff. */
+public final class RunsText {
+    public void list(PrintWriter out, List<RunMeta> runs) {
+        if (runs.isEmpty()) {
+            out.println("no runs recorded yet");
+            return;
+        }
+        out.println(String.format("%-22s %-20s %-8s %5s %7s %6s  %-28s %s", "RUN", "STARTED", "KIND", "HOSTS",
+                "CHANGED", "FAILED", "ROLLED BACK", "WHAT"));
+        for (RunMeta m : runs) {
+            String changed = m.finished().map(f -> Integer.toString(f.changed())).orElse("?");
+            String failed = m.finished().map(f -> Integer.toString(f.failed() + f.unreachable())).orElse("?");
+            out.println(String.format("%-22s %-20s %-8s %5d %7s %6s  %-28s %s", m.id(),
+                    m.started().toString().replaceFirst("\\.\\d+Z$", "Z"), m.kind().label()
+                            + (m.finished().isEmpty() ? "*" : ""), m.hosts().size(), changed, failed,
+                    rolledBack(m, runs), m.what()));
+        }
+        if (runs.stream().anyMatch(m -> m.finished().isEmpty())) {
+            out.println("* did not finish (still running, or the controller stopped): its journal says how far it got");
+        }
+        out.flush();
+    }
+
+    private static String rolledBack(RunMeta run, List<RunMeta> all) {
+        if (run.kind() == RunKind.ROLLBACK) {
+            return "undoes " + run.rollbackOf().orElse("?");
+        }
+        return all.stream().filter(m -> m.rollbackOf().equals(Optional.of(run.id()))).map(RunMeta::id)
+                .reduce((a, b) -> b).map(id -> "yes, by " + id).orElse("no");
+    }
+
+    public void show(PrintWriter out, RunMeta meta, JournalText journal) {
+        out.println("run " + meta.id() + " (" + meta.kind().label() + meta.rollbackOf().map(r -> " of " + r).orElse("")
+                + "), started " + meta.started() + ": " + meta.what());
+        journal.torn().ifPresent(t -> out.println("warning: " + t.message()));
+        Map<String, List<Recorded>> byHost = History.byHost(journal.entries());
+        if (byHost.isEmpty()) {
+            out.println("  no changes recorded");
+        }
+        byHost.forEach((host, changes) -> {
+            out.println(host + ":");
+            for (Recorded r : changes) {
+                out.println(String.format("  #%d %-10s %s%s", r.seq(), r.status().label(), r.change().describe(),
+                        r.undoes().map(u -> "  (undoes " + u + ")").orElse("")));
+                r.change().diff().ifPresent(d -> d.lines().forEach(l -> out.println("      " + l)));
+            }
+        });
+        out.flush();
+    }
+}
