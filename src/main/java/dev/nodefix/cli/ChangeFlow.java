@@ -47,7 +47,7 @@ final class ChangeFlow {
         ChangeText text = new ChangeText(output.style(ctx.env(), ctx.interactive()), opts.diff, output.verbosity() > 0);
         PrintWriter out = ctx.out();
         try (Connections connections = new Connections(session.factory())) {
-            ChangeRun run = new ChangeRun(connections, conn.forks(), session.become());
+            ChangeRun run = new ChangeRun(connections, conn.forks(), session.become(), opts.breakLock);
             Progress planning = new Progress(ctx.err(), req.hosts().size(), ctx.interactive());
             List<HostPlan> plans = run.plan(req.hosts(), req.tasks(), p -> planning.done(p.planned(), !p.unreachable()));
             planning.clear();

@@ -12,4 +12,7 @@ public final class ChangeOptions {
 
     @Option(names = {"-y", "--yes"}, description = "Apply without asking. Without a terminal and without --yes nothing is changed.")
     boolean yes;
+
+    @Option(names = "--break-lock", description = "Take over a node's lock left behind by a run that died (the old holder is named).")
+    boolean breakLock;
 }

@@ -30,7 +30,11 @@ public final class ChangeRun {
     private final FanOut fanOut;
     private final BecomeRule become;
 
-    public ChangeRun(Connections connections, int forks, BecomeRule become) {
+    private final boolean breakLock;
+
+    /** @param breakLock take over node locks left behind by runs that died */
+    public ChangeRun(Connections connections, int forks, BecomeRule become, boolean breakLock) {
+        this.breakLock = breakLock;
         this.connections = connections;
         this.fanOut = new FanOut(forks);
         this.become = become;
@@ -77,11 +81,11 @@ public final class ChangeRun {
     private HostResult applyHost(Host host, List<Task> tasks, HostPlan shown, RunJournal journal, Entry.Started started,
                                  String holder) {
         Transport t = connections.get(host);
-        CommandResult lock = t.execute(NodeJournal.lock(started, holder).withBecome(become.forHost(host)));
+        CommandResult lock = t.execute(NodeJournal.lock(started, holder, breakLock).withBecome(become.forHost(host)));
         if (lock.exitCode() == NodeJournal.LOCKED) {
             return new HostResult(host.name(), HostResult.Status.LOCKED, List.of(),
                     "locked by run " + lock.stdout().strip() + " (another nodefix run is changing this node; if that run"
-                            + " died, remove " + NodeJournal.DIR + "/lock on the node)");
+                            + " died, run again with --break-lock)");
         }
         if (!lock.ok()) {
             return new HostResult(host.name(), HostResult.Status.FAILED, List.of(),

@@ -17,9 +17,10 @@ public final class NodeJournal {
     /** Exit code of the lock command when another run holds the lock. */
     public static final int LOCKED = 75;
 
-    /** $1 run, $2 holder line, $3 started line. */
+    /** $1 run, $2 holder line, $3 started line, $4 "break" to remove a lock left behind by a run that died. */
     private static final String LOCK = "umask 077; D=" + DIR + "\n"
             + "mkdir -p \"$D/runs\" \"$D/backups\" || exit\n"
+            + "if [ \"$4\" = break ] && [ -d \"$D/lock\" ]; then echo \"broke lock of $(cat \"$D/lock/holder\" 2>/dev/null)\" >&2; rm -rf \"$D/lock\"; fi\n"
             + "if mkdir \"$D/lock\" 2>/dev/null; then printf '%s\\n' \"$2\" > \"$D/lock/holder\"\n"
             + "else cat \"$D/lock/holder\" 2>/dev/null || echo 'unknown run (no holder file)'; exit " + LOCKED + "; fi\n"
             + "J=\"$D/runs/$1.journal\"; [ -e \"$J\" ] || { printf '%s\\n' \"$3\" >> \"$J\" && sync \"$J\" 2>/dev/null || sync; }";
@@ -33,7 +34,7 @@ public final class NodeJournal {
     private static final String JOURNALED = "D=" + DIR + "; J=\"$D/runs/$1.journal\"; seq=$2\n"
             + "printf '%s\\n' \"$3\" >> \"$J\" || exit 70; sync \"$J\" 2>/dev/null || sync\n"
             + "if [ -n \"$4\" ] && [ -e \"$4\" ]; then mkdir -p \"$D/backups/$1\" && cp -p -- \"$4\" \"$D/backups/$1/$seq\" || exit 70; fi\n"
-            + "shift 4; \"$@\"; rc=$?\n"
+            + "shift 4; (\"$@\"); rc=$?\n" // a subshell: a change sent as plain words may be a builtin (exit 3, cd)
             + "if [ $rc = 0 ]; then printf '{\"phase\":\"done\",\"seq\":%s}\\n' \"$seq\" >> \"$J\"\n"
             + "else printf '{\"phase\":\"failed\",\"seq\":%s,\"error\":\"exit %s\"}\\n' \"$seq\" \"$rc\" >> \"$J\"; fi\n"
             + "sync \"$J\" 2>/dev/null || sync; exit $rc";
@@ -44,10 +45,17 @@ public final class NodeJournal {
         return DIR + "/runs/" + RunId.check(run) + ".journal";
     }
 
-    /** Takes the node's lock for {@code run} (exit {@link #LOCKED} and the holder on stdout if taken) and starts its journal. */
+    /**
+     * Takes the node's lock for {@code run} (exit {@link #LOCKED} and the holder on stdout if taken) and starts its
+     * journal. {@code breakLock} first removes a lock another run left behind (its holder goes to stderr).
+     */
     public static Command lock(Entry.Started started, String holder) {
+        return lock(started, holder, false);
+    }
+
+    public static Command lock(Entry.Started started, String holder, boolean breakLock) {
         return Command.of("/bin/sh", "-c", LOCK, "nodefix-lock", started.run(), started.run() + " " + holder,
-                EntryCodec.line(Optional.empty(), started));
+                EntryCodec.line(Optional.empty(), started), breakLock ? "break" : "keep");
     }
 
     public static Command unlock(String run) {

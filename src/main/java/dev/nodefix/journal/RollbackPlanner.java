@@ -41,7 +41,10 @@ public final class RollbackPlanner {
             if (r.change().trigger()) {
                 continue;
             }
-            RollbackStep step = step(r, state, force);
+            RollbackStep step = undoneAlready(task, i, state)
+                    ? new RollbackStep(r, RollbackStep.Action.SKIP, Optional.empty(),
+                            "already undone (the file is as it was before an earlier change of this task)")
+                    : step(r, state, force);
             if (step.action() == RollbackStep.Action.UNDO) {
                 undid = true;
                 r.change().observes().ifPresent(q -> state.put(q, afterUndo(r.change(), state.get(q))));
@@ -91,6 +94,23 @@ public final class RollbackPlanner {
         }
         return new RollbackStep(r, RollbackStep.Action.UNDO, c.inverse(),
                 landing == Landing.APPLIED ? "in place" : "recorded done");
+    }
+
+    /**
+     * Whether a file change that is neither in place nor undone finds the file as it was before an earlier
+     * change of the same task to the same file: the task was undone past it already (a second rollback of
+     * a task that wrote one file twice), not a conflict.
+     */
+    private static boolean undoneAlready(List<Recorded> task, int i, Map<Query, Object> state) {
+        if (!(task.get(i).change() instanceof FileChange f)) {
+            return false;
+        }
+        Object now = state.get(f.observes().orElseThrow());
+        if (f.landing(now) != Landing.DIFFERENT) {
+            return false;
+        }
+        return task.subList(0, i).stream().map(Recorded::change)
+                .anyMatch(c -> c instanceof FileChange e && e.path().equals(f.path()) && e.landing(now) == Landing.NOT_APPLIED);
     }
 
     /** The observation as it will be once {@code c} is undone, so a later-recorded change on the same thing plans right. */

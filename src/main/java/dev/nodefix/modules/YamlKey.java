@@ -101,6 +101,10 @@ public final class YamlKey implements Module<YamlKey.YamlKeyArgs> {
                     + found.stream().map(e -> String.valueOf(e.line())).collect(Collectors.joining(", "))
                     + "); nodefix will not guess which one counts");
         }
+        if (found.size() == 1 && found.get(0).aliased()) {
+            return new Plan.Refused(args.path() + ": the value of " + args.key() + " (line " + found.get(0).line()
+                    + ") is or holds an alias (*name); nodefix will not edit around it");
+        }
         return args.present() ? set(args, file, yaml, found) : remove(args, file, yaml, found);
     }
 

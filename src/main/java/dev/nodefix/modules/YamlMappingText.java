@@ -25,9 +25,13 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class YamlMappingText {
     private static final Pattern DOCUMENT_END = Pattern.compile("(?m)^\\.\\.\\.[ \\t\\r]*$");
 
-    /** A top-level entry: chars [lineStart or keyStart, end) of the text, the key as written, the value as text(s). */
+    /**
+     * A top-level entry: chars [lineStart or keyStart, end) of the text, the key as written, the value as text(s).
+     * {@code aliased}: the value is or ends in an alias ({@code *name}), whose marks point elsewhere, so the entry's
+     * extent is unknown and it must not be edited.
+     */
     record Entry(String key, int line, int lineStart, int keyStart, String keyText, int end, String tailComment,
-                 Optional<Object> value) {
+                 Optional<Object> value, boolean aliased) {
         /** Whether the entry's text runs to a line break (the file's last entry may not). */
         boolean endsLine(String text) {
             return end > 0 && text.charAt(end - 1) == '\n';
@@ -129,7 +133,10 @@ final class YamlMappingText {
         Node key = tuple.getKeyNode();
         int keyStart = at(key.getStartMark());
         int lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
-        int leafEnd = at(lastLeaf(tuple.getValueNode()).getEndMark());
+        int keyEnd = at(key.getEndMark());
+        Node leaf = lastLeaf(tuple.getValueNode());
+        boolean aliased = at(tuple.getValueNode().getStartMark()) < keyEnd || at(leaf.getStartMark()) < keyEnd;
+        int leafEnd = Math.max(keyEnd, at(leaf.getEndMark()));
         int end;
         String tail = "";
         if (leafEnd > keyStart && text.charAt(leafEnd - 1) == '\n') {
@@ -142,8 +149,8 @@ final class YamlMappingText {
         }
         String name = key instanceof ScalarNode s ? s.getValue() : null;
         int line = key.getStartMark().map(Mark::getLine).orElse(0) + 1;
-        return new Entry(name, line, lineStart, keyStart, text.substring(keyStart, at(key.getEndMark())), end, tail,
-                valueOf(tuple.getValueNode()));
+        return new Entry(name, line, lineStart, keyStart, text.substring(keyStart, keyEnd), end, tail,
+                valueOf(tuple.getValueNode()), aliased);
     }
 
     /** A block scalar's end mark takes in the blank lines after it: leave those out of the entry. */

@@ -43,7 +43,7 @@ class OptionsTest {
         CliRunner.Result r = new CliRunner().run("run");
 
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(r.err()).contains("Missing required option: '--args=CMD'").contains("nodefix run --help");
+        assertThat(r.err()).contains("run needs -a CMD (a shell command) or -m MODULE").contains("nodefix run --help");
     }
 
     @Test

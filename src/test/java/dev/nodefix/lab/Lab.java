@@ -114,6 +114,17 @@ public final class Lab implements AutoCloseable {
         return script(args, 30);
     }
 
+    /**
+     * {@code lab/lab reboot [NODE...]}: each node's /run state reset, flannel.1 deleted, enabled units started
+     * again (k3s re-creates flannel.1 with offloads on; udev rules and flannel.1-bound units fire). sshd keeps
+     * running. No nodes: all of them. Returns the per-node summary lines.
+     */
+    public String reboot(String... nodes) {
+        List<String> args = new ArrayList<>(List.of("reboot"));
+        args.addAll(List.of(nodes));
+        return script(args, 120);
+    }
+
     public void stopSshd(String node) {
         script(List.of("stop-sshd", node), 30);
     }

@@ -1,0 +1,230 @@
+package dev.nodefix.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nodefix.lab.Lab;
+import dev.nodefix.lab.NodeSnapshot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Modules applied to real lab nodes, rolled back, and the nodes compared with their state before: overlay
+ * files (content, mode, owner), flannel.1 offloads, units. Also the journal's promises: rollback twice is a
+ * no-op, rollback from the nodes' journals alone, conflicts left alone unless forced.
+ */
+class ChangesIT {
+    private static final Pattern RUN = Pattern.compile("RUN (\\d{8}T\\d{6}Z-[0-9a-f]{4})");
+    private static Lab lab;
+
+    @TempDir Path state;
+
+    @BeforeAll
+    static void up() {
+        Path repo = Path.of("").toAbsolutePath();
+        lab = Lab.up(repo, 3, "affected", new Lab.LabNames("nfxc", "nfxcbr0", "10.99.41", repo.resolve("target/it-changes")));
+    }
+
+    @AfterAll
+    static void down() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @BeforeEach
+    void clean() {
+        for (String node : lab.names()) { // each test starts from nodes without nodefix history
+            lab.exec(node, "rm", "-rf", "/var/lib/nodefix");
+        }
+    }
+
+    @Test
+    void ethtoolChangeAppliesAndRollsBackExactly() {
+        Map<String, NodeSnapshot> before = snapshots();
+        CliRunner.Result applied = nodefix("run", "-m", "ethtool", "-a", "iface=flannel.1 features.tx-checksum-ip-generic=off",
+                "--yes");
+
+        assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        for (String node : lab.names()) {
+            assertThat(offload(node)).as(node).isEqualTo("off");
+        }
+        CliRunner.Result again = nodefix("run", "-m", "ethtool", "-a", "iface=flannel.1 features.tx-checksum-ip-generic=off",
+                "--yes");
+        assertThat(again.out()).as(again.toString()).contains("nothing to change").doesNotContain("RUN ");
+
+        CliRunner.Result rollback = nodefix("rollback", "--last", "--yes");
+        assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
+        assertThat(snapshots()).isEqualTo(before);
+        CliRunner.Result twice = nodefix("rollback", runId(applied), "--yes");
+        assertThat(twice.exitCode()).as(twice.toString()).isZero();
+        assertThat(twice.out()).contains("nothing to change").contains("already undone");
+        assertThat(snapshots()).isEqualTo(before);
+    }
+
+    @Test
+    void fileChangesRestoreContentModeAndOwnerByteForByte() {
+        String node = lab.names().get(1);
+        lab.exec(node, "sh", "-c", "printf 'keep: 1\\n' > /etc/nodefix-it.conf; chmod 600 /etc/nodefix-it.conf;"
+                + " chown nobody:nogroup /etc/nodefix-it.conf");
+        Map<String, NodeSnapshot> before = snapshots();
+
+        CliRunner.Result updated = nodefix("run", "-l", node, "-m", "file", "-a",
+                "path=/etc/nodefix-it.conf content='changed: 2\n' mode=0640", "--yes", "--diff");
+        CliRunner.Result created = nodefix("run", "-l", node, "-m", "file", "-a",
+                "path=/etc/nodefix-it-new.conf content='new\n'", "--yes");
+
+        assertThat(updated.exitCode()).as(updated.toString()).isZero();
+        assertThat(updated.out()).contains("-keep: 1", "+changed: 2", "mode 600, nobody:nogroup -> mode 640, nobody:nogroup");
+        assertThat(lab.exec(node, "stat", "-c", "%a %U:%G", "/etc/nodefix-it.conf").strip()).isEqualTo("640 nobody:nogroup");
+        assertThat(lab.exec(node, "cat", "/etc/nodefix-it-new.conf")).isEqualTo("new\n");
+
+        assertThat(nodefix("rollback", runId(created), "--yes").exitCode()).isZero();
+        assertThat(nodefix("rollback", runId(updated), "--yes").exitCode()).isZero();
+        assertThat(snapshots()).isEqualTo(before);
+        assertThat(lab.exec(node, "stat", "-c", "%a %U:%G", "/etc/nodefix-it.conf").strip()).isEqualTo("600 nobody:nogroup");
+        lab.exec(node, "rm", "-f", "/etc/nodefix-it.conf");
+    }
+
+    @Test
+    void rollbackWorksFromTheNodesJournalsWhenTheControllersCopyIsGone() throws Exception {
+        Map<String, NodeSnapshot> before = snapshots();
+        CliRunner.Result applied = nodefix("run", "-m", "ethtool", "-a", "iface=flannel.1 features.tx-checksum-ip-generic=off",
+                "--yes");
+        String id = runId(applied);
+        deleteTree(state.resolve("nodefix/runs").resolve(id));
+
+        CliRunner.Result rollback = nodefix("rollback", id, "--yes");
+
+        assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
+        assertThat(rollback.out()).contains("tx-checksum-ip-generic off -> on");
+        assertThat(snapshots()).isEqualTo(before);
+    }
+
+    @Test
+    void aFileChangedByHandSinceTheRunIsAConflictLeftAloneUnlessForced() {
+        String node = lab.names().get(0);
+        Map<String, NodeSnapshot> before = snapshots();
+        CliRunner.Result applied = nodefix("run", "-l", node, "-m", "file", "-a", "path=/etc/nodefix-conflict.conf content=ours",
+                "--yes");
+        lab.exec(node, "sh", "-c", "echo theirs > /etc/nodefix-conflict.conf");
+
+        CliRunner.Result refused = nodefix("rollback", runId(applied), "--yes");
+        assertThat(refused.out()).as(refused.toString()).contains("conflict: create /etc/nodefix-conflict.conf");
+        assertThat(lab.exec(node, "cat", "/etc/nodefix-conflict.conf")).isEqualTo("theirs\n");
+
+        CliRunner.Result forced = nodefix("rollback", runId(applied), "--yes", "--force");
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(snapshots()).isEqualTo(before);
+    }
+
+    @Test
+    void runsListsEachRunAndShowsItsChanges() {
+        CliRunner.Result applied = nodefix("run", "-m", "ethtool", "-a", "iface=flannel.1 features.tx-checksum-ip-generic=off",
+                "--yes");
+        nodefix("rollback", "--last", "--yes");
+
+        CliRunner.Result runs = nodefix("runs");
+        CliRunner.Result show = nodefix("runs", "show", runId(applied));
+
+        assertThat(runs.out()).contains(runId(applied) + " ").contains("yes, by ").contains("undoes " + runId(applied));
+        assertThat(show.out()).contains("#1 done       flannel.1: tx-checksum-ip-generic on -> off",
+                "+flannel.1 tx-checksum-ip-generic: off");
+    }
+
+    @Test
+    void aSecondRunOnALockedNodeFailsFastNamingTheRunThatHoldsIt() throws Exception {
+        String node = lab.names().get(0);
+        java.util.concurrent.CompletableFuture<CliRunner.Result> slow = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> nodefix("run", "-l", node, "-m", "command", "-a", "cmd='sleep 4' undo=true", "--yes"));
+        awaitJournal(node);
+
+        CliRunner.Result second = nodefix("run", "-l", node, "-m", "ethtool", "-a",
+                "iface=flannel.1 features.tx-checksum-ip-generic=off", "--yes");
+        CliRunner.Result first = slow.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(2);
+        assertThat(second.out()).contains(node + "  locked  locked by run " + runId(first));
+        assertThat(offload(node)).isEqualTo("on");
+    }
+
+    @Test
+    void aNodeThatDroppedMidRunIsRolledBackByWhatItsJournalSays() throws Exception {
+        String node = lab.names().get(1);
+        java.util.concurrent.CompletableFuture<CliRunner.Result> run = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> nodefix("run", "-l", node, "-m", "command", "-a",
+                        "cmd='touch /etc/nodefix-mid; sleep 30' undo='rm -f /etc/nodefix-mid'", "--yes"));
+        awaitJournal(node);
+        Thread.sleep(1000);
+        lab.stopSshd(node);
+        CliRunner.Result dropped = run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        lab.startSshd(node);
+        String id = runId(dropped);
+
+        assertThat(dropped.exitCode()).as(dropped.toString()).isIn(2, 4);
+        String journal = lab.exec(node, "cat", "/var/lib/nodefix/runs/" + id + ".journal");
+        assertThat(journal).contains("\"phase\":\"intent\"").doesNotContain("\"phase\":\"done\"");
+        assertThat(lab.exec(node, "ls", "/etc/")).contains("nodefix-mid");
+
+        CliRunner.Result unsure = nodefix("rollback", id, "--yes");
+        assertThat(unsure.out()).as(unsure.toString()).contains("skip: run: touch /etc/nodefix-mid; sleep 30 (unfinished");
+        CliRunner.Result locked = nodefix("rollback", id, "--yes", "--force");
+        assertThat(locked.out()).as(locked.toString()).contains("locked by run " + id);
+        CliRunner.Result forced = nodefix("rollback", id, "--yes", "--force", "--break-lock");
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(lab.exec(node, "ls", "/etc/")).doesNotContain("nodefix-mid");
+    }
+
+    /** Waits until a run has started its journal on the node (it holds the lock from then on). */
+    private static void awaitJournal(String node) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (lab.exec(node, "sh", "-c", "cat /var/lib/nodefix/runs/*.journal 2>/dev/null").contains("\"intent\"")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no run started on " + node);
+    }
+
+    private CliRunner.Result nodefix(String... args) {
+        String[] all = args[0].equals("runs") ? args
+                : Stream.concat(Stream.of(args), Stream.of("-i", lab.inventory().toString())).toArray(String[]::new);
+        return new CliRunner().clock(Clock.systemUTC()).env("XDG_STATE_HOME", state.toString()).run(all);
+    }
+
+    private String offload(String node) {
+        Matcher m = Pattern.compile("tx-checksum-ip-generic: (on|off)").matcher(lab.exec(node, "ethtool", "-k", "flannel.1"));
+        return m.find() ? m.group(1) : "?";
+    }
+
+    private Map<String, NodeSnapshot> snapshots() {
+        Map<String, NodeSnapshot> out = new LinkedHashMap<>();
+        lab.names().forEach(n -> out.put(n, NodeSnapshot.of(lab, n)));
+        return out;
+    }
+
+    private static String runId(CliRunner.Result r) {
+        Matcher m = RUN.matcher(r.out());
+        assertThat(m.find()).as("run id in " + r).isTrue();
+        return m.group(1);
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
