@@ -45,7 +45,16 @@ final class FileDiff {
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(p.content())).toString();
-            return text.isEmpty() ? List.of() : List.of(text.split("\n", -1));
+            if (text.isEmpty()) {
+                return List.of();
+            }
+            List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+            if (text.endsWith("\n")) {
+                lines.remove(lines.size() - 1);
+            } else {
+                lines.set(lines.size() - 1, lines.get(lines.size() - 1) + "\n\\ No newline at end of file");
+            }
+            return lines;
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -145,7 +145,8 @@ final class YamlMappingText {
             int nl = text.indexOf('\n', leafEnd);
             end = nl < 0 ? text.length() : nl + 1;
             String rest = text.substring(leafEnd, nl < 0 ? text.length() : nl).stripTrailing();
-            tail = rest.strip().startsWith("#") ? rest : "";
+            boolean oneLine = text.indexOf('\n', keyStart) < 0 || text.indexOf('\n', keyStart) >= leafEnd;
+            tail = oneLine && rest.strip().startsWith("#") ? rest : "";
         }
         String name = key instanceof ScalarNode s ? s.getValue() : null;
         int line = key.getStartMark().map(Mark::getLine).orElse(0) + 1;

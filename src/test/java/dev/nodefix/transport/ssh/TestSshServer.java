@@ -24,6 +24,7 @@ import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.CommandFactory;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 
 /**
@@ -48,6 +49,16 @@ public final class TestSshServer implements AutoCloseable {
 
     public static TestSshServer start(KeyPair hostKey, List<Path> authorizedKeys, Map<String, String> passwords,
                                       boolean forwarding) {
+        return start(hostKey, authorizedKeys, passwords, forwarding, (channel, command) -> new ScriptedCommand(command));
+    }
+
+    /** A server whose commands come from {@code commands} instead of {@link ScriptedCommand} (a test's own stand-in node). */
+    public static TestSshServer start(List<Path> authorizedKeys, CommandFactory commands) {
+        return start(newHostKey(), authorizedKeys, Map.of(), false, commands);
+    }
+
+    private static TestSshServer start(KeyPair hostKey, List<Path> authorizedKeys, Map<String, String> passwords,
+                                       boolean forwarding, CommandFactory commands) {
         List<PublicKey> allowed = authorizedKeys.stream().map(TestSshServer::readPublicKey).toList();
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
@@ -56,7 +67,7 @@ public final class TestSshServer implements AutoCloseable {
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         server.setPublickeyAuthenticator((user, key, session) -> allowed.stream().anyMatch(a -> KeyUtils.compareKeys(a, key)));
         server.setPasswordAuthenticator((user, password, session) -> password.equals(passwords.get(user)));
-        server.setCommandFactory((channel, command) -> new ScriptedCommand(command));
+        server.setCommandFactory(commands);
         if (forwarding) {
             server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
         }

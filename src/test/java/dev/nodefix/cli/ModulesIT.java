@@ -1,0 +1,155 @@
+package dev.nodefix.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nodefix.lab.Lab;
+import dev.nodefix.lab.NodeSnapshot;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The persistence and k3s modules on real lab nodes (1 server, 2 agents): what they change on the node,
+ * that the fix survives a reboot, that a backend switch lands where k3s reads it, and that rollback
+ * brings every node back to the same files, offloads and units.
+ */
+class ModulesIT {
+    private static final Pattern RUN = Pattern.compile("RUN (\\d{8}T\\d{6}Z-[0-9a-f]{4})");
+    private static final String RULE = "SUBSYSTEM==\"net\", ACTION==\"add|change|move\", ENV{INTERFACE}==\"flannel.1\","
+            + " RUN+=\"/usr/sbin/ethtool -K flannel.1 tx-checksum-ip-generic off\"\n";
+    private static final String UNIT = "[Unit]\nDescription=Disable tx checksum offload on flannel.1\n"
+            + "After=sys-devices-virtual-net-flannel.1.device\n\n[Service]\nType=oneshot\n"
+            + "ExecStart=/usr/sbin/ethtool -K flannel.1 tx-checksum-ip-generic off\n\n"
+            + "[Install]\nWantedBy=sys-devices-virtual-net-flannel.1.device\n";
+    private static Lab lab;
+
+    @TempDir Path state;
+
+    @BeforeAll
+    static void up() {
+        Path repo = Path.of("").toAbsolutePath();
+        lab = Lab.up(repo, 3, "affected", new Lab.LabNames("nfxm", "nfxmbr0", "10.99.42", repo.resolve("target/it-modules")));
+    }
+
+    @AfterAll
+    static void down() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    void udevRuleAndSystemdUnitKeepOffloadOffAcrossARebootAndRollBackExactly() {
+        Map<String, NodeSnapshot> before = snapshots();
+        CliRunner.Result rule = nodefix("run", "-m", "udev_rule", "-a", "name=90-flannel.rules content='" + RULE + "'", "--yes");
+        CliRunner.Result unit = nodefix("run", "-m", "systemd_unit", "-a",
+                "name=flannel-tx-checksum-offload-disable.service enabled=on content='" + UNIT + "'", "--yes");
+
+        assertThat(rule.exitCode()).as(rule.toString()).isZero();
+        assertThat(unit.exitCode()).as(unit.toString()).isZero();
+        for (String node : lab.names()) {
+            assertThat(offload(node)).as("udev trigger applied the rule on " + node).isEqualTo("off");
+            assertThat(lab.exec(node, "systemctl", "is-enabled", "flannel-tx-checksum-offload-disable.service").strip())
+                    .isEqualTo("enabled");
+        }
+        assertThat(nodefix("run", "-m", "udev_rule", "-a", "name=90-flannel.rules content='" + RULE + "'", "--yes").out())
+                .contains("nothing to change");
+
+        lab.reboot();
+        for (String node : lab.names()) {
+            assertThat(offload(node)).as("after reboot, " + node).isEqualTo("off");
+        }
+
+        assertThat(nodefix("rollback", runId(unit), "--yes").exitCode()).isZero();
+        assertThat(nodefix("rollback", runId(rule), "--yes").exitCode()).isZero();
+        lab.reboot();
+        assertThat(snapshots()).isEqualTo(before);
+    }
+
+    @Test
+    void backendSwitchLandsWhereTheServerReadsItAgentsAreRefusedAndRollbackRestoresVxlan() {
+        String server = lab.names().get(0);
+        Map<String, NodeSnapshot> before = snapshots();
+
+        CliRunner.Result all = nodefix("run", "-m", "k3s_flannel_backend", "-a", "backend=host-gw l2_adjacent=on", "--check");
+        assertThat(all.exitCode()).as(all.toString()).isEqualTo(2);
+        assertThat(all.out()).contains(lab.names().get(1) + "  refused").contains("flag provided but not defined");
+
+        CliRunner.Result switched = nodefix("run", "-l", "server", "-m", "k3s_flannel_backend", "-a",
+                "backend=host-gw l2_adjacent=on", "--yes", "--diff");
+        assertThat(switched.exitCode()).as(switched.toString()).isZero();
+        assertThat(switched.out()).contains("+flannel-backend: host-gw");
+        assertThat(netConf(server)).contains("\"Type\": \"host-gw\"");
+        assertThat(lab.exec(server, "sh", "-c", "ip link show flannel.1 2>&1 || true")).contains("does not exist");
+
+        CliRunner.Result agents = nodefix("run", "-l", "agent", "-m", "service", "-a", "name=k3s-agent.service state=restarted",
+                "--yes");
+        assertThat(agents.exitCode()).as(agents.toString()).isZero();
+        lab.names().forEach(n -> assertThat(netConf(n)).as(n).contains("\"Type\": \"host-gw\""));
+        assertThat(lab.exec(server, "curl", "-s", "-m", "5", "http://10.43.0.10/")).as("ClusterIP over host-gw").isNotBlank();
+
+        assertThat(nodefix("rollback", runId(agents), "--yes").exitCode()).isZero();
+        CliRunner.Result back = nodefix("rollback", runId(switched), "--yes");
+        assertThat(back.exitCode()).as(back.toString()).isZero();
+        assertThat(netConf(server)).contains("\"Type\": \"vxlan\"");
+        nodefix("run", "-l", "agent", "-m", "service", "-a", "name=k3s-agent.service state=restarted", "--yes");
+        lab.names().forEach(n -> assertThat(netConf(n)).as(n).contains("\"Type\": \"vxlan\""));
+        assertThat(lab.exec(server, "curl", "-s", "-m", "5", "http://10.43.0.10/")).as("ClusterIP over vxlan").isNotBlank();
+        assertThat(snapshots()).isEqualTo(before);
+    }
+
+    @Test
+    void yamlKeyAndCommandChangesRollBackExactly() {
+        String agent = lab.names().get(2);
+        Map<String, NodeSnapshot> before = snapshots();
+        CliRunner.Result key = nodefix("run", "-l", agent, "-m", "yaml_key", "-a",
+                "path=/etc/rancher/k3s/config.yaml key=node-label value=nodefix=it", "--yes", "--diff");
+        CliRunner.Result cmd = nodefix("run", "-l", agent, "-m", "command", "-a",
+                "cmd='touch /etc/nodefix-cmd' creates=/etc/nodefix-cmd undo='rm /etc/nodefix-cmd'", "--yes");
+
+        assertThat(key.exitCode()).as(key.toString()).isZero();
+        assertThat(key.out()).contains("+node-label: nodefix=it");
+        assertThat(lab.exec(agent, "cat", "/etc/rancher/k3s/config.yaml")).contains("node-label: nodefix=it");
+        assertThat(cmd.exitCode()).as(cmd.toString()).isZero();
+        assertThat(nodefix("run", "-l", agent, "-m", "command", "-a",
+                "cmd='touch /etc/nodefix-cmd' creates=/etc/nodefix-cmd", "--yes").out()).contains("nothing to change");
+
+        assertThat(nodefix("rollback", runId(cmd), "--yes").exitCode()).isZero();
+        assertThat(nodefix("rollback", runId(key), "--yes").exitCode()).isZero();
+        assertThat(snapshots()).isEqualTo(before);
+    }
+
+    private CliRunner.Result nodefix(String... args) {
+        String[] all = Stream.concat(Stream.of(args), Stream.of("-i", lab.inventory().toString())).toArray(String[]::new);
+        return new CliRunner().clock(Clock.systemUTC()).env("XDG_STATE_HOME", state.toString()).run(all);
+    }
+
+    private static String netConf(String node) {
+        return lab.exec(node, "cat", "/var/lib/rancher/k3s/agent/etc/flannel/net-conf.json");
+    }
+
+    private static String offload(String node) {
+        Matcher m = Pattern.compile("tx-checksum-ip-generic: (on|off)").matcher(lab.exec(node, "ethtool", "-k", "flannel.1"));
+        return m.find() ? m.group(1) : "?";
+    }
+
+    private static Map<String, NodeSnapshot> snapshots() {
+        Map<String, NodeSnapshot> out = new LinkedHashMap<>();
+        lab.names().forEach(n -> out.put(n, NodeSnapshot.of(lab, n)));
+        return out;
+    }
+
+    private static String runId(CliRunner.Result r) {
+        Matcher m = RUN.matcher(r.out());
+        assertThat(m.find()).as("run id in " + r).isTrue();
+        return m.group(1);
+    }
+}
