@@ -9,12 +9,16 @@
 #   ansible     ansible all -i INV -m command -a 'uname -r' -f FORKS (host key checking on; a fresh
 #               ControlPath dir per run, so no run reuses another run's connections)
 #   ssh-loop    xargs -P N ssh -F ssh_config NAME uname -r   (one fresh connection per node)
+# Each run also prints CPU seconds: "client" (the tool and every process it started, from this shell's
+# reaped-children times), "nodes" (every lab sshd listener's own and reaped-children times: sshd per
+# connection plus what ran in the session) and "machine" (all CPUs busy, /proc/stat: also other users' load).
 # Env: RUNS=3, FORKS=50, BENCH_PREFIX=bnch, BENCH_BRIDGE=nfxbench0, BENCH_NET=10.99.2,
-#      BENCH_DIR=/tmp/nodefix-bench-lab, NODEFIX=<repo>/bin/nodefix, BENCH_TOOLS="nodefix ansible ssh-loop"
+#      BENCH_DIR=/tmp/nodefix-bench-lab, NODEFIX=<repo>/bin/nodefix, BENCH_TOOLS="nodefix ansible ssh-loop",
+#      LAB_CMD=<repo>/lab/lab (e.g. a copy of lab/ taken before someone else edits it)
 set -uo pipefail
 
 REPO=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
-LAB=$REPO/lab/lab
+LAB=${LAB_CMD:-$REPO/lab/lab}
 RUNS=${RUNS:-3}
 FORKS=${FORKS:-50}
 NODEFIX=${NODEFIX:-$REPO/bin/nodefix}
@@ -51,16 +55,30 @@ trap 'echo "bench: interrupted" >&2; exit 0' INT TERM
 
 now_us() { echo "${EPOCHREALTIME/./}"; }
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+# CPU ticks (1/CLK_TCK s): of this shell's reaped children; of the lab's sshd listeners (own + reaped
+# children); of the whole machine (busy = all but idle and iowait)
+TICK=$(getconf CLK_TCK)
+stat_ticks() {  # PID -> utime + stime + cutime + cstime
+  local s
+  read -r s < "/proc/$1/stat" 2>/dev/null || { echo 0; return; }
+  set -- ${s##*) }
+  echo $((${12} + ${13} + ${14} + ${15}))
+}
+client_ticks() { local s; read -r s < "/proc/$$/stat"; set -- ${s##*) }; echo $((${14} + ${15})); }
+nodes_ticks() { local p sum=0; for p in $SSHD_PIDS; do sum=$((sum + $(stat_ticks "$p"))); done; echo $sum; }
+machine_ticks() { local cpu u n s i w q sq st; read -r cpu u n s i w q sq st _ < /proc/stat; echo $((u + n + s + q + sq + st)); }
+ticks_s() { printf '%.2f' "$(($1 * 100 / TICK))e-2"; }
 close_masters() { local s; for s in "$1"/*; do [[ -S $s ]] && ssh -o ControlPath="$s" -O exit x >/dev/null 2>&1; done; rm -rf "$1"; }
 
 # run_tool TOOL N -> appends "N TOOL median runs ok" to $RESULTS; prints each run
 run_tool() {
-  local tool=$1 n=$2 r t0 t1 rc out ok times=() oks=() cp
+  local tool=$1 n=$2 r t0 t1 rc out ok times=() oks=() cp c0 c1 n0 n1 m0 m1 ccpu=() ncpu=()
   for ((r = 1; r <= RUNS; r++)); do
     cp=""
+    c0=$(client_ticks) n0=$(nodes_ticks) m0=$(machine_ticks)
     case "$tool" in
       nodefix)
-        if [[ ! -x $NODEFIX ]]; then echo "  nodefix: n/a ($NODEFIX missing)"; echo "$n $tool n/a 0 -" >> "$RESULTS"; return; fi
+        if [[ ! -x $NODEFIX ]]; then echo "  nodefix: n/a ($NODEFIX missing)"; echo "$n $tool n/a 0 - - -" >> "$RESULTS"; return; fi
         t0=$(now_us); out=$("$NODEFIX" "${NODEFIX_TASK[@]}" -i "$LAB_INVENTORY" -f "$FORKS" 2>&1); rc=$?; t1=$(now_us) ;;
       ansible)
         cp=$(mktemp -d /tmp/nodefix-bench-cp.XXXXXX)
@@ -77,21 +95,25 @@ run_tool() {
         fi
         t1=$(now_us) ;;
     esac
+    c1=$(client_ticks)
     [[ -n $cp ]] && close_masters "$cp"
+    sleep 0.3  # closed sessions' sshd exit and are reaped by their listener (Ansible's only when its masters close)
+    n1=$(nodes_ticks) m1=$(machine_ticks)
     if [[ $TASK = facts && $tool = ansible ]]; then ok=$(grep -c '"ansible_kernel": "' <<< "$out")
     else ok=$(grep -c -- "$KERNEL" <<< "$out"); fi
-    printf '  %-8s N=%-3d run %d: %7.3f s  rc=%d  ok=%d/%d\n' "$tool" "$n" "$r" "$(((t1 - t0) / 1000))e-3" "$rc" "$ok" "$n"
+    printf '  %-8s N=%-3d run %d: %7.3f s  rc=%d  ok=%d/%d  cpu s: client %s, nodes %s, machine %s\n' "$tool" "$n" "$r" \
+      "$(((t1 - t0) / 1000))e-3" "$rc" "$ok" "$n" "$(ticks_s $((c1 - c0)))" "$(ticks_s $((n1 - n0)))" "$(ticks_s $((m1 - m0)))"
     if [[ $tool = nodefix && $r = 1 ]] && ((rc != 0 || ok == 0)); then
       echo "  nodefix: n/a (rc=$rc, printed the kernel for $ok of $n nodes; last output lines:)"
       tail -n 3 <<< "$out" | sed 's/^/    | /'
-      echo "$n $tool n/a 0 -" >> "$RESULTS"; return
+      echo "$n $tool n/a 0 - - -" >> "$RESULTS"; return
     fi
-    times+=("$(((t1 - t0) / 1000))e-3"); oks+=("$ok")
+    times+=("$(((t1 - t0) / 1000))e-3"); oks+=("$ok"); ccpu+=("$(ticks_s $((c1 - c0)))"); ncpu+=("$(ticks_s $((n1 - n0)))")
   done
   local med minok
   med=$(printf '%s\n' "${times[@]}" | awk '{ printf "%.3f\n", $1 }' | median)
   minok=$(printf '%s\n' "${oks[@]}" | sort -n | head -1)
-  echo "$n $tool $med ${#times[@]} $minok" >> "$RESULTS"
+  echo "$n $tool $med ${#times[@]} $minok $(printf '%s\n' "${ccpu[@]}" | median) $(printf '%s\n' "${ncpu[@]}" | median)" >> "$RESULTS"
 }
 
 RESULTS=$(mktemp /tmp/nodefix-bench-results.XXXXXX)
@@ -105,22 +127,27 @@ for n in "${SIZES[@]}"; do
   fi
   t1=$(now_us)
   printf '  lab up %d: %.2f s\n' "$n" "$(((t1 - t0) / 1000))e-3"
+  SSHD_PIDS=$(awk '$1 == "pid" && $3 == "sshd" && $4 ~ /^[0-9]+$/ { print $4 }' "$LAB_DIR/state" 2>/dev/null)
   rm -rf "$ANS"; mkdir -p "$ANS/tmp"
   for tool in $TOOLS; do run_tool "$tool" "$n"; done
+  echo "  load average after N=$n: $(cut -d' ' -f1-3 /proc/loadavg)"
   t0=$(now_us); "$LAB" down > /dev/null 2>&1; t1=$(now_us)
   printf '  lab down %d: %.2f s\n' "$n" "$(((t1 - t0) / 1000))e-3"
 done
 
 echo
 echo "Median wall time of $RUNS runs (task $TASK on every node, forks/parallelism $FORKS; ssh-loop: N)"
-printf '%-5s %-9s %10s %6s %-8s %s\n' N tool "median s" runs "min ok" "ratio vs nodefix"
+echo "(cpu: median CPU seconds per run of the tool's own processes (client) and of the lab's sshd with what ran in"
+echo " their sessions (nodes))"
+printf '%-5s %-9s %10s %6s %-8s %-17s %11s %9s\n' N tool "median s" runs "min ok" "ratio vs nodefix" "client cpu" "nodes cpu"
 awk '
-  { n[NR] = $1; tool[NR] = $2; med[NR] = $3; runs[NR] = $4; ok[NR] = $5; if ($2 == "nodefix" && $3 != "n/a") nf[$1] = $3 }
+  { n[NR] = $1; tool[NR] = $2; med[NR] = $3; runs[NR] = $4; ok[NR] = $5; cc[NR] = $6; nc[NR] = $7
+    if ($2 == "nodefix" && $3 != "n/a") nf[$1] = $3 }
   END {
     for (i = 1; i <= NR; i++) {
       ratio = "n/a"
       if ((n[i] in nf) && med[i] != "n/a" && nf[n[i]] > 0) ratio = sprintf("%.2fx", med[i] / nf[n[i]])
-      printf "%-5s %-9s %10s %6s %-8s %s\n", n[i], tool[i], med[i], runs[i], ok[i] (ok[i] == "-" ? "" : "/" n[i]), ratio
+      printf "%-5s %-9s %10s %6s %-8s %-17s %11s %9s\n", n[i], tool[i], med[i], runs[i], ok[i] (ok[i] == "-" ? "" : "/" n[i]), ratio, cc[i], nc[i]
     }
   }' "$RESULTS"
 rm -f "$RESULTS" "$RESULTS.up" "${COLLECTOR:-}"

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /**
  * flannel's {@code FLANNEL-POSTRTG} chain (v0.20.0 on) and its guard from v0.20.2:
  * {@code -m mark --mark 0x4000/0x4000 ... -j RETURN}. iptables-nft 1.8.9 answers "chain ... is incompatible,
- * use 'nft' tool" also for a chain that does not exist: that is {@link Guard#UNREADABLE}, not absent.
+ * use 'nft' tool" to {@code -S FLANNEL-POSTRTG} also for a chain that does not exist: that is {@link Guard#UNREADABLE},
+ * not absent. {@code iptables-save} (the collector's listing now) tells the two apart.
  */
 public record FlannelPostrtg(Guard guard, boolean randomFully, List<String> rules) {
     public enum Guard { PRESENT, MISSING, NO_CHAIN, UNREADABLE }
@@ -14,7 +15,8 @@ public record FlannelPostrtg(Guard guard, boolean randomFully, List<String> rule
     private static final String CHAIN = "FLANNEL-POSTRTG";
     private static final Pattern MARK_RETURN = Pattern.compile(".*-m mark --mark (0x\\p{XDigit}+)/\\1 .*-j RETURN.*");
 
-    public static final Fact<FlannelPostrtg> FACT = Fact.of("flannel-postrtg", FlannelPostrtg::parse);
+    public static final Fact<FlannelPostrtg> FACT = Fact.of("iptables-nat", FlannelPostrtg::parse)
+            .orFrom("flannel-postrtg");
 
     public FlannelPostrtg {
         rules = List.copyOf(rules);

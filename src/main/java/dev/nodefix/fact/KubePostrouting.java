@@ -21,7 +21,8 @@ public record KubePostrouting(Form form, boolean randomFully, List<String> rules
     private static final Pattern MARKED_MASQUERADE =
             Pattern.compile(".*-m mark --mark (0x\\p{XDigit}+)/\\1 .*-j MASQUERADE.*");
 
-    public static final Fact<KubePostrouting> FACT = Fact.of("kube-postrouting", KubePostrouting::parse);
+    public static final Fact<KubePostrouting> FACT = Fact.of("iptables-nat", KubePostrouting::parse)
+            .orFrom("kube-postrouting");
 
     public KubePostrouting {
         rules = List.copyOf(rules);

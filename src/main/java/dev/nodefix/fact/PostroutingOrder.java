@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 public record PostroutingOrder(boolean listed, List<String> jumps, Optional<Boolean> flannelFirst) {
     private static final Pattern JUMP = Pattern.compile("-A POSTROUTING .*-j ([A-Za-z0-9_-]+).*");
 
-    public static final Fact<PostroutingOrder> FACT = Fact.of("postrouting", PostroutingOrder::parse);
+    public static final Fact<PostroutingOrder> FACT = Fact.of("iptables-nat", PostroutingOrder::parse)
+            .orFrom("postrouting");
 
     public PostroutingOrder {
         jumps = List.copyOf(jumps);

@@ -77,6 +77,33 @@ class DiagnoseIT {
         }
     }
 
+    /** lab/profiles/mixed.sh: node 1 (server) affected, 2 offload off by hand, 3 kube-proxy fixed, 4 affected again. */
+    @Test
+    void theMixedProfileGivesEachNodeItsOwnVerdict() throws Exception {
+        Path repo = Path.of("").toAbsolutePath();
+        Lab.LabNames names = new Lab.LabNames("nfxd35", "nfxdbr8", "10.99.35", repo.resolve("target/it-diag-mixed"));
+        try (Lab lab = Lab.up(repo, 4, "mixed", names)) {
+            Map<String, Object> root = json(new CliRunner().run("diagnose", "-i", lab.inventory().toString(), "--json"));
+            Map<String, Object> hosts = map(root.get("hosts"));
+            List<String> node = lab.names();
+            Map<String, String> expected = Map.of(node.get(0), "affected", node.get(1), "at-risk",
+                    node.get(2), "not-affected", node.get(3), "affected");
+            Map<String, String> codes = Map.of("affected", "AFFECTED", "at-risk", "AT_RISK",
+                    "not-affected", "NOT_AFFECTED");
+
+            assertThat(hosts).as(root.toString()).containsOnlyKeys(node);
+            expected.forEach((host, verdict) -> {
+                assertThat(map(hosts.get(host)).get("verdict")).as(host).isEqualTo(verdict);
+                assertThat(codes(hosts, host)).as(host).contains(codes.get(verdict));
+            });
+            assertThat(root.get("verdict")).isEqualTo("affected");
+            Map<String, Object> remediation = map(root.get("remediation"));
+            assertThat(remediation.get("playbook")).isEqualTo("playbooks/fix-vxlan-checksum.yaml");
+            assertThat(remediation.get("hosts")).as("the affected and at-risk hosts")
+                    .isEqualTo(List.of(node.get(0), node.get(1), node.get(3)));
+        }
+    }
+
     private static List<Object> codes(Map<String, Object> hosts, String node) {
         return ((List<?>) map(hosts.get(node)).get("findings")).stream().map(f -> map(f).get("code")).toList();
     }

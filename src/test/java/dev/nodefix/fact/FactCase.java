@@ -12,7 +12,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * One {@code facts/<Fact>/<case>.yaml}: either {@code raw:} (the fact's section text, with optional {@code rc:}
- * and {@code status: absent|missing}) or {@code sections:} (section name to text, for facts combined from
+ * and {@code status: absent|missing}; {@code section:} names the section when it is not the fact's own, e.g. the
+ * one an older collector printed the fact in) or {@code sections:} (section name to text, for facts combined from
  * several sections), and {@code expected:} the parsed value as plain data.
  */
 record FactCase(String fact, String name, CollectorOutput output, Object expected) {
@@ -29,7 +30,8 @@ record FactCase(String fact, String name, CollectorOutput output, Object expecte
         if (doc.get("sections") instanceof Map<?, ?> raw) {
             raw.forEach((k, v) -> sections.put(String.valueOf(k), ran(String.valueOf(k), 0, v)));
         } else if (section != null) {
-            sections.put(section, single(section, doc));
+            String in = doc.get("section") instanceof String named ? named : section;
+            sections.put(in, single(in, doc));
         }
         return new FactCase(fact, name, new CollectorOutput(sections), normalise(doc.get("expected")));
     }
