@@ -37,7 +37,7 @@ public final class RollbackCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "RUN", description = "The run id (see `nodefix runs`).")
     String run;
 
-    @Option(names = "--last", description = "The most recent run that applied changes.")
+    @Option(names = "--last", description = "The most recent run that applied changes and was not rolled back yet.")
     boolean last;
 
     @Option(names = "--force", description = "Also restore what was changed by hand since the run (conflicts).")
@@ -83,11 +83,14 @@ public final class RollbackCommand implements Callable<Integer> {
         if (run != null) {
             return RunId.check(run);
         }
-        List<RunMeta> applies = store.list().stream().filter(m -> m.kind() == RunKind.APPLY).toList();
+        List<RunMeta> all = store.list();
+        List<RunMeta> applies = all.stream().filter(m -> m.kind() == RunKind.APPLY).toList();
         if (applies.isEmpty()) {
             throw new JournalException("no run recorded in " + store.dir() + " (give a RUN id to read it from the nodes)");
         }
-        return applies.get(applies.size() - 1).id();
+        List<RunMeta> open = applies.stream().filter(a -> all.stream().noneMatch(r -> r.finished().isPresent()
+                && r.rollbackOf().equals(Optional.of(a.id())))).toList();
+        return (open.isEmpty() ? applies : open).get((open.isEmpty() ? applies : open).size() - 1).id();
     }
 
     private Map<String, List<Recorded>> fromController(RunStore store, String id) {

@@ -3,6 +3,8 @@ package dev.nodefix.cli;
 import dev.nodefix.engine.Task;
 import dev.nodefix.engine.TaskPlan;
 import dev.nodefix.inventory.Host;
+import dev.nodefix.inventory.Inventory;
+import dev.nodefix.module.HostContext;
 import dev.nodefix.journal.RunKind;
 import dev.nodefix.module.Invocation;
 import dev.nodefix.module.KeyValueArgs;
@@ -64,9 +66,16 @@ public final class RunCommand implements Callable<Integer> {
         String args = commandLine == null ? "" : commandLine;
         Invocation invocation = BuiltinModules.registry().get(module).invoke(KeyValueArgs.parse(module, args));
         String what = (module + " " + args).strip();
-        List<Host> hosts = inventory.select(inventory.load(ctx.env()));
-        Task task = new Task(1, what, invocation.reads(), state -> TaskPlan.of(invocation.plan(state)));
+        Inventory inv = inventory.load(ctx.env());
+        List<Host> hosts = inventory.select(inv);
         return new ChangeFlow(ctx).run(new ChangeFlow.Request(what, RunKind.APPLY, Optional.empty(), hosts,
-                host -> List.of(task), inventory.hint()), connection, become, change, output);
+                host -> List.of(new Task(1, what, invocation.readsFor(context(inv, host)),
+                        state -> TaskPlan.of(invocation.plan(state)))), inventory.hint()), connection, become, change, output);
+    }
+
+    /** The host among the inventory's nodes: every other host's address is a peer (for the L2 preflight). */
+    private static HostContext context(Inventory inv, Host host) {
+        return new HostContext(host.name(), inv.hosts().values().stream().filter(h -> !h.name().equals(host.name()))
+                .map(h -> h.connection().address()).distinct().toList());
     }
 }

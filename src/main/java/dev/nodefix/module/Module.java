@@ -27,12 +27,17 @@ public interface Module<A> {
     /** The node state the plan for these args depends on (re-read right before applying). */
     List<Query> reads(A args);
 
+    /** What to read on one host of a cluster; by default the same as {@link #reads(Object)}. */
+    default List<Query> reads(A args, HostContext context) {
+        return reads(args);
+    }
+
     /** Pure: the same args and state always give the same plan. */
     Plan plan(A args, NodeState state);
 
     /** Binds raw arguments and returns the module ready to plan on any node. */
     default Invocation invoke(Map<String, ?> raw) {
         A args = bind(new Args(name(), params(), raw));
-        return new Invocation(name(), args, reads(args), state -> plan(args, state));
+        return new Invocation(name(), args, reads(args), context -> reads(args, context), state -> plan(args, state));
     }
 }

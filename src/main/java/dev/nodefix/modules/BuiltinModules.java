@@ -10,7 +10,7 @@ public final class BuiltinModules {
 
     public static ModuleRegistry registry() {
         List<Module<?>> modules = List.of(new Ethtool(), new File(), new YamlKey(), new SystemdUnit(), new UdevRule(),
-                new Service(), new ShellCommand(), new K3sFlannelBackend());
+                new Service(), new ShellCommand(), new K3sFlannelBackend(), new Probe(), new Assert(), new WaitFor());
         return new ModuleRegistry(modules);
     }
 }

@@ -8,6 +8,9 @@ import dev.nodefix.fact.NetConf;
 import dev.nodefix.fact.Section;
 import dev.nodefix.inventory.Role;
 import dev.nodefix.module.Args;
+import dev.nodefix.module.HostContext;
+import dev.nodefix.state.OnLinkQuery;
+import dev.nodefix.state.OnLinkState;
 import dev.nodefix.module.Module;
 import dev.nodefix.module.Param;
 import dev.nodefix.module.ParamType;
@@ -21,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -105,6 +109,17 @@ public final class K3sFlannelBackend implements Module<K3sFlannelBackend.Backend
                 new Query.Unit(SERVER_UNIT), new Query.Unit(AGENT_UNIT));
     }
 
+    /** Adds the L2 preflight (a route lookup to every other inventory node) when host-gw needs it. */
+    @Override
+    public List<Query> reads(BackendArgs args, HostContext context) {
+        if (!args.backend().equals("host-gw") || args.force() || args.l2Adjacent().isPresent()) {
+            return reads(args);
+        }
+        List<Query> all = new java.util.ArrayList<>(reads(args));
+        all.add(new OnLinkQuery(context.peers()));
+        return all;
+    }
+
     @Override
     public Plan plan(BackendArgs args, NodeState state) {
         Optional<String> notServer = notAServer(state);
@@ -112,13 +127,13 @@ public final class K3sFlannelBackend implements Module<K3sFlannelBackend.Backend
             return new Plan.Refused(notServer.get());
         }
         try {
-            return plan(args, sources(state));
+            return plan(args, sources(state), state.onLink());
         } catch (K3sEditException e) {
             return new Plan.Refused(e.getMessage());
         }
     }
 
-    private Plan plan(BackendArgs args, Sources s) {
+    private Plan plan(BackendArgs args, Sources s, Optional<OnLinkState> onLink) {
         String want = args.backend();
         Optional<String> inUnit = s.unit().backend();
         Optional<String> inConfig = s.config().flatMap(K3sConfigFile::backend);
@@ -134,7 +149,7 @@ public final class K3sFlannelBackend implements Module<K3sFlannelBackend.Backend
             return new Plan.NoOp("configured " + want + " (" + where + "), but k3s runs " + running
                     + " until " + SERVER_UNIT + " restarts; restart is off");
         }
-        Optional<String> preflight = preflight(args);
+        Optional<String> preflight = preflight(args, onLink);
         if (preflight.isPresent()) {
             return new Plan.Refused(preflight.get());
         }
@@ -168,16 +183,30 @@ public final class K3sFlannelBackend implements Module<K3sFlannelBackend.Backend
                 : new FileState.Present(bytes, "600", "root", "root");
     }
 
-    private static Optional<String> preflight(BackendArgs args) {
+    /**
+     * Why host-gw must not be switched to: the caller's {@code l2_adjacent} says so, or the node's own route
+     * lookups show a peer behind a gateway (the cross-VPC case). Empty when it may, or when forced.
+     */
+    private static Optional<String> preflight(BackendArgs args, Optional<OnLinkState> onLink) {
         if (!args.backend().equals("host-gw") || args.force()) {
             return Optional.empty();
         }
-        if (args.l2Adjacent().isEmpty()) {
+        if (args.l2Adjacent().isPresent()) {
+            return args.l2Adjacent().get() ? Optional.empty()
+                    : Optional.of("the L2 preflight failed (not every peer node is on-link): host-gw routes pod subnets via"
+                            + " peer node IPs, which only works between L2-adjacent nodes; pass force: on to switch anyway");
+        }
+        if (onLink.isEmpty()) {
             return Optional.of(NO_PREFLIGHT);
         }
-        return args.l2Adjacent().get() ? Optional.empty()
-                : Optional.of("the L2 preflight failed (not every peer node is on-link): host-gw routes pod subnets via"
-                        + " peer node IPs, which only works between L2-adjacent nodes; pass force: on to switch anyway");
+        Map<String, String> behind = onLink.get().notOnLink();
+        if (behind.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("L2 preflight failed: host-gw routes pod subnets via peer node IPs, which only works between"
+                + " L2-adjacent nodes, and " + behind.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + " is not on-link from here; pass force=on to switch anyway");
     }
 
     /** Why this node is not a k3s server this module can switch; empty when it is one. */

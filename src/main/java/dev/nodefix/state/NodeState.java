@@ -28,6 +28,11 @@ public record NodeState(String host, Role role, Map<Query, Object> values) {
         return get(new Query.Unit(unit), UnitState.class);
     }
 
+    /** The L2 preflight's result, when the plan's reads included an {@link OnLinkQuery}. */
+    public java.util.Optional<OnLinkState> onLink() {
+        return values.values().stream().filter(OnLinkState.class::isInstance).map(OnLinkState.class::cast).findFirst();
+    }
+
     private <T> T get(Query query, Class<T> type) {
         Object value = values.get(query);
         if (value == null) {

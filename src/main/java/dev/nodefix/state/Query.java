@@ -7,9 +7,14 @@ import java.util.Objects;
  * One piece of node state a module's plan depends on, read in the same round trip as every other query of
  * the task ({@link StateReader}). Each query knows the POSIX sh that prints it and how to parse that back.
  */
-public sealed interface Query permits Query.File, Query.Offload, Query.Unit {
+public sealed interface Query permits Query.File, Query.Offload, Query.Unit, ConnectQuery, WaitQuery, FactsQuery, OnLinkQuery {
     /** The sh snippet that prints this query's raw value; its exit code is recorded with the output. */
     String script();
+
+    /** How long this query may take on the node beyond a quick read (waits, connects); zero for most. */
+    default java.time.Duration budget() {
+        return java.time.Duration.ZERO;
+    }
 
     /** The typed value from what {@link #script()} printed and its exit code. Pure and total. */
     Object parse(String output, int exitCode);

@@ -17,14 +17,20 @@ public final class StateReader {
 
     private StateReader() {}
 
-    /** The command that prints every query's framed output. Empty queries give a no-op script. */
+    /** A quick read's allowance on top of the queries' own budgets (waits, connects), for the whole script. */
+    public static final java.time.Duration BASE_TIMEOUT = java.time.Duration.ofSeconds(60);
+
+    /** The command that prints every query's framed output; its timeout covers every query's budget. */
     public static Command command(List<? extends Query> queries) {
         StringBuilder script = new StringBuilder("LC_ALL=C; export LC_ALL\n");
         for (int i = 0; i < queries.size(); i++) {
             script.append("echo '@@nodefix-q ").append(i).append("'\n(").append(queries.get(i).script())
                     .append(")\nprintf '\\n@@nodefix-rc ").append(i).append(" %s\\n' $?\n");
         }
-        return Command.of("/bin/sh", "-c", script.toString());
+        java.time.Duration budget = queries.stream().map(Query::budget).reduce(java.time.Duration.ZERO,
+                java.time.Duration::plus);
+        Command command = Command.of("/bin/sh", "-c", script.toString());
+        return budget.isZero() ? command : command.withTimeout(BASE_TIMEOUT.plus(budget));
     }
 
     /** Each query's parsed value, in query order. */

@@ -189,7 +189,7 @@ class ChangesIT {
     /** Waits until a run has started its journal on the node (it holds the lock from then on). */
     private static void awaitJournal(String node) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            if (lab.exec(node, "sh", "-c", "cat /var/lib/nodefix/runs/*.journal 2>/dev/null").contains("\"intent\"")) {
+            if (lab.exec(node, "sh", "-c", "cat /var/lib/nodefix/runs/*.journal 2>/dev/null; true").contains("\"intent\"")) {
                 return;
             }
             Thread.sleep(100);

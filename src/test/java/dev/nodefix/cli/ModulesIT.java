@@ -79,12 +79,12 @@ class ModulesIT {
         String server = lab.names().get(0);
         Map<String, NodeSnapshot> before = snapshots();
 
-        CliRunner.Result all = nodefix("run", "-m", "k3s_flannel_backend", "-a", "backend=host-gw l2_adjacent=on", "--check");
+        CliRunner.Result all = nodefix("run", "-m", "k3s_flannel_backend", "-a", "backend=host-gw", "--check");
         assertThat(all.exitCode()).as(all.toString()).isEqualTo(2);
         assertThat(all.out()).contains(lab.names().get(1) + "  refused").contains("flag provided but not defined");
 
         CliRunner.Result switched = nodefix("run", "-l", "server", "-m", "k3s_flannel_backend", "-a",
-                "backend=host-gw l2_adjacent=on", "--yes", "--diff");
+                "backend=host-gw", "--yes", "--diff"); // the L2 preflight runs on the server: every node is on-link
         assertThat(switched.exitCode()).as(switched.toString()).isZero();
         assertThat(switched.out()).contains("+flannel-backend: host-gw");
         assertThat(netConf(server)).contains("\"Type\": \"host-gw\"");
@@ -125,6 +125,49 @@ class ModulesIT {
         assertThat(nodefix("rollback", runId(cmd), "--yes").exitCode()).isZero();
         assertThat(nodefix("rollback", runId(key), "--yes").exitCode()).isZero();
         assertThat(snapshots()).isEqualTo(before);
+    }
+
+    @Test
+    void hostGwIsRefusedWhenAPeerIsBehindARouterUnlessForced() {
+        Path repo = Path.of("").toAbsolutePath();
+        Lab.LabNames names = new Lab.LabNames("nfxl", "nfxlbr0", "10.99.43", repo.resolve("target/it-modules-l2"));
+        try (Lab routed = Lab.up(repo, 4, "not-l2-adjacent", names)) {
+            String inv = routed.inventory().toString();
+            CliRunner.Result refused = new CliRunner().clock(Clock.systemUTC()).env("XDG_STATE_HOME", state.toString())
+                    .run("run", "-i", inv, "-l", "server", "-m", "k3s_flannel_backend", "-a", "backend=host-gw", "--check");
+            CliRunner.Result forced = new CliRunner().clock(Clock.systemUTC()).env("XDG_STATE_HOME", state.toString())
+                    .run("run", "-i", inv, "-l", "server", "-m", "k3s_flannel_backend", "-a", "backend=host-gw force=on",
+                            "--check");
+
+            assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+            assertThat(refused.out()).contains("refused  L2 preflight failed")
+                    .contains(names.net2() + ".13 (" + names.net2() + ".13 via ").contains("is not on-link from here");
+            assertThat(forced.exitCode()).as(forced.toString()).isZero();
+            assertThat(forced.out()).contains("change  update /etc/rancher/k3s/config.yaml");
+        }
+    }
+
+    @Test
+    void probeAssertAndWaitForCheckRealNodesAndChangeNothing() {
+        CliRunner.Result probe = nodefix("run", "-m", "probe", "-a", "target=10.43.0.10:80", "--yes");
+        CliRunner.Result holds = nodefix("run", "-l", "server", "-m", "assert", "-a",
+                "that='facts.vxlan.exists && facts.vxlan.dstport == 8472'", "--yes");
+        CliRunner.Result fails = nodefix("run", "-l", "server", "-m", "assert", "-a",
+                "that='!facts.offload.features[\"tx-checksum-ip-generic\"].on' fail_msg='{{ host }} has offload on'", "--yes");
+        CliRunner.Result waited = nodefix("run", "-l", "server", "-m", "wait_for", "-a", "unit=k3s state=active timeout=5",
+                "--yes");
+        CliRunner.Result timedOut = nodefix("run", "-l", "server", "-m", "wait_for", "-a",
+                "path=/etc/nodefix-never timeout=1", "--yes");
+
+        assertThat(probe.exitCode()).as(probe.toString()).isZero();
+        assertThat(probe.out()).contains("connected to 10.43.0.10:80 in").contains("nothing to change");
+        assertThat(holds.exitCode()).as(holds.toString()).isZero();
+        assertThat(fails.exitCode()).as(fails.toString()).isEqualTo(2);
+        assertThat(fails.out()).contains(lab.names().get(0) + " has offload on");
+        assertThat(waited.exitCode()).as(waited.toString()).isZero();
+        assertThat(timedOut.exitCode()).as(timedOut.toString()).isEqualTo(2);
+        assertThat(timedOut.out()).contains("timed out after 1 s");
+        assertThat(Stream.of(probe, holds, fails, waited, timedOut)).noneMatch(r -> r.out().contains("RUN "));
     }
 
     private CliRunner.Result nodefix(String... args) {
