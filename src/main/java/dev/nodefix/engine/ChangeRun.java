@@ -1,6 +1,8 @@
 package dev.nodefix.engine;
 
 import dev.nodefix.change.Change;
+import dev.nodefix.change.CommandChange;
+import dev.nodefix.expr.Expressions;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.journal.Entry;
 import dev.nodefix.journal.NodeJournal;
@@ -31,6 +33,7 @@ public final class ChangeRun {
     private final BecomeRule become;
 
     private final boolean breakLock;
+    private final Expressions expressions = new Expressions();
 
     /** @param breakLock take over node locks left behind by runs that died */
     public ChangeRun(Connections connections, int forks, BecomeRule become, boolean breakLock) {
@@ -131,6 +134,7 @@ public final class ChangeRun {
             return result(task, TaskResult.Outcome.REFUSED, refused.reason(), List.of(), now.notes());
         }
         List<Change> applied = new ArrayList<>();
+        List<String> unchangedNotes = new ArrayList<>();
         List<Change> changes = now.plan().changeList();
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
@@ -143,9 +147,32 @@ public final class ChangeRun {
                 return result(task, TaskResult.Outcome.FAILED, change.describe() + " failed: " + error, applied, now.notes());
             }
             journal.append(host.name(), new Entry.Done(intent.seq()));
-            applied.add(change);
+            if (changedNothing(change, r)) {
+                Entry.Unchanged unchanged = new Entry.Unchanged(intent.seq());
+                journal.append(host.name(), unchanged);
+                t.execute(NodeJournal.append(run, unchanged).withBecome(become.forHost(host)));
+                unchangedNotes.add(change.describe() + ": changed nothing (changed_when is false)");
+            } else {
+                applied.add(change);
+            }
+        }
+        if (applied.isEmpty()) {
+            return result(task, TaskResult.Outcome.OK, String.join("; ", unchangedNotes), applied, now.notes());
         }
         return result(task, TaskResult.Outcome.CHANGED, "", applied, now.notes());
+    }
+
+    /** A command whose {@code changed_when} is false for what it printed and returned. */
+    private boolean changedNothing(Change change, CommandResult r) {
+        if (!(change instanceof CommandChange c) || c.changedWhen().isEmpty()) {
+            return false;
+        }
+        try {
+            return !expressions.test(c.changedWhen().get(),
+                    Map.of("rc", r.exitCode(), "stdout", r.stdout(), "stderr", r.stderr()));
+        } catch (dev.nodefix.expr.ExpressionException e) {
+            return false; // cannot tell: count it as a change, so rollback still undoes it
+        }
     }
 
     private void unlock(Transport t, Host host, String run) {

@@ -48,6 +48,8 @@ public final class ChangeCodec {
         } else if (change instanceof CommandChange c) {
             m.put("script", c.script());
             c.undo().ifPresent(u -> m.put("undo", u));
+            c.changedWhen().ifPresent(w -> m.put("changed_when", w));
+            c.undoChangedWhen().ifPresent(w -> m.put("undo_changed_when", w));
         } else if (change instanceof K3sRestart k) {
             m.put("unit", k.unit());
             m.put("from", k.fromBackend());
@@ -72,7 +74,8 @@ public final class ChangeCodec {
             case "udev-trigger" -> new UdevTrigger(text(m, "iface"));
             case "k3s-restart" -> new K3sRestart(text(m, "unit"), text(m, "from"), text(m, "to"),
                     Duration.ofMillis(((Number) m.get("timeout_ms")).longValue()));
-            case "command" -> new CommandChange(text(m, "script"), Optional.ofNullable((String) m.get("undo")));
+            case "command" -> new CommandChange(text(m, "script"), Optional.ofNullable((String) m.get("undo")),
+                    Optional.ofNullable((String) m.get("changed_when")), Optional.ofNullable((String) m.get("undo_changed_when")));
             default -> throw new JournalException("unknown change kind in journal: " + kind);
         };
     }

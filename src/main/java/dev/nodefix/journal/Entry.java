@@ -10,7 +10,7 @@ import java.util.Optional;
  * included) is on disk before the change is applied, then {@link Done} or {@link Failed}. An intent without
  * either means the run stopped in between: the change may or may not have landed.
  */
-public sealed interface Entry permits Entry.Started, Entry.Intent, Entry.Done, Entry.Failed {
+public sealed interface Entry permits Entry.Started, Entry.Intent, Entry.Done, Entry.Failed, Entry.Unchanged {
     /** First line of a run's journal on a node. */
     record Started(String run, RunKind kind, Optional<String> rollbackOf, Instant at) implements Entry {
         public Started {
@@ -36,6 +36,10 @@ public sealed interface Entry permits Entry.Started, Entry.Intent, Entry.Done, E
     }
 
     record Done(int seq) implements Entry {
+    }
+
+    /** After {@link Done}: the change ran but changed nothing (a command's {@code changed_when} was false). */
+    record Unchanged(int seq) implements Entry {
     }
 
     /** @param error what went wrong ({@code exit 1: ...}) */

@@ -31,6 +31,9 @@ public final class EntryCodec {
         } else if (entry instanceof Entry.Done d) {
             m.put("phase", "done");
             m.put("seq", d.seq());
+        } else if (entry instanceof Entry.Unchanged u) {
+            m.put("phase", "unchanged");
+            m.put("seq", u.seq());
         } else if (entry instanceof Entry.Failed f) {
             m.put("phase", "failed");
             m.put("seq", f.seq());
@@ -60,6 +63,7 @@ public final class EntryCodec {
             case "intent" -> new Entry.Intent(num(m, "seq"), num(m, "task"), String.valueOf(m.get("task_name")),
                     ChangeCodec.decode((Map<String, Object>) m.get("change")), Optional.ofNullable((String) m.get("undoes")));
             case "done" -> new Entry.Done(num(m, "seq"));
+            case "unchanged" -> new Entry.Unchanged(num(m, "seq"));
             case "failed" -> new Entry.Failed(num(m, "seq"), String.valueOf(m.get("error")));
             default -> throw new JournalException("unknown journal phase '" + phase + "'");
         };

@@ -19,6 +19,8 @@ public final class History {
                 intents.put(i.seq(), i);
             } else if (e instanceof Entry.Done d) {
                 outcome.put(d.seq(), Recorded.Status.DONE);
+            } else if (e instanceof Entry.Unchanged u) {
+                outcome.put(u.seq(), Recorded.Status.UNCHANGED);
             } else if (e instanceof Entry.Failed f) {
                 outcome.put(f.seq(), Recorded.Status.FAILED);
             }

@@ -74,6 +74,12 @@ public final class NodeJournal {
         return wrapped;
     }
 
+    /** Appends {@code line} (an entry about a change already journaled, e.g. unchanged) to the run's journal, synced. */
+    public static Command append(String run, Entry entry) {
+        return Command.of("/bin/sh", "-c", "printf '%s\\n' \"$2\" >> \"$1\" && { sync \"$1\" 2>/dev/null || sync; }",
+                "nodefix-append", journalPath(run), EntryCodec.line(Optional.empty(), entry));
+    }
+
     /** Prints the run's journal on the node (exit 44 when the node has none). */
     public static Command read(String run) {
         return Command.of("/bin/sh", "-c", "[ -e \"$1\" ] || exit 44; cat -- \"$1\"", "nodefix-read", journalPath(run));

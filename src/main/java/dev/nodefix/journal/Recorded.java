@@ -15,6 +15,8 @@ public record Recorded(int seq, int task, String taskName, Change change, Status
         DONE,
         /** Its command failed; it may have partly happened. */
         FAILED,
+        /** Ran, and changed nothing (a command's changed_when was false): nothing to undo. */
+        UNCHANGED,
         /** Intent written, no outcome: the run stopped (node or controller dropped) in between. */
         UNFINISHED;
 

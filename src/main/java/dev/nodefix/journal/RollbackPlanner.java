@@ -71,6 +71,9 @@ public final class RollbackPlanner {
 
     private static RollbackStep step(Recorded r, Map<Query, Object> state, boolean force) {
         Change c = r.change();
+        if (r.status() == Recorded.Status.UNCHANGED) {
+            return new RollbackStep(r, RollbackStep.Action.SKIP, Optional.empty(), "it changed nothing (changed_when was false)");
+        }
         Landing landing = c.observes().map(q -> c.landing(state.get(q))).orElse(Landing.UNKNOWN);
         if (landing == Landing.NOT_APPLIED) {
             String why = r.status() == Recorded.Status.DONE ? "already undone (the before-image is in place)"

@@ -114,6 +114,12 @@ public final class Assert implements Module<Assert.AssertArgs> {
         return List.of(facts);
     }
 
+    /** The facts with this node's peers, so peer-routes conditions (on-link) can be asserted. */
+    @Override
+    public List<Query> reads(AssertArgs args, dev.nodefix.module.HostContext context) {
+        return List.of(facts.withPeers(context.peers()));
+    }
+
     @Override
     public Plan plan(AssertArgs args, NodeState state) {
         Map<String, Object> context = new LinkedHashMap<>();

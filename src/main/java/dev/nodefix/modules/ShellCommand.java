@@ -21,7 +21,8 @@ import java.util.Optional;
  * irreversible before it starts.
  */
 public final class ShellCommand implements Module<ShellCommand.CommandArgs> {
-    public record CommandArgs(String cmd, Optional<String> creates, Optional<String> removes, Optional<String> undo) {
+    public record CommandArgs(String cmd, Optional<String> creates, Optional<String> removes, Optional<String> undo,
+                              Optional<String> changedWhen) {
         public CommandArgs {
             if (cmd.isBlank() || cmd.indexOf('\0') >= 0) {
                 throw new IllegalArgumentException("cmd must be a non-empty shell line");
@@ -49,7 +50,9 @@ public final class ShellCommand implements Module<ShellCommand.CommandArgs> {
         return List.of(Param.required("cmd", ParamType.STRING, "the shell line to run"),
                 Param.optional("creates", ParamType.PATH, "a regular file: skip when it exists"),
                 Param.optional("removes", ParamType.PATH, "a regular file: skip when it does not exist"),
-                Param.optional("undo", ParamType.STRING, "the shell line that undoes cmd (without it: irreversible)"));
+                Param.optional("undo", ParamType.STRING, "the shell line that undoes cmd (without it: irreversible)"),
+                Param.optional("changed_when", ParamType.STRING,
+                        "an expression over rc, stdout, stderr: false means the command changed nothing"));
     }
 
     @Override
@@ -59,8 +62,16 @@ public final class ShellCommand implements Module<ShellCommand.CommandArgs> {
                 throw args.error(key, "expected a shell line, got an empty one");
             }
         }
+        Optional<String> changedWhen = args.optionalString("changed_when");
+        changedWhen.ifPresent(expr -> {
+            try {
+                new dev.nodefix.expr.Expressions().check(expr);
+            } catch (dev.nodefix.expr.ExpressionException e) {
+                throw args.error("changed_when", e.getMessage());
+            }
+        });
         return new CommandArgs(args.string("cmd"), args.optionalString("creates"), args.optionalString("removes"),
-                args.optionalString("undo"));
+                args.optionalString("undo"), changedWhen);
     }
 
     @Override
@@ -81,6 +92,6 @@ public final class ShellCommand implements Module<ShellCommand.CommandArgs> {
         if (gone.isPresent()) {
             return new Plan.NoOp(gone.get() + " does not exist (removes)");
         }
-        return new Plan.Changes(List.of(new CommandChange(args.cmd(), args.undo())));
+        return new Plan.Changes(List.of(new CommandChange(args.cmd(), args.undo(), args.changedWhen())));
     }
 }

@@ -25,12 +25,18 @@ public final class RunsText {
             out.println(String.format("%-22s %-20s %-8s %5d %7s %6s  %-28s %s", m.id(),
                     m.started().toString().replaceFirst("\\.\\d+Z$", "Z"), m.kind().label()
                             + (m.finished().isEmpty() ? "*" : ""), m.hosts().size(), changed, failed,
-                    rolledBack(m, runs), m.what()));
+                    rolledBack(m, runs), shorten(m.what())));
         }
         if (runs.stream().anyMatch(m -> m.finished().isEmpty())) {
             out.println("* did not finish (still running, or the controller stopped): its journal says how far it got");
         }
         out.flush();
+    }
+
+    /** One line: newlines shown as {@code \\n}, cut at 70 characters ({@code runs show} has it all). */
+    private static String shorten(String what) {
+        String line = what.replace("\n", "\\n");
+        return line.length() > 70 ? line.substring(0, 67) + "..." : line;
     }
 
     private static String rolledBack(RunMeta run, List<RunMeta> all) {

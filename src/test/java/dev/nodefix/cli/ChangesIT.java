@@ -6,11 +6,7 @@ import dev.nodefix.lab.Lab;
 import dev.nodefix.lab.NodeSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * no-op, rollback from the nodes' journals alone, conflicts left alone unless forced.
  */
 class ChangesIT {
-    private static final Pattern RUN = Pattern.compile("RUN (\\d{8}T\\d{6}Z-[0-9a-f]{4})");
     private static Lab lab;
 
     @TempDir Path state;
@@ -198,26 +193,19 @@ class ChangesIT {
     }
 
     private CliRunner.Result nodefix(String... args) {
-        String[] all = args[0].equals("runs") ? args
-                : Stream.concat(Stream.of(args), Stream.of("-i", lab.inventory().toString())).toArray(String[]::new);
-        return new CliRunner().clock(Clock.systemUTC()).env("XDG_STATE_HOME", state.toString()).run(all);
+        return new LabChanges(lab, state).nodefix(args);
     }
 
     private String offload(String node) {
-        Matcher m = Pattern.compile("tx-checksum-ip-generic: (on|off)").matcher(lab.exec(node, "ethtool", "-k", "flannel.1"));
-        return m.find() ? m.group(1) : "?";
+        return new LabChanges(lab, state).offload(node);
     }
 
     private Map<String, NodeSnapshot> snapshots() {
-        Map<String, NodeSnapshot> out = new LinkedHashMap<>();
-        lab.names().forEach(n -> out.put(n, NodeSnapshot.of(lab, n)));
-        return out;
+        return new LabChanges(lab, state).snapshots();
     }
 
     private static String runId(CliRunner.Result r) {
-        Matcher m = RUN.matcher(r.out());
-        assertThat(m.find()).as("run id in " + r).isTrue();
-        return m.group(1);
+        return LabChanges.runId(r);
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {

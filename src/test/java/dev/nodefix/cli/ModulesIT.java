@@ -6,10 +6,7 @@ import dev.nodefix.lab.Lab;
 import dev.nodefix.lab.NodeSnapshot;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * brings every node back to the same files, offloads and units.
  */
 class ModulesIT {
-    private static final Pattern RUN = Pattern.compile("RUN (\\d{8}T\\d{6}Z-[0-9a-f]{4})");
     private static final String RULE = "SUBSYSTEM==\"net\", ACTION==\"add|change|move\", ENV{INTERFACE}==\"flannel.1\","
             + " RUN+=\"/usr/sbin/ethtool -K flannel.1 tx-checksum-ip-generic off\"\n";
     private static final String UNIT = "[Unit]\nDescription=Disable tx checksum offload on flannel.1\n"
@@ -122,6 +118,14 @@ class ModulesIT {
         assertThat(nodefix("run", "-l", agent, "-m", "command", "-a",
                 "cmd='touch /etc/nodefix-cmd' creates=/etc/nodefix-cmd", "--yes").out()).contains("nothing to change");
 
+        CliRunner.Result same = nodefix("run", "-l", agent, "-m", "command", "-a",
+                "cmd='echo same' changed_when='stdout != \"same\\n\"' undo='echo undone > /etc/nodefix-undone'", "--yes");
+        assertThat(same.exitCode()).as(same.toString()).isZero();
+        assertThat(same.out()).contains("run: echo same: changed nothing (changed_when is false)")
+                .contains(agent + "  ok  changes=0");
+        CliRunner.Result sameBack = nodefix("rollback", runId(same), "--yes");
+        assertThat(sameBack.out()).as(sameBack.toString()).contains("it changed nothing (changed_when was false)");
+
         assertThat(nodefix("rollback", runId(cmd), "--yes").exitCode()).isZero();
         assertThat(nodefix("rollback", runId(key), "--yes").exitCode()).isZero();
         assertThat(snapshots()).isEqualTo(before);
@@ -151,7 +155,7 @@ class ModulesIT {
     void probeAssertAndWaitForCheckRealNodesAndChangeNothing() {
         CliRunner.Result probe = nodefix("run", "-m", "probe", "-a", "target=10.43.0.10:80", "--yes");
         CliRunner.Result holds = nodefix("run", "-l", "server", "-m", "assert", "-a",
-                "that='facts.vxlan.exists && facts.vxlan.dstport == 8472'", "--yes");
+                "that='facts.vxlan.exists && facts.vxlan.dstport == 8472 && size(facts.peerRoutes.peers) == 2'", "--yes");
         CliRunner.Result fails = nodefix("run", "-l", "server", "-m", "assert", "-a",
                 "that='!facts.offload.features[\"tx-checksum-ip-generic\"].on' fail_msg='{{ host }} has offload on'", "--yes");
         CliRunner.Result waited = nodefix("run", "-l", "server", "-m", "wait_for", "-a", "unit=k3s state=active timeout=5",
@@ -171,28 +175,22 @@ class ModulesIT {
     }
 
     private CliRunner.Result nodefix(String... args) {
-        String[] all = Stream.concat(Stream.of(args), Stream.of("-i", lab.inventory().toString())).toArray(String[]::new);
-        return new CliRunner().clock(Clock.systemUTC()).env("XDG_STATE_HOME", state.toString()).run(all);
+        return new LabChanges(lab, state).nodefix(args);
+    }
+
+    private String offload(String node) {
+        return new LabChanges(lab, state).offload(node);
+    }
+
+    private Map<String, NodeSnapshot> snapshots() {
+        return new LabChanges(lab, state).snapshots();
+    }
+
+    private static String runId(CliRunner.Result r) {
+        return LabChanges.runId(r);
     }
 
     private static String netConf(String node) {
         return lab.exec(node, "cat", "/var/lib/rancher/k3s/agent/etc/flannel/net-conf.json");
-    }
-
-    private static String offload(String node) {
-        Matcher m = Pattern.compile("tx-checksum-ip-generic: (on|off)").matcher(lab.exec(node, "ethtool", "-k", "flannel.1"));
-        return m.find() ? m.group(1) : "?";
-    }
-
-    private static Map<String, NodeSnapshot> snapshots() {
-        Map<String, NodeSnapshot> out = new LinkedHashMap<>();
-        lab.names().forEach(n -> out.put(n, NodeSnapshot.of(lab, n)));
-        return out;
-    }
-
-    private static String runId(CliRunner.Result r) {
-        Matcher m = RUN.matcher(r.out());
-        assertThat(m.find()).as("run id in " + r).isTrue();
-        return m.group(1);
     }
 }

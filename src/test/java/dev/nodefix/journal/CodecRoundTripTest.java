@@ -47,6 +47,8 @@ class CodecRoundTripTest {
                 new UdevTrigger("flannel.1"),
                 new CommandChange("echo 'a \"b\"' > /tmp/x; exit 0", Optional.of("rm -f /tmp/x")),
                 new CommandChange("modprobe br_netfilter", Optional.empty()),
+                new CommandChange("echo loaded", Optional.of("true"), Optional.of("stdout =~ 'load.*'")),
+                new CommandChange("true", Optional.of("echo loaded"), Optional.empty(), Optional.of("rc == 0")),
                 new K3sRestart("k3s.service", "vxlan", "host-gw", Duration.ofSeconds(90)));
     }
 
