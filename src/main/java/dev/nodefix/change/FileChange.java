@@ -16,8 +16,8 @@ public record FileChange(String path, FileState before, FileState after) impleme
     private static final String WRITE = "set -e\n"
             + "d=$(dirname -- \"$1\"); [ -d \"$d\" ] || mkdir -p -- \"$d\"\n"
             + "t=$(mktemp \"$d/.nodefix.XXXXXX\"); trap 'rm -f -- \"$t\"' EXIT\n"
-            + "cat > \"$t\"; chmod \"$2\" \"$t\"; chown \"$3\" \"$t\"; sync \"$t\" 2>/dev/null || sync\n"
-            + "mv -f -- \"$t\" \"$1\"; trap - EXIT";
+            + "cat > \"$t\"; chown \"$3\" \"$t\"; chmod \"$2\" \"$t\"; sync \"$t\" 2>/dev/null || sync\n"
+            + "mv -f -- \"$t\" \"$1\"; trap - EXIT; sync \"$d\" 2>/dev/null || sync";
 
     public FileChange {
         Objects.requireNonNull(path, "path");

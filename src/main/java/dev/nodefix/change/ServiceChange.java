@@ -54,7 +54,8 @@ public record ServiceChange(String unit, Action action, Duration timeout) implem
     @Override
     public Command command() {
         long tenths = Math.max(1, timeout.toMillis() / 100);
-        return Command.of("/bin/sh", "-c", RUN, "nodefix-service", action.verb(), unit, Long.toString(tenths));
+        return Command.of("/bin/sh", "-c", RUN, "nodefix-service", action.verb(), unit, Long.toString(tenths))
+                .withTimeout(timeout.plusSeconds(30));
     }
 
     @Override

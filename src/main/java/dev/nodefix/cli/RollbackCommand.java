@@ -62,9 +62,13 @@ public final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         RunStore store = new RunStore(RunStore.defaultDir(ctx.env(), ctx.home()));
         String id = runId(store);
-        List<Host> selected = inventory.select(inventory.load(ctx.env()));
+        dev.nodefix.inventory.Inventory inv = inventory.load(ctx.env());
+        List<Host> selected = inventory.select(inv);
         Map<String, List<Recorded>> recorded = store.find(id).isPresent() && !fromNodes
                 ? fromController(store, id) : fromNodes(id);
+        recorded.keySet().stream().filter(h -> !inv.hosts().containsKey(h)).sorted().forEach(h ->
+                warn(h + " was changed by run " + id + " but is not in this inventory: it is not rolled back"));
+        Map<String, java.util.Set<Integer>> undoneBefore = undoneBefore(store, id);
         List<Host> hosts = selected.stream().filter(h -> recorded.containsKey(h.name()))
                 .sorted(Comparator.comparing((Host h) -> h.role() == Role.SERVER ? 0 : 1)).toList();
         if (hosts.isEmpty()) {
@@ -72,7 +76,8 @@ public final class RollbackCommand implements Callable<Integer> {
         }
         warnIrreversible(recorded, hosts);
         return new ChangeFlow(ctx).run(new ChangeFlow.Request("rollback " + id, RunKind.ROLLBACK, Optional.of(id), hosts,
-                host -> RollbackTasks.of(id, recorded.get(host.name()), force), inventory.hint()),
+                host -> RollbackTasks.of(id, recorded.get(host.name()), force,
+                        undoneBefore.getOrDefault(host.name(), java.util.Set.of())), inventory.hint()),
                 connection, become, change, output);
     }
 
@@ -88,15 +93,51 @@ public final class RollbackCommand implements Callable<Integer> {
         if (applies.isEmpty()) {
             throw new JournalException("no run recorded in " + store.dir() + " (give a RUN id to read it from the nodes)");
         }
-        List<RunMeta> open = applies.stream().filter(a -> all.stream().noneMatch(r -> r.finished().isPresent()
-                && r.rollbackOf().equals(Optional.of(a.id())))).toList();
+        List<RunMeta> open = applies.stream().filter(a -> all.stream().noneMatch(r -> r.rollbackOf().equals(Optional.of(a.id()))
+                && r.finished().filter(f -> f.failed() == 0 && f.unreachable() == 0).isPresent())).toList();
         return (open.isEmpty() ? applies : open).get((open.isEmpty() ? applies : open).size() - 1).id();
     }
 
+    /**
+     * The controller's record; where it has a change without an outcome (the connection dropped while it ran), the
+     * node's own journal says whether it finished, so those hosts' journals are read too.
+     */
     private Map<String, List<Recorded>> fromController(RunStore store, String id) {
         JournalText text = store.journal(id);
-        text.torn().ifPresent(t -> warn(t.message() + "; the entry is ignored: the change it announced was never sent"));
-        return History.byHost(text.entries());
+        text.torn().ifPresent(t -> warn(t.message() + "; the entry is ignored (the node's journal and state decide)"));
+        Map<String, List<Recorded>> recorded = new LinkedHashMap<>(History.byHost(text.entries()));
+        boolean unfinished = recorded.values().stream().flatMap(List::stream)
+                .anyMatch(r -> r.status() == Recorded.Status.UNFINISHED);
+        if (unfinished) {
+            Map<String, List<Recorded>> nodes = fromNodes(id);
+            recorded.replaceAll((host, mine) -> nodes.containsKey(host) ? outcomesFrom(mine, nodes.get(host)) : mine);
+        }
+        return recorded;
+    }
+
+    /** The controller's changes, with the node's outcome for those the controller never heard the end of. */
+    private static List<Recorded> outcomesFrom(List<Recorded> mine, List<Recorded> node) {
+        Map<Integer, Recorded.Status> onNode = new LinkedHashMap<>();
+        node.forEach(r -> onNode.put(r.seq(), r.status()));
+        return mine.stream().map(r -> r.status() != Recorded.Status.UNFINISHED || !onNode.containsKey(r.seq()) ? r
+                : new Recorded(r.seq(), r.task(), r.taskName(), r.change(), onNode.get(r.seq()), r.undoes())).toList();
+    }
+
+    /** Per host, the seqs of run {@code id} that earlier rollback runs undid (done in their journals). */
+    private static Map<String, java.util.Set<Integer>> undoneBefore(RunStore store, String id) {
+        Map<String, java.util.Set<Integer>> out = new LinkedHashMap<>();
+        for (RunMeta m : store.list()) {
+            if (!m.rollbackOf().equals(Optional.of(id))) {
+                continue;
+            }
+            History.byHost(store.journal(m.id()).entries()).forEach((host, changes) -> changes.stream()
+                    .filter(r -> r.status() == Recorded.Status.DONE && r.undoes().isPresent())
+                    .map(r -> r.undoes().get())
+                    .filter(u -> u.startsWith(id + "#"))
+                    .forEach(u -> out.computeIfAbsent(host, h -> new java.util.HashSet<>())
+                            .add(Integer.parseInt(u.substring(id.length() + 1)))));
+        }
+        return out;
     }
 
     private Map<String, List<Recorded>> fromNodes(String id) {

@@ -94,10 +94,11 @@ public final class ChangeRun {
             return new HostResult(host.name(), HostResult.Status.FAILED, List.of(),
                     "cannot start the node journal in " + NodeJournal.DIR + ": " + (lock.stderr() + lock.stdout()).strip());
         }
-        journal.append(host.name(), started);
         List<TaskResult> results = new ArrayList<>();
         int[] seq = {0};
+        boolean keepLock = false;
         try {
+            journal.append(host.name(), started);
             for (int i = 0; i < tasks.size(); i++) {
                 Optional<TaskPlan> confirmed = shown == null ? Optional.empty() : Optional.of(shown.plans().get(i));
                 TaskResult result = applyTask(t, host, tasks.get(i), confirmed, journal, started.run(), seq);
@@ -107,10 +108,15 @@ public final class ChangeRun {
                 }
             }
         } catch (TransportException e) {
+            // a change that outlived its timeout may still be running on the node: its lock stays, naming this run
+            keepLock = e.failure() == dev.nodefix.transport.FailureClass.COMMAND_TIMEOUT;
             return new HostResult(host.name(), e.failure().unreachable() ? HostResult.Status.UNREACHABLE
-                    : HostResult.Status.FAILED, results, e.getMessage());
+                    : HostResult.Status.FAILED, results, e.getMessage()
+                    + (keepLock ? " (the node stays locked by this run: the change may still be running)" : ""));
         } finally {
-            unlock(t, host, started.run());
+            if (!keepLock) {
+                unlock(t, host, started.run());
+            }
         }
         return HostResult.of(host.name(), results);
     }

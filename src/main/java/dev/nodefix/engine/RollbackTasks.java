@@ -20,6 +20,11 @@ public final class RollbackTasks {
     private RollbackTasks() {}
 
     public static List<Task> of(String run, List<Recorded> recorded, boolean force) {
+        return of(run, recorded, force, java.util.Set.of());
+    }
+
+    /** @param undoneBefore seqs of {@code run} on this host that an earlier rollback already undid */
+    public static List<Task> of(String run, List<Recorded> recorded, boolean force, java.util.Set<Integer> undoneBefore) {
         Map<Integer, List<Recorded>> byTask = new TreeMap<>(java.util.Comparator.reverseOrder());
         recorded.forEach(r -> byTask.computeIfAbsent(r.task(), k -> new ArrayList<>()).add(r));
         List<Task> tasks = new ArrayList<>();
@@ -28,7 +33,7 @@ public final class RollbackTasks {
             List<Query> reads = RollbackPlanner.reads(group);
             String name = "undo " + group.get(0).taskName();
             tasks.add(new Task(++number, name, reads,
-                    state -> plan(run, RollbackPlanner.plan(group, state.values(), force))));
+                    state -> plan(run, RollbackPlanner.plan(group, state.values(), force, undoneBefore))));
         }
         return tasks;
     }

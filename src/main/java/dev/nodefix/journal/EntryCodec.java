@@ -47,8 +47,18 @@ public final class EntryCodec {
     }
 
     /** Parses one line; {@link JournalException} when it is not a journal entry. */
-    @SuppressWarnings("unchecked")
     public static HostEntry parse(String line) {
+        try {
+            return decode(line);
+        } catch (JournalException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new JournalException("not a journal entry: " + e, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static HostEntry decode(String line) {
         Map<String, Object> m;
         try {
             m = JSON.std.mapFrom(line);

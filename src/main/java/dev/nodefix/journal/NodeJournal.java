@@ -33,7 +33,7 @@ public final class NodeJournal {
      */
     private static final String JOURNALED = "D=" + DIR + "; J=\"$D/runs/$1.journal\"; seq=$2\n"
             + "printf '%s\\n' \"$3\" >> \"$J\" || exit 70; sync \"$J\" 2>/dev/null || sync\n"
-            + "if [ -n \"$4\" ] && [ -e \"$4\" ]; then mkdir -p \"$D/backups/$1\" && cp -p -- \"$4\" \"$D/backups/$1/$seq\" || exit 70; fi\n"
+            + "if [ -n \"$4\" ] && [ -e \"$4\" ]; then mkdir -p \"$D/backups/$1\" && cp -p -- \"$4\" \"$D/backups/$1/$seq\" && { sync \"$D/backups/$1/$seq\" 2>/dev/null || sync; } || exit 70; fi\n"
             + "shift 4; (\"$@\"); rc=$?\n" // a subshell: a change sent as plain words may be a builtin (exit 3, cd)
             + "if [ $rc = 0 ]; then printf '{\"phase\":\"done\",\"seq\":%s}\\n' \"$seq\" >> \"$J\"\n"
             + "else printf '{\"phase\":\"failed\",\"seq\":%s,\"error\":\"exit %s\"}\\n' \"$seq\" \"$rc\" >> \"$J\"; fi\n"

@@ -33,6 +33,15 @@ public final class RollbackPlanner {
     }
 
     public static List<RollbackStep> plan(List<Recorded> task, Map<Query, Object> observed, boolean force) {
+        return plan(task, observed, force, java.util.Set.of());
+    }
+
+    /**
+     * @param undoneBefore seqs of this run that an earlier rollback run undid (its journal says done); a change
+     *                     nothing observable tells about (a command) is not undone twice
+     */
+    public static List<RollbackStep> plan(List<Recorded> task, Map<Query, Object> observed, boolean force,
+                                          java.util.Set<Integer> undoneBefore) {
         Map<Query, Object> state = new HashMap<>(observed);
         List<RollbackStep> steps = new ArrayList<>();
         boolean undid = false;
@@ -41,7 +50,9 @@ public final class RollbackPlanner {
             if (r.change().trigger()) {
                 continue;
             }
-            RollbackStep step = undoneAlready(task, i, state)
+            RollbackStep step = undoneBefore.contains(r.seq()) && r.change().observes().isEmpty()
+                    ? new RollbackStep(r, RollbackStep.Action.SKIP, Optional.empty(), "undone already by an earlier rollback")
+                    : undoneAlready(task, i, state)
                     ? new RollbackStep(r, RollbackStep.Action.SKIP, Optional.empty(),
                             "already undone (the file is as it was before an earlier change of this task)")
                     : step(r, state, force);

@@ -21,6 +21,11 @@ import java.util.stream.Stream;
  * DIR is {@code $XDG_STATE_HOME/nodefix/runs} ({@code ~/.local/state/nodefix/runs}).
  */
 public final class RunStore {
+    /** Runs hold whole file contents (a k3s config.yaml holds the cluster token): readable by the owner only. */
+    private static final java.nio.file.attribute.FileAttribute<?> PRIVATE_DIR =
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+
     private final Path dir;
 
     public RunStore(Path dir) {
@@ -41,8 +46,8 @@ public final class RunStore {
     public RunJournal create(RunMeta meta) {
         Path runDir = dir.resolve(meta.id());
         try {
-            Files.createDirectories(dir);
-            Files.createDirectory(runDir);
+            Files.createDirectories(dir, PRIVATE_DIR);
+            Files.createDirectory(runDir, PRIVATE_DIR);
             writeMeta(meta);
             return new RunJournal(runDir.resolve("journal.jsonl"));
         } catch (IOException e) {

@@ -43,8 +43,9 @@ public final class RunsText {
         if (run.kind() == RunKind.ROLLBACK) {
             return "undoes " + run.rollbackOf().orElse("?");
         }
-        return all.stream().filter(m -> m.rollbackOf().equals(Optional.of(run.id()))).map(RunMeta::id)
-                .reduce((a, b) -> b).map(id -> "yes, by " + id).orElse("no");
+        return all.stream().filter(m -> m.rollbackOf().equals(Optional.of(run.id()))).reduce((a, b) -> b)
+                .map(m -> (m.finished().filter(f -> f.failed() == 0 && f.unreachable() == 0).isPresent() ? "yes, by "
+                        : "partly, by ") + m.id()).orElse("no");
     }
 
     public void show(PrintWriter out, RunMeta meta, JournalText journal) {

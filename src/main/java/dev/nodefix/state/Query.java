@@ -31,7 +31,8 @@ public sealed interface Query permits Query.File, Query.Offload, Query.Unit, Con
         @Override
         public String script() {
             String p = Command.quote(path);
-            return "if [ -f " + p + " ]; then stat -c '%a %U %G' " + p + " && base64 -w0 < " + p
+            return "if [ -L " + p + " ]; then echo 'a symbolic link: nodefix changes regular files only'; exit 3;"
+                    + " elif [ -f " + p + " ]; then stat -c '%a %U %G' " + p + " && base64 -w0 < " + p
                     + "; elif [ -e " + p + " ]; then echo 'not a regular file'; exit 3; else exit 44; fi";
         }
 

@@ -50,6 +50,15 @@ class FileChangeTest {
     }
 
     @Test
+    void setuidAndSetgidBitsSurviveTheWriteSoTheAfterImageIsWhatLands() {
+        Path file = dir.resolve("helper");
+        FileChange change = new FileChange(file.toString(), FileState.absent(), present("#!/bin/sh\n", "6755"));
+        run(change);
+        assertThat(observe(file)).isEqualTo(change.after());
+        assertThat(change.landing(observe(file))).isEqualTo(Landing.APPLIED);
+    }
+
+    @Test
     void replacesAtomicallyByRenameLeavingNoTempFile() throws IOException {
         Path file = Files.writeString(dir.resolve("x.conf"), "old\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));

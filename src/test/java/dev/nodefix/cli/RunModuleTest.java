@@ -89,4 +89,71 @@ class RunModuleTest {
         assertThat(missing.err()).contains("file: path: required argument is missing");
         assertThat(hosts.commandsSeen).isEmpty();
     }
+
+    @Test
+    void rollbackWithALimitPlansOnlyThoseHostsAndSkipsWhatIsNoLongerInPlace() {
+        ScriptedTransports hosts = allOn();
+        CliRunner.Result applied = run(hosts, "run", "-i", INV, "-m", "ethtool", "-a", ARGS, "--yes");
+        String id = applied.out().lines().filter(l -> l.startsWith("RUN ")).findFirst().orElseThrow().substring(4);
+
+        CliRunner.Result r = run(hosts, "rollback", id, "-i", INV, "-l", "srv1", "--check");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("PLAN rollback " + id, "  srv1  ok  nothing to undo",
+                "skip: flannel.1: tx-checksum-ip-generic on -> off (already undone").doesNotContain("agt1", "agt2");
+    }
+
+    @Test
+    void rollbackNeedsARunOrLast() {
+        CliRunner.Result none = run(allOn(), "rollback", "-i", INV);
+        CliRunner.Result unknown = run(allOn(), "rollback", "--last", "-i", INV);
+
+        assertThat(none.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(none.err()).contains("give a RUN id or --last");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(unknown.err()).contains("no run recorded in");
+    }
+
+    @Test
+    void aCommandsUndoRunsOnceHoweverOftenTheRunIsRolledBack() {
+        ScriptedTransports hosts = allOn();
+        CliRunner.Result applied = run(hosts, "run", "-i", INV, "-l", "srv1", "-m", "command", "-a",
+                "cmd='touch /x' undo='rm -f /x'", "--yes");
+        String id = runIdOf(applied);
+
+        CliRunner.Result first = run(hosts, "rollback", id, "-i", INV, "--yes");
+        CliRunner.Result second = run(hosts, "rollback", id, "-i", INV, "--yes");
+
+        assertThat(first.out()).as(first.toString()).contains("srv1  changed  run: rm -f /x");
+        assertThat(second.out()).as(second.toString()).contains("undone already by an earlier rollback")
+                .contains("nothing to change");
+        assertThat(hosts.commandsSeen.stream().filter(c -> c.contains("nodefix-journal") && c.endsWith(" rm -f /x"))).hasSize(1);
+    }
+
+    @Test
+    void whenTheControllerNeverHeardTheEndOfAChangeTheNodesJournalDecides() throws Exception {
+        dev.nodefix.journal.RunStore store = new dev.nodefix.journal.RunStore(state.resolve("nodefix/runs"));
+        String id = "20260101T000000Z-0001";
+        java.time.Instant at = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        dev.nodefix.journal.Entry.Intent intent = new dev.nodefix.journal.Entry.Intent(1, 1, "cmd",
+                new dev.nodefix.change.CommandChange("touch /x", java.util.Optional.of("rm -f /x")), java.util.Optional.empty());
+        try (dev.nodefix.journal.RunJournal journal = store.create(new dev.nodefix.journal.RunMeta(id,
+                dev.nodefix.journal.RunKind.APPLY, java.util.Optional.empty(), at, "command", java.util.List.of("srv1"),
+                java.util.Optional.empty()))) {
+            journal.append("srv1", new dev.nodefix.journal.Entry.Started(id, dev.nodefix.journal.RunKind.APPLY,
+                    java.util.Optional.empty(), at));
+            journal.append("srv1", intent); // the connection dropped here: no done on this side
+        }
+        String nodeJournal = dev.nodefix.journal.EntryCodec.line(java.util.Optional.empty(), intent)
+                + "\n{\"phase\":\"done\",\"seq\":1}\n";
+        ScriptedTransports hosts = new ScriptedTransports().answer("srv1", 0, nodeJournal, "");
+
+        CliRunner.Result r = run(hosts, "rollback", id, "-i", INV, "--check");
+
+        assertThat(r.out()).as(r.toString()).contains("  srv1  change  run: rm -f /x");
+    }
+
+    private static String runIdOf(CliRunner.Result r) {
+        return r.out().lines().filter(l -> l.startsWith("RUN ")).findFirst().orElseThrow().substring(4);
+    }
 }

@@ -57,6 +57,17 @@ class StateReaderTest {
     }
 
     @Test
+    void aSymbolicLinkIsRefusedNotReadThroughItsTarget() throws IOException {
+        Path target = Files.writeString(dir.resolve("real.yaml"), "token: secret\n");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+        Path link = Files.createSymbolicLink(dir.resolve("config.yaml"), target);
+        List<Query.File> queries = List.of(new Query.File(link.toString()));
+        CommandResult result = run(StateReader.command(queries));
+        assertThatThrownBy(() -> StateReader.parse(queries, result)).isInstanceOf(StateException.class)
+                .hasMessageContaining("a symbolic link: nodefix changes regular files only");
+    }
+
+    @Test
     void noQueriesIsANoOpScript() {
         CommandResult result = run(StateReader.command(List.of()));
         assertThat(result.exitCode()).isZero();
