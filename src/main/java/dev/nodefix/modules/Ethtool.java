@@ -19,7 +19,7 @@ import java.util.Optional;
 /** {@code ethtool}: set offload features of a network device on or off, now (persistence is udev_rule/systemd_unit). */
 public final class Ethtool implements Module<Ethtool.EthtoolArgs> {
     /** A network interface name as the kernel allows it (at most 15 characters). */
-    static final String IFACE = "[A-Za-z0-9_.:@-]{1,15}";
+    static final String IFACE = "[A-Za-z0-9_.:@][A-Za-z0-9_.:@-]{0,14}"; // no leading "-": never an option
 
     public record EthtoolArgs(String iface, Map<String, Boolean> features) {
         public EthtoolArgs {

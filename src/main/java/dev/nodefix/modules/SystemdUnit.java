@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * RequiredBy= (enablement is the symlink in that target's .wants/.requires directory).
  */
 public final class SystemdUnit implements Module<SystemdUnit.SystemdUnitArgs> {
-    static final String UNIT_NAME = "[A-Za-z0-9:_.\\\\@-]+\\.(service|socket|timer|path|mount|automount|target|slice)";
+    static final String UNIT_NAME = "[A-Za-z0-9:_.\\\\@][A-Za-z0-9:_.\\\\@-]*\\.(service|socket|timer|path|mount|automount|target|slice)";
     private static final Pattern INSTALL_TARGET =
             Pattern.compile("(?m)^[ \\t]*(WantedBy|RequiredBy)[ \\t]*=[ \\t]*\\S");
     private static final String DIR = "/etc/systemd/system/";

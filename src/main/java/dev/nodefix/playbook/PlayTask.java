@@ -15,6 +15,7 @@ import java.util.Optional;
  *
  * @param name as written; empty when none was given
  * @param when conditions that must all hold; empty: always
+ * @param notifies names of handlers of the play to run at the end of the batch when this task changed something
  * @param retries how many more times to run while {@code until} does not hold (or the task failed); 0: no retry
  * @param delay the pause between tries
  * @param become empty: the play's default

@@ -12,10 +12,6 @@ final class Problems {
         found.add(new PlaybookException.Problem(location, message));
     }
 
-    boolean isEmpty() {
-        return found.isEmpty();
-    }
-
     void throwIfAny() {
         if (!found.isEmpty()) {
             throw new PlaybookException(found);

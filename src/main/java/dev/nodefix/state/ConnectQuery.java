@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 public record ConnectQuery(String host, int port, Duration timeout) implements Query {
     /** A host name or an IPv4/IPv6 address: nothing a shell or a URL could read as more than that. */
-    static final String HOST = "[A-Za-z0-9_.:-]{1,253}";
+    static final String HOST = "[A-Za-z0-9_.:][A-Za-z0-9_.:-]{0,252}"; // no leading "-": never an option
 
     public ConnectQuery {
         Objects.requireNonNull(host, "host");
