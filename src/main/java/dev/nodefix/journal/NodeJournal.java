@@ -28,13 +28,16 @@ public final class NodeJournal {
     private static final String UNLOCK = "D=" + DIR + "\n"
             + "read -r run rest < \"$D/lock/holder\" 2>/dev/null; [ \"$run\" = \"$1\" ] && rm -rf \"$D/lock\"; exit 0";
     /**
-     * $1 run, $2 seq, $3 intent line, $4 file to back up ("" for none); the change's argv follows.
-     * Intent synced, then backup, then the change, then done/failed with its exit code, synced.
+     * $1 run, $2 seq, $3 file to back up ("" for none); the change's argv follows. The intent line comes first on
+     * stdin (so file contents never show in the node's process list or sudo's log, and have no argument-size
+     * limit), the change's own input after it. Intent synced, then backup, then the change, then done/failed with
+     * its exit code, synced.
      */
     private static final String JOURNALED = "D=" + DIR + "; J=\"$D/runs/$1.journal\"; seq=$2\n"
-            + "printf '%s\\n' \"$3\" >> \"$J\" || exit 70; sync \"$J\" 2>/dev/null || sync\n"
-            + "if [ -n \"$4\" ] && [ -e \"$4\" ]; then mkdir -p \"$D/backups/$1\" && cp -p -- \"$4\" \"$D/backups/$1/$seq\" && { sync \"$D/backups/$1/$seq\" 2>/dev/null || sync; } || exit 70; fi\n"
-            + "shift 4; (\"$@\"); rc=$?\n" // a subshell: a change sent as plain words may be a builtin (exit 3, cd)
+            + "IFS= read -r line || exit 70\n"
+            + "printf '%s\\n' \"$line\" >> \"$J\" || exit 70; unset line; sync \"$J\" 2>/dev/null || sync\n"
+            + "if [ -n \"$3\" ] && [ -e \"$3\" ]; then mkdir -p \"$D/backups/$1\" && cp -p -- \"$3\" \"$D/backups/$1/$seq\" && { sync \"$D/backups/$1/$seq\" 2>/dev/null || sync; } || exit 70; fi\n"
+            + "shift 3; (\"$@\"); rc=$?\n" // a subshell: a change sent as plain words may be a builtin (exit 3, cd)
             + "if [ $rc = 0 ]; then printf '{\"phase\":\"done\",\"seq\":%s}\\n' \"$seq\" >> \"$J\"\n"
             + "else printf '{\"phase\":\"failed\",\"seq\":%s,\"error\":\"exit %s\"}\\n' \"$seq\" \"$rc\" >> \"$J\"; fi\n"
             + "sync \"$J\" 2>/dev/null || sync; exit $rc";
@@ -68,10 +71,13 @@ public final class NodeJournal {
         Command apply = change.command();
         String backup = change instanceof FileChange f ? f.path() : "";
         List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", JOURNALED, "nodefix-journal", RunId.check(run),
-                Integer.toString(intent.seq()), EntryCodec.line(Optional.empty(), intent), backup));
+                Integer.toString(intent.seq()), backup));
         argv.addAll(apply.argv());
-        Command wrapped = new Command(argv, apply.become(), apply.stdin(), apply.timeout());
-        return wrapped;
+        byte[] line = (EntryCodec.line(Optional.empty(), intent) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] rest = apply.stdin().orElse(new byte[0]);
+        byte[] stdin = java.util.Arrays.copyOf(line, line.length + rest.length);
+        System.arraycopy(rest, 0, stdin, line.length, rest.length);
+        return new Command(argv, apply.become(), Optional.of(stdin), apply.timeout());
     }
 
     /** Appends {@code line} (an entry about a change already journaled, e.g. unchanged) to the run's journal, synced. */

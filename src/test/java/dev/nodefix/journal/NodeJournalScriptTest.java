@@ -110,6 +110,21 @@ class NodeJournalScriptTest {
     }
 
     @Test
+    void theIntentTravelsOnStdinSoBigFilesFitAndContentsStayOutOfTheProcessList() throws IOException {
+        Path file = tmp.resolve("big.conf");
+        String content = "line of a big file\n".repeat(12_000); // ~230 KB: more than one argument may hold
+        FileChange change = new FileChange(file.toString(), FileState.absent(), FileState.Present.text(content, "600", owner, group));
+        Command command = NodeJournal.journaled(RUN_A, new Entry.Intent(1, 1, "t", change, Optional.empty()));
+        run(NodeJournal.lock(started(RUN_A), "a"));
+
+        assertThat(String.join(" ", command.argv())).doesNotContain("bGluZSBvZiBh").doesNotContain("line of a big");
+        assertThat(run(command).exitCode()).isZero();
+        assertThat(Files.readString(file)).isEqualTo(content);
+        assertThat(Files.readString(nodeDir.resolve("runs/" + RUN_A + ".journal"))).contains("\"phase\":\"intent\"")
+                .contains("{\"phase\":\"done\",\"seq\":1}");
+    }
+
+    @Test
     void creatingAFileHasNothingToBackUp() throws IOException {
         Path file = tmp.resolve("new.conf");
         FileChange change = new FileChange(file.toString(), FileState.absent(), FileState.Present.text("x\n", "644", owner, group));
