@@ -156,7 +156,7 @@ final class ChangeFlow {
     }
 
     private static boolean restartsK3s(Change c) {
-        return c.kind().equals("k3s-restart")
+        return c instanceof dev.nodefix.change.K3sRestart
                 || c instanceof dev.nodefix.change.ServiceChange s && s.unit().matches("k3s(-agent)?(\\.service)?");
     }
 

@@ -23,6 +23,7 @@ class ChangesIT {
     private static Lab lab;
 
     @TempDir Path state;
+    private LabChanges nodes;
 
     @BeforeAll
     static void up() {
@@ -39,6 +40,7 @@ class ChangesIT {
 
     @BeforeEach
     void clean() {
+        nodes = new LabChanges(lab, state);
         for (String node : lab.names()) { // each test starts from nodes without nodefix history
             lab.exec(node, "rm", "-rf", "/var/lib/nodefix");
         }
@@ -46,25 +48,25 @@ class ChangesIT {
 
     @Test
     void ethtoolChangeAppliesAndRollsBackExactly() {
-        Map<String, NodeSnapshot> before = snapshots();
-        CliRunner.Result applied = nodefix("run", "-m", "ethtool", "-a", "iface=flannel.1 features.tx-checksum-ip-generic=off",
+        Map<String, NodeSnapshot> before = nodes.snapshots();
+        CliRunner.Result applied = nodes.nodefix("run", "-m", "ethtool", "-a", "iface=flannel.1 features.tx-checksum-ip-generic=off",
                 "--yes");
 
         assertThat(applied.exitCode()).as(applied.toString()).isZero();
         for (String node : lab.names()) {
-            assertThat(offload(node)).as(node).isEqualTo("off");
+            assertThat(nodes.offload(node)).as(node).isEqualTo("off");
         }
-        CliRunner.Result again = nodefix("run", "-m", "ethtool", "-a", "iface=flannel.1 features.tx-checksum-ip-generic=off",
+        CliRunner.Result again = nodes.nodefix("run", "-m", "ethtool", "-a", "iface=flannel.1 features.tx-checksum-ip-generic=off",
                 "--yes");
         assertThat(again.out()).as(again.toString()).contains("nothing to change").doesNotContain("RUN ");
 
-        CliRunner.Result rollback = nodefix("rollback", "--last", "--yes");
+        CliRunner.Result rollback = nodes.nodefix("rollback", "--last", "--yes");
         assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
-        assertThat(snapshots()).isEqualTo(before);
-        CliRunner.Result twice = nodefix("rollback", runId(applied), "--yes");
+        assertThat(nodes.snapshots()).isEqualTo(before);
+        CliRunner.Result twice = nodes.nodefix("rollback", LabChanges.runId(applied), "--yes");
         assertThat(twice.exitCode()).as(twice.toString()).isZero();
         assertThat(twice.out()).contains("nothing to change").contains("already undone");
-        assertThat(snapshots()).isEqualTo(before);
+        assertThat(nodes.snapshots()).isEqualTo(before);
     }
 
     @Test
@@ -72,11 +74,11 @@ class ChangesIT {
         String node = lab.names().get(1);
         lab.exec(node, "sh", "-c", "printf 'keep: 1\\n' > /etc/nodefix-it.conf; chmod 600 /etc/nodefix-it.conf;"
                 + " chown nobody:nogroup /etc/nodefix-it.conf");
-        Map<String, NodeSnapshot> before = snapshots();
+        Map<String, NodeSnapshot> before = nodes.snapshots();
 
-        CliRunner.Result updated = nodefix("run", "-l", node, "-m", "file", "-a",
+        CliRunner.Result updated = nodes.nodefix("run", "-l", node, "-m", "file", "-a",
                 "path=/etc/nodefix-it.conf content='changed: 2\n' mode=0640", "--yes", "--diff");
-        CliRunner.Result created = nodefix("run", "-l", node, "-m", "file", "-a",
+        CliRunner.Result created = nodes.nodefix("run", "-l", node, "-m", "file", "-a",
                 "path=/etc/nodefix-it-new.conf content='new\n'", "--yes");
 
         assertThat(updated.exitCode()).as(updated.toString()).isZero();
@@ -84,55 +86,55 @@ class ChangesIT {
         assertThat(lab.exec(node, "stat", "-c", "%a %U:%G", "/etc/nodefix-it.conf").strip()).isEqualTo("640 nobody:nogroup");
         assertThat(lab.exec(node, "cat", "/etc/nodefix-it-new.conf")).isEqualTo("new\n");
 
-        assertThat(nodefix("rollback", runId(created), "--yes").exitCode()).isZero();
-        assertThat(nodefix("rollback", runId(updated), "--yes").exitCode()).isZero();
-        assertThat(snapshots()).isEqualTo(before);
+        assertThat(nodes.nodefix("rollback", LabChanges.runId(created), "--yes").exitCode()).isZero();
+        assertThat(nodes.nodefix("rollback", LabChanges.runId(updated), "--yes").exitCode()).isZero();
+        assertThat(nodes.snapshots()).isEqualTo(before);
         assertThat(lab.exec(node, "stat", "-c", "%a %U:%G", "/etc/nodefix-it.conf").strip()).isEqualTo("600 nobody:nogroup");
         lab.exec(node, "rm", "-f", "/etc/nodefix-it.conf");
     }
 
     @Test
     void rollbackWorksFromTheNodesJournalsWhenTheControllersCopyIsGone() throws Exception {
-        Map<String, NodeSnapshot> before = snapshots();
-        CliRunner.Result applied = nodefix("run", "-m", "ethtool", "-a", "iface=flannel.1 features.tx-checksum-ip-generic=off",
+        Map<String, NodeSnapshot> before = nodes.snapshots();
+        CliRunner.Result applied = nodes.nodefix("run", "-m", "ethtool", "-a", "iface=flannel.1 features.tx-checksum-ip-generic=off",
                 "--yes");
-        String id = runId(applied);
+        String id = LabChanges.runId(applied);
         deleteTree(state.resolve("nodefix/runs").resolve(id));
 
-        CliRunner.Result rollback = nodefix("rollback", id, "--yes");
+        CliRunner.Result rollback = nodes.nodefix("rollback", id, "--yes");
 
         assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
         assertThat(rollback.out()).contains("tx-checksum-ip-generic off -> on");
-        assertThat(snapshots()).isEqualTo(before);
+        assertThat(nodes.snapshots()).isEqualTo(before);
     }
 
     @Test
     void aFileChangedByHandSinceTheRunIsAConflictLeftAloneUnlessForced() {
         String node = lab.names().get(0);
-        Map<String, NodeSnapshot> before = snapshots();
-        CliRunner.Result applied = nodefix("run", "-l", node, "-m", "file", "-a", "path=/etc/nodefix-conflict.conf content=ours",
+        Map<String, NodeSnapshot> before = nodes.snapshots();
+        CliRunner.Result applied = nodes.nodefix("run", "-l", node, "-m", "file", "-a", "path=/etc/nodefix-conflict.conf content=ours",
                 "--yes");
         lab.exec(node, "sh", "-c", "echo theirs > /etc/nodefix-conflict.conf");
 
-        CliRunner.Result refused = nodefix("rollback", runId(applied), "--yes");
+        CliRunner.Result refused = nodes.nodefix("rollback", LabChanges.runId(applied), "--yes");
         assertThat(refused.out()).as(refused.toString()).contains("conflict: create /etc/nodefix-conflict.conf");
         assertThat(lab.exec(node, "cat", "/etc/nodefix-conflict.conf")).isEqualTo("theirs\n");
 
-        CliRunner.Result forced = nodefix("rollback", runId(applied), "--yes", "--force");
+        CliRunner.Result forced = nodes.nodefix("rollback", LabChanges.runId(applied), "--yes", "--force");
         assertThat(forced.exitCode()).as(forced.toString()).isZero();
-        assertThat(snapshots()).isEqualTo(before);
+        assertThat(nodes.snapshots()).isEqualTo(before);
     }
 
     @Test
     void runsListsEachRunAndShowsItsChanges() {
-        CliRunner.Result applied = nodefix("run", "-m", "ethtool", "-a", "iface=flannel.1 features.tx-checksum-ip-generic=off",
+        CliRunner.Result applied = nodes.nodefix("run", "-m", "ethtool", "-a", "iface=flannel.1 features.tx-checksum-ip-generic=off",
                 "--yes");
-        nodefix("rollback", "--last", "--yes");
+        nodes.nodefix("rollback", "--last", "--yes");
 
-        CliRunner.Result runs = nodefix("runs");
-        CliRunner.Result show = nodefix("runs", "show", runId(applied));
+        CliRunner.Result runs = nodes.nodefix("runs");
+        CliRunner.Result show = nodes.nodefix("runs", "show", LabChanges.runId(applied));
 
-        assertThat(runs.out()).contains(runId(applied) + " ").contains("yes, by ").contains("undoes " + runId(applied));
+        assertThat(runs.out()).contains(LabChanges.runId(applied) + " ").contains("yes, by ").contains("undoes " + LabChanges.runId(applied));
         assertThat(show.out()).contains("#1 done       flannel.1: tx-checksum-ip-generic on -> off",
                 "+flannel.1 tx-checksum-ip-generic: off");
     }
@@ -141,42 +143,42 @@ class ChangesIT {
     void aSecondRunOnALockedNodeFailsFastNamingTheRunThatHoldsIt() throws Exception {
         String node = lab.names().get(0);
         java.util.concurrent.CompletableFuture<CliRunner.Result> slow = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> nodefix("run", "-l", node, "-m", "command", "-a", "cmd='sleep 4' undo=true", "--yes"));
+                () -> nodes.nodefix("run", "-l", node, "-m", "command", "-a", "cmd='sleep 4' undo=true", "--yes"));
         awaitJournal(node);
 
-        CliRunner.Result second = nodefix("run", "-l", node, "-m", "ethtool", "-a",
+        CliRunner.Result second = nodes.nodefix("run", "-l", node, "-m", "ethtool", "-a",
                 "iface=flannel.1 features.tx-checksum-ip-generic=off", "--yes");
         CliRunner.Result first = slow.get(60, java.util.concurrent.TimeUnit.SECONDS);
 
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(2);
-        assertThat(second.out()).contains(node + "  locked  locked by run " + runId(first));
-        assertThat(offload(node)).isEqualTo("on");
+        assertThat(second.out()).contains(node + "  locked  locked by run " + LabChanges.runId(first));
+        assertThat(nodes.offload(node)).isEqualTo("on");
     }
 
     @Test
     void aNodeThatDroppedMidRunIsRolledBackByWhatItsJournalSays() throws Exception {
         String node = lab.names().get(1);
         java.util.concurrent.CompletableFuture<CliRunner.Result> run = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> nodefix("run", "-l", node, "-m", "command", "-a",
+                () -> nodes.nodefix("run", "-l", node, "-m", "command", "-a",
                         "cmd='touch /etc/nodefix-mid; sleep 30' undo='rm -f /etc/nodefix-mid'", "--yes"));
         awaitJournal(node);
         Thread.sleep(1000);
         lab.stopSshd(node);
         CliRunner.Result dropped = run.get(60, java.util.concurrent.TimeUnit.SECONDS);
         lab.startSshd(node);
-        String id = runId(dropped);
+        String id = LabChanges.runId(dropped);
 
         assertThat(dropped.exitCode()).as(dropped.toString()).isIn(2, 4);
         String journal = lab.exec(node, "cat", "/var/lib/nodefix/runs/" + id + ".journal");
         assertThat(journal).contains("\"phase\":\"intent\"").doesNotContain("\"phase\":\"done\"");
         assertThat(lab.exec(node, "ls", "/etc/")).contains("nodefix-mid");
 
-        CliRunner.Result unsure = nodefix("rollback", id, "--yes");
+        CliRunner.Result unsure = nodes.nodefix("rollback", id, "--yes");
         assertThat(unsure.out()).as(unsure.toString()).contains("skip: run: touch /etc/nodefix-mid; sleep 30 (unfinished");
-        CliRunner.Result locked = nodefix("rollback", id, "--yes", "--force");
+        CliRunner.Result locked = nodes.nodefix("rollback", id, "--yes", "--force");
         assertThat(locked.out()).as(locked.toString()).contains("locked by run " + id);
-        CliRunner.Result forced = nodefix("rollback", id, "--yes", "--force", "--break-lock");
+        CliRunner.Result forced = nodes.nodefix("rollback", id, "--yes", "--force", "--break-lock");
         assertThat(forced.exitCode()).as(forced.toString()).isZero();
         assertThat(lab.exec(node, "ls", "/etc/")).doesNotContain("nodefix-mid");
     }
@@ -192,21 +194,6 @@ class ChangesIT {
         throw new AssertionError("no run started on " + node);
     }
 
-    private CliRunner.Result nodefix(String... args) {
-        return new LabChanges(lab, state).nodefix(args);
-    }
-
-    private String offload(String node) {
-        return new LabChanges(lab, state).offload(node);
-    }
-
-    private Map<String, NodeSnapshot> snapshots() {
-        return new LabChanges(lab, state).snapshots();
-    }
-
-    private static String runId(CliRunner.Result r) {
-        return LabChanges.runId(r);
-    }
 
     private static void deleteTree(Path dir) throws java.io.IOException {
         try (Stream<Path> walk = Files.walk(dir)) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +29,17 @@ class ModulesIT {
     private static Lab lab;
 
     @TempDir Path state;
+    private LabChanges nodes;
 
     @BeforeAll
     static void up() {
         Path repo = Path.of("").toAbsolutePath();
         lab = Lab.up(repo, 3, "affected", new Lab.LabNames("nfxm", "nfxmbr0", "10.99.42", repo.resolve("target/it-modules")));
+    }
+
+    @BeforeEach
+    void runner() {
+        nodes = new LabChanges(lab, state);
     }
 
     @AfterAll
@@ -44,91 +51,91 @@ class ModulesIT {
 
     @Test
     void udevRuleAndSystemdUnitKeepOffloadOffAcrossARebootAndRollBackExactly() {
-        Map<String, NodeSnapshot> before = snapshots();
-        CliRunner.Result rule = nodefix("run", "-m", "udev_rule", "-a", "name=90-flannel.rules content='" + RULE + "'", "--yes");
-        CliRunner.Result unit = nodefix("run", "-m", "systemd_unit", "-a",
+        Map<String, NodeSnapshot> before = nodes.snapshots();
+        CliRunner.Result rule = nodes.nodefix("run", "-m", "udev_rule", "-a", "name=90-flannel.rules content='" + RULE + "'", "--yes");
+        CliRunner.Result unit = nodes.nodefix("run", "-m", "systemd_unit", "-a",
                 "name=flannel-tx-checksum-offload-disable.service enabled=on content='" + UNIT + "'", "--yes");
 
         assertThat(rule.exitCode()).as(rule.toString()).isZero();
         assertThat(unit.exitCode()).as(unit.toString()).isZero();
         for (String node : lab.names()) {
-            assertThat(offload(node)).as("udev trigger applied the rule on " + node).isEqualTo("off");
+            assertThat(nodes.offload(node)).as("udev trigger applied the rule on " + node).isEqualTo("off");
             assertThat(lab.exec(node, "systemctl", "is-enabled", "flannel-tx-checksum-offload-disable.service").strip())
                     .isEqualTo("enabled");
         }
-        assertThat(nodefix("run", "-m", "udev_rule", "-a", "name=90-flannel.rules content='" + RULE + "'", "--yes").out())
+        assertThat(nodes.nodefix("run", "-m", "udev_rule", "-a", "name=90-flannel.rules content='" + RULE + "'", "--yes").out())
                 .contains("nothing to change");
 
         lab.reboot();
         for (String node : lab.names()) {
-            assertThat(offload(node)).as("after reboot, " + node).isEqualTo("off");
+            assertThat(nodes.offload(node)).as("after reboot, " + node).isEqualTo("off");
         }
 
-        assertThat(nodefix("rollback", runId(unit), "--yes").exitCode()).isZero();
-        assertThat(nodefix("rollback", runId(rule), "--yes").exitCode()).isZero();
+        assertThat(nodes.nodefix("rollback", LabChanges.runId(unit), "--yes").exitCode()).isZero();
+        assertThat(nodes.nodefix("rollback", LabChanges.runId(rule), "--yes").exitCode()).isZero();
         lab.reboot();
-        assertThat(snapshots()).isEqualTo(before);
+        assertThat(nodes.snapshots()).isEqualTo(before);
     }
 
     @Test
     void backendSwitchLandsWhereTheServerReadsItAgentsAreRefusedAndRollbackRestoresVxlan() {
         String server = lab.names().get(0);
-        Map<String, NodeSnapshot> before = snapshots();
+        Map<String, NodeSnapshot> before = nodes.snapshots();
 
-        CliRunner.Result all = nodefix("run", "-m", "k3s_flannel_backend", "-a", "backend=host-gw", "--check");
+        CliRunner.Result all = nodes.nodefix("run", "-m", "k3s_flannel_backend", "-a", "backend=host-gw", "--check");
         assertThat(all.exitCode()).as(all.toString()).isEqualTo(2);
         assertThat(all.out()).contains(lab.names().get(1) + "  refused").contains("flag provided but not defined");
 
-        CliRunner.Result switched = nodefix("run", "-l", "server", "-m", "k3s_flannel_backend", "-a",
+        CliRunner.Result switched = nodes.nodefix("run", "-l", "server", "-m", "k3s_flannel_backend", "-a",
                 "backend=host-gw", "--yes", "--diff"); // the L2 preflight runs on the server: every node is on-link
         assertThat(switched.exitCode()).as(switched.toString()).isZero();
         assertThat(switched.out()).contains("+flannel-backend: host-gw");
         assertThat(netConf(server)).contains("\"Type\": \"host-gw\"");
         assertThat(lab.exec(server, "sh", "-c", "ip link show flannel.1 2>&1 || true")).contains("does not exist");
 
-        CliRunner.Result agents = nodefix("run", "-l", "agent", "-m", "service", "-a", "name=k3s-agent.service state=restarted",
+        CliRunner.Result agents = nodes.nodefix("run", "-l", "agent", "-m", "service", "-a", "name=k3s-agent.service state=restarted",
                 "--yes");
         assertThat(agents.exitCode()).as(agents.toString()).isZero();
         lab.names().forEach(n -> assertThat(netConf(n)).as(n).contains("\"Type\": \"host-gw\""));
         assertThat(lab.exec(server, "curl", "-s", "-m", "5", "http://10.43.0.10/")).as("ClusterIP over host-gw").isNotBlank();
 
-        assertThat(nodefix("rollback", runId(agents), "--yes").exitCode()).isZero();
-        CliRunner.Result back = nodefix("rollback", runId(switched), "--yes");
+        assertThat(nodes.nodefix("rollback", LabChanges.runId(agents), "--yes").exitCode()).isZero();
+        CliRunner.Result back = nodes.nodefix("rollback", LabChanges.runId(switched), "--yes");
         assertThat(back.exitCode()).as(back.toString()).isZero();
         assertThat(netConf(server)).contains("\"Type\": \"vxlan\"");
-        nodefix("run", "-l", "agent", "-m", "service", "-a", "name=k3s-agent.service state=restarted", "--yes");
+        nodes.nodefix("run", "-l", "agent", "-m", "service", "-a", "name=k3s-agent.service state=restarted", "--yes");
         lab.names().forEach(n -> assertThat(netConf(n)).as(n).contains("\"Type\": \"vxlan\""));
         assertThat(lab.exec(server, "curl", "-s", "-m", "5", "http://10.43.0.10/")).as("ClusterIP over vxlan").isNotBlank();
-        assertThat(snapshots()).isEqualTo(before);
+        assertThat(nodes.snapshots()).isEqualTo(before);
     }
 
     @Test
     void yamlKeyAndCommandChangesRollBackExactly() {
         String agent = lab.names().get(2);
-        Map<String, NodeSnapshot> before = snapshots();
-        CliRunner.Result key = nodefix("run", "-l", agent, "-m", "yaml_key", "-a",
+        Map<String, NodeSnapshot> before = nodes.snapshots();
+        CliRunner.Result key = nodes.nodefix("run", "-l", agent, "-m", "yaml_key", "-a",
                 "path=/etc/rancher/k3s/config.yaml key=node-label value=nodefix=it", "--yes", "--diff");
-        CliRunner.Result cmd = nodefix("run", "-l", agent, "-m", "command", "-a",
+        CliRunner.Result cmd = nodes.nodefix("run", "-l", agent, "-m", "command", "-a",
                 "cmd='touch /etc/nodefix-cmd' creates=/etc/nodefix-cmd undo='rm /etc/nodefix-cmd'", "--yes");
 
         assertThat(key.exitCode()).as(key.toString()).isZero();
         assertThat(key.out()).contains("+node-label: nodefix=it");
         assertThat(lab.exec(agent, "cat", "/etc/rancher/k3s/config.yaml")).contains("node-label: nodefix=it");
         assertThat(cmd.exitCode()).as(cmd.toString()).isZero();
-        assertThat(nodefix("run", "-l", agent, "-m", "command", "-a",
+        assertThat(nodes.nodefix("run", "-l", agent, "-m", "command", "-a",
                 "cmd='touch /etc/nodefix-cmd' creates=/etc/nodefix-cmd", "--yes").out()).contains("nothing to change");
 
-        CliRunner.Result same = nodefix("run", "-l", agent, "-m", "command", "-a",
+        CliRunner.Result same = nodes.nodefix("run", "-l", agent, "-m", "command", "-a",
                 "cmd='echo same' changed_when='stdout != \"same\\n\"' undo='echo undone > /etc/nodefix-undone'", "--yes");
         assertThat(same.exitCode()).as(same.toString()).isZero();
         assertThat(same.out()).contains("run: echo same: changed nothing (changed_when is false)")
                 .contains(agent + "  ok  changes=0");
-        CliRunner.Result sameBack = nodefix("rollback", runId(same), "--yes");
+        CliRunner.Result sameBack = nodes.nodefix("rollback", LabChanges.runId(same), "--yes");
         assertThat(sameBack.out()).as(sameBack.toString()).contains("it changed nothing (changed_when was false)");
 
-        assertThat(nodefix("rollback", runId(cmd), "--yes").exitCode()).isZero();
-        assertThat(nodefix("rollback", runId(key), "--yes").exitCode()).isZero();
-        assertThat(snapshots()).isEqualTo(before);
+        assertThat(nodes.nodefix("rollback", LabChanges.runId(cmd), "--yes").exitCode()).isZero();
+        assertThat(nodes.nodefix("rollback", LabChanges.runId(key), "--yes").exitCode()).isZero();
+        assertThat(nodes.snapshots()).isEqualTo(before);
     }
 
     @Test
@@ -153,14 +160,14 @@ class ModulesIT {
 
     @Test
     void probeAssertAndWaitForCheckRealNodesAndChangeNothing() {
-        CliRunner.Result probe = nodefix("run", "-m", "probe", "-a", "target=10.43.0.10:80", "--yes");
-        CliRunner.Result holds = nodefix("run", "-l", "server", "-m", "assert", "-a",
+        CliRunner.Result probe = nodes.nodefix("run", "-m", "probe", "-a", "target=10.43.0.10:80", "--yes");
+        CliRunner.Result holds = nodes.nodefix("run", "-l", "server", "-m", "assert", "-a",
                 "that='facts.vxlan.exists && facts.vxlan.dstport == 8472 && size(facts.peerRoutes.peers) == 2'", "--yes");
-        CliRunner.Result fails = nodefix("run", "-l", "server", "-m", "assert", "-a",
+        CliRunner.Result fails = nodes.nodefix("run", "-l", "server", "-m", "assert", "-a",
                 "that='!facts.offload.features[\"tx-checksum-ip-generic\"].on' fail_msg='{{ host }} has offload on'", "--yes");
-        CliRunner.Result waited = nodefix("run", "-l", "server", "-m", "wait_for", "-a", "unit=k3s state=active timeout=5",
+        CliRunner.Result waited = nodes.nodefix("run", "-l", "server", "-m", "wait_for", "-a", "unit=k3s state=active timeout=5",
                 "--yes");
-        CliRunner.Result timedOut = nodefix("run", "-l", "server", "-m", "wait_for", "-a",
+        CliRunner.Result timedOut = nodes.nodefix("run", "-l", "server", "-m", "wait_for", "-a",
                 "path=/etc/nodefix-never timeout=1", "--yes");
 
         assertThat(probe.exitCode()).as(probe.toString()).isZero();
@@ -174,21 +181,6 @@ class ModulesIT {
         assertThat(Stream.of(probe, holds, fails, waited, timedOut)).noneMatch(r -> r.out().contains("RUN "));
     }
 
-    private CliRunner.Result nodefix(String... args) {
-        return new LabChanges(lab, state).nodefix(args);
-    }
-
-    private String offload(String node) {
-        return new LabChanges(lab, state).offload(node);
-    }
-
-    private Map<String, NodeSnapshot> snapshots() {
-        return new LabChanges(lab, state).snapshots();
-    }
-
-    private static String runId(CliRunner.Result r) {
-        return LabChanges.runId(r);
-    }
 
     private static String netConf(String node) {
         return lab.exec(node, "cat", "/var/lib/rancher/k3s/agent/etc/flannel/net-conf.json");
