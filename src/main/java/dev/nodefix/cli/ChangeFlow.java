@@ -77,7 +77,11 @@ final class ChangeFlow {
     }
 
     private boolean confirmed(int changes, int hosts) {
-        String question = "Apply " + changes + " change(s) on " + hosts + " host(s)?";
+        return confirmed("Apply " + changes + " change(s) on " + hosts + " host(s)?");
+    }
+
+    /** Asks on the terminal; without one (and so without --yes) the answer is no, and says so. */
+    boolean confirmed(String question) {
         if (!ctx.interactive()) {
             ctx.err().println("nothing changed: " + question.replace("?", "") + " needs confirmation; there is no"
                     + " terminal to ask on, so pass --yes (or --check to only look)");
@@ -102,8 +106,7 @@ final class ChangeFlow {
         RunMeta meta = new RunMeta(id, req.kind(), req.rollbackOf(), now, req.what(), names, Optional.empty());
         Map<String, HostPlan> shown = plans.stream().collect(Collectors.toMap(HostPlan::host, p -> p));
         Entry.Started started = new Entry.Started(id, req.kind(), req.rollbackOf(), now);
-        String holder = "started " + now + " by " + ctx.env().getOrDefault("USER", "?") + "@"
-                + ctx.env().getOrDefault("HOSTNAME", "controller");
+        String holder = holder(now);
         PrintWriter out = output.json() ? ctx.err() : ctx.out();
         out.println("RUN " + id);
         out.flush();
@@ -137,6 +140,12 @@ final class ChangeFlow {
         out.flush();
         ctx.out().flush();
         return exitOfResults(sorted);
+    }
+
+    /** Who holds a node's lock, as the lock file and a LOCKED message name them. */
+    String holder(Instant now) {
+        return "started " + now + " by " + ctx.env().getOrDefault("USER", "?") + "@"
+                + ctx.env().getOrDefault("HOSTNAME", "controller");
     }
 
     /** Servers one at a time before the rest when a k3s restart is planned; otherwise every host at once. */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         description = {"Find and fix the flannel VXLAN 63-second service delay across a k3s cluster, over SSH,",
                 "and undo every change it made. Reads Ansible YAML inventories.", ""},
-        subcommands = {InventoryCommand.class, PingCommand.class, RunCommand.class,
+        subcommands = {InventoryCommand.class, PingCommand.class, RunCommand.class, PlayCommand.class,
                 FactsCommand.class, DiagnoseCommand.class, CollectScriptCommand.class, RunsCommand.class,
                 RollbackCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Inventory: -i FILE, else $NODEFIX_INVENTORY, else inventory/hosts.yaml.",

@@ -9,9 +9,10 @@ import java.util.Objects;
  *
  * @param detail the no-op reason, refusal, failure or drift description; empty for a plain change
  * @param changes the changes applied (CHANGED), or applied before the failure (FAILED)
+ * @param output what the last change's command printed and returned (a playbook's {@code register} reads it)
  */
 public record TaskResult(int task, String name, Outcome outcome, String detail, List<Change> changes,
-                         List<String> notes) {
+                         List<String> notes, java.util.Optional<dev.nodefix.transport.CommandResult> output) {
     public enum Outcome {
         OK, CHANGED, FAILED, REFUSED, DRIFT;
 
@@ -26,6 +27,11 @@ public record TaskResult(int task, String name, Outcome outcome, String detail, 
         Objects.requireNonNull(detail, "detail");
         changes = List.copyOf(changes);
         notes = List.copyOf(notes);
+        Objects.requireNonNull(output, "output");
+    }
+
+    public TaskResult(int task, String name, Outcome outcome, String detail, List<Change> changes, List<String> notes) {
+        this(task, name, outcome, detail, changes, notes, java.util.Optional.empty());
     }
 
     public boolean failed() {

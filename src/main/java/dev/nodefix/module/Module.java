@@ -32,6 +32,14 @@ public interface Module<A> {
         return reads(args);
     }
 
+    /**
+     * Whether the module only checks (never plans a change): a playbook's plan leaves such a task for the run
+     * when changes planned before it on the host may decide its outcome.
+     */
+    default boolean checksOnly() {
+        return false;
+    }
+
     /** Pure: the same args and state always give the same plan. */
     Plan plan(A args, NodeState state);
 

@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * {@code assert}: conditions ({@code that}: one sandboxed expression or a list) over the node's {@code facts}
- * (as {@code facts --json} shows them), {@code vars}, {@code host} and {@code role}. It changes nothing: a
+ * (as {@code facts --json} shows them), {@code vars} (each also by its own name), {@code host} and {@code role}. It changes nothing: a
  * no-op when every condition holds, a refusal naming the first that does not, with {@code fail_msg}.
  *
  * <p>{@code vars} is a mapping of plain data; {@link Args} has no type for that, so {@link #invoke} takes it
@@ -46,6 +46,11 @@ public final class Assert implements Module<Assert.AssertArgs> {
     @Override
     public String name() {
         return "assert";
+    }
+
+    @Override
+    public boolean checksOnly() {
+        return true;
     }
 
     @Override
@@ -122,7 +127,7 @@ public final class Assert implements Module<Assert.AssertArgs> {
 
     @Override
     public Plan plan(AssertArgs args, NodeState state) {
-        Map<String, Object> context = new LinkedHashMap<>();
+        Map<String, Object> context = new LinkedHashMap<>(args.vars());
         context.put("facts", PlainData.of(facts.in(state)));
         context.put("vars", args.vars());
         context.put("host", state.host());

@@ -38,6 +38,11 @@ public final class Probe implements Module<Probe.ProbeArgs> {
     }
 
     @Override
+    public boolean checksOnly() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "Check that a TCP connect from the node to IP:PORT succeeds in time (the 63-second delay check).";
     }

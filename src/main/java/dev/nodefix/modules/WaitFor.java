@@ -37,6 +37,11 @@ public final class WaitFor implements Module<WaitFor.WaitForArgs> {
     }
 
     @Override
+    public boolean checksOnly() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "Wait until a port is open/closed, a path present/absent or a unit active/inactive, with a timeout.";
     }

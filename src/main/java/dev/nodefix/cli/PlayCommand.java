@@ -1,0 +1,281 @@
+package dev.nodefix.cli;
+
+import dev.nodefix.engine.Connections;
+import dev.nodefix.expr.Expressions;
+import dev.nodefix.inventory.Host;
+import dev.nodefix.inventory.Inventory;
+import dev.nodefix.journal.Entry;
+import dev.nodefix.journal.RunId;
+import dev.nodefix.journal.RunJournal;
+import dev.nodefix.journal.RunKind;
+import dev.nodefix.journal.RunMeta;
+import dev.nodefix.journal.RunStore;
+import dev.nodefix.modules.BuiltinModules;
+import dev.nodefix.play.PlayEvents;
+import dev.nodefix.play.PlayOptions;
+import dev.nodefix.play.PlaybookPlan;
+import dev.nodefix.play.PlaybookResult;
+import dev.nodefix.play.PlaybookRun;
+import dev.nodefix.play.TaskLine;
+import dev.nodefix.playbook.BatchSize;
+import dev.nodefix.playbook.Play;
+import dev.nodefix.playbook.Playbook;
+import dev.nodefix.playbook.PlaybookException;
+import dev.nodefix.playbook.PlaybookLoader;
+import dev.nodefix.playbook.Serial;
+import dev.nodefix.report.PlayJson;
+import dev.nodefix.report.PlayText;
+import dev.nodefix.report.Progress;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nodefix play FILE}: a playbook planned on every host, confirmed, applied batch by batch, journaled. */
+@picocli.CommandLine.Command(name = "play", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Run a playbook (YAML, Ansible-like: plays of tasks, each one module; see playbooks/ and",
+                "docs/playbooks.md). The file is validated first (every problem as FILE:LINE:COL, exit 1). Then",
+                "every host is planned: checks run, changes are shown (--diff: their diffs) and confirmed (or",
+                "--yes; without a terminal and without --yes nothing changes; --check stops there). The run goes",
+                "play by play: k3s servers one at a time, then agents in `serial` batches; after a batch that",
+                "changed something the health gate (k3s unit active, node Ready in `k3s kubectl`) must pass, and",
+                "failures above a play's max_fail_percentage stop the run. Every change is journaled: the run id",
+                "and the command that rolls it back are printed at the end.",
+                "  nodefix play playbooks/fix-vxlan-checksum.yaml --diff",
+                "Exit: 0 ok, 2 a task failed or the run stopped, 4 a host unreachable, 1 bad input."})
+public final class PlayCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "The playbook file.")
+    Path file;
+
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "NAME=VALUE",
+            description = "A variable for every expression, over the plays' vars (repeatable).")
+    Map<String, String> extraVars = new LinkedHashMap<>();
+
+    @Option(names = {"-t", "--tags"}, split = ",", paramLabel = "TAG",
+            description = "Only the tasks with one of these tags (and those tagged always).")
+    Set<String> tags = new LinkedHashSet<>();
+
+    @Option(names = "--skip-tags", split = ",", paramLabel = "TAG", description = "Not the tasks with one of these tags.")
+    Set<String> skipTags = new LinkedHashSet<>();
+
+    @Option(names = "--serial", paramLabel = "N|N%", description = "Batch size for every play, over their `serial`.")
+    String serial;
+
+    @Option(names = "--rollback-on-failure",
+            description = "When a batch stops the run, roll that batch's hosts back right away (journaled, as `nodefix rollback`).")
+    boolean rollbackOnFailure;
+
+    @Mixin InventoryOptions inventory;
+    @Mixin ConnectionOptions connection;
+    @Mixin BecomeOptions become;
+    @Mixin ChangeOptions change;
+    @Mixin OutputOptions output;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private final CliContext ctx;
+
+    public PlayCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Playbook book;
+        try {
+            book = new PlaybookLoader(BuiltinModules.registry(), new Expressions()).load(file, extraVars);
+        } catch (PlaybookException e) {
+            e.problems().forEach(p -> ctx.err().println("nodefix: error: " + p));
+            ctx.err().flush();
+            return ExitCode.USAGE;
+        }
+        Inventory inv = inventory.load(ctx.env());
+        List<Host> selected = inventory.select(inv);
+        PlayOptions options = new PlayOptions(new LinkedHashMap<>(extraVars), serial(), tags, skipTags,
+                PlayOptions.GATE_TIMEOUT);
+        List<String> plays = book.plays().stream().map(Play::name).toList();
+        PlayText text = new PlayText(output.style(ctx.env(), ctx.interactive()), change.diff, output.verbosity() > 0, plays);
+        PrintWriter out = output.json() ? ctx.err() : ctx.out();
+        RemoteRun.Session session = new RemoteRun(ctx).session(connection, become);
+        try (Connections connections = new Connections(session.factory())) {
+            PlaybookRun run = new PlaybookRun(book, inv, selected, options, connections, connection.forks(),
+                    session.become(), change.breakLock, BuiltinModules.registry(), PlaybookRun.realSleeper());
+            List<Host> hosts = run.hosts();
+            if (hosts.isEmpty()) {
+                throw new IllegalArgumentException("no play of " + file + " selects any of the hosts given (--limit "
+                        + (inventory.limit == null ? "all" : inventory.limit) + ")");
+            }
+            Progress planning = new Progress(ctx.err(), hosts.size(), ctx.interactive());
+            PlaybookPlan plan = run.plan(new PlayEvents() {
+                @Override
+                public void hostDone(String host, boolean ok) {
+                    planning.done(ok, true);
+                }
+            });
+            planning.clear();
+            int changes = plan.changeCount();
+            if (plan.fatal().isPresent() || change.check || changes == 0) {
+                return planOnly(book, plan, plays, text);
+            }
+            if (!output.json() || !change.yes) {
+                text.plan(out, file.toString(), plan.lines());
+            }
+            ChangeFlow flow = new ChangeFlow(ctx);
+            if (!change.yes && !flow.confirmed("Apply " + changes + " change(s) on " + plan.changing().size()
+                    + " host(s)?")) {
+                return ExitCode.USAGE;
+            }
+            return apply(run, plan, book, plays, text, flow);
+        }
+    }
+
+    /** A check, a plan with nothing to change, or one that must not run: the plan's lines are the result. */
+    private int planOnly(Playbook book, PlaybookPlan plan, List<String> plays, PlayText text) {
+        Optional<String> stopped = plan.fatal().map(f -> "nothing changed: " + f);
+        if (output.json()) {
+            ctx.out().println(new PlayJson().of(new PlayJson.Outcome(file.toString(), change.check, Optional.empty(),
+                    Optional.empty(), stopped), plays, plan.lines()));
+        } else {
+            if (change.check && plan.changeCount() > 0) {
+                text.plan(ctx.out(), file.toString(), plan.lines());
+            } else {
+                text.lines(ctx.out(), plan.lines());
+            }
+            text.recap(ctx.out(), plan.lines());
+            ctx.out().println(stopped.orElse(plan.changeCount() == 0 ? "nothing to change; no run recorded"
+                    : "check: " + plan.changeCount() + " change(s) on " + plan.changing().size()
+                    + " host(s) would be made; nothing changed"));
+        }
+        ctx.out().flush();
+        return plan.fatal().isPresent() ? ExitCode.HOST_FAILED : exit(plan.lines(), false);
+    }
+
+    private int apply(PlaybookRun run, PlaybookPlan plan, Playbook book, List<String> plays, PlayText text,
+                      ChangeFlow flow) {
+        Instant now = ctx.clock().instant();
+        String id = RunId.next(now, ctx.entropy());
+        List<String> names = plan.changing().stream().map(PlaybookPlan.Host::name).toList();
+        RunStore store = new RunStore(RunStore.defaultDir(ctx.env(), ctx.home()));
+        String what = "play " + file + (extraVars.isEmpty() ? "" : " " + extraVars);
+        RunMeta meta = new RunMeta(id, RunKind.APPLY, Optional.empty(), now, what, names, Optional.empty());
+        Entry.Started started = new Entry.Started(id, RunKind.APPLY, Optional.empty(), now);
+        PrintWriter out = output.json() ? ctx.err() : ctx.out();
+        out.println("RUN " + id);
+        out.flush();
+        PlaybookResult result;
+        try (RunJournal journal = store.create(meta)) {
+            result = run.apply(plan, journal, started, flow.holder(now), events(text, plan));
+        }
+        long changedHosts = result.lines().stream().filter(l -> l.status() == TaskLine.Status.CHANGED)
+                .map(TaskLine::host).distinct().count();
+        long failedHosts = result.lines().stream().filter(l -> l.status() == TaskLine.Status.FAILED && !l.ignored())
+                .map(TaskLine::host).distinct().count();
+        long unreachable = result.lines().stream().filter(l -> l.status() == TaskLine.Status.UNREACHABLE)
+                .map(TaskLine::host).distinct().count();
+        store.writeMeta(meta.finish(new RunMeta.Outcome(ctx.clock().instant(), (int) changedHosts, (int) failedHosts,
+                (int) unreachable)));
+        String rollback = "nodefix rollback " + id + inventory.hint();
+        if (output.json()) {
+            ctx.out().println(new PlayJson().of(new PlayJson.Outcome(file.toString(), false, Optional.of(id),
+                    Optional.of(rollback), result.stopped()), plays, result.lines()));
+        } else {
+            result.stopped().ifPresent(s -> ctx.out().println("STOPPED  " + s));
+            text.recap(ctx.out(), result.lines());
+        }
+        out.println("run " + id + " recorded; undo it with: " + rollback);
+        out.flush();
+        ctx.out().flush();
+        int exit = exit(result.lines(), result.stopped().isPresent());
+        if (rollbackOnFailure && result.stopped().isPresent() && !result.failedBatch().isEmpty()) {
+            out.println("rolling back the batch that stopped the run: " + String.join(", ", result.failedBatch()));
+            out.flush();
+            rollBack(id, result.failedBatch());
+        }
+        return exit;
+    }
+
+    /** The printing side of a run: a progress line on a terminal, each play, batch and gate as it ends. */
+    private PlayEvents events(PlayText text, PlaybookPlan plan) {
+        int[] batches = {0};
+        Progress[] progress = {new Progress(ctx.err(), plan.changing().size(), ctx.interactive())};
+        return new PlayEvents() {
+            @Override
+            public void play(int play, String name, List<List<String>> b) {
+                batches[0] = b.size();
+                if (!output.json()) {
+                    progress[0].clear();
+                    text.play(ctx.out(), play, b);
+                }
+            }
+
+            @Override
+            public void hostDone(String host, boolean ok) {
+                progress[0].done(ok, true);
+            }
+
+            @Override
+            public void batch(int play, int batch, List<TaskLine> lines) {
+                progress[0].clear();
+                if (!output.json()) {
+                    text.batch(ctx.out(), batch, batches[0], lines);
+                }
+            }
+
+            @Override
+            public void gate(int play, int batch, List<String> hosts, Optional<String> problem) {
+                progress[0].clear();
+                if (!output.json()) {
+                    text.gate(ctx.out(), hosts, problem);
+                }
+            }
+        };
+    }
+
+    private void rollBack(String id, List<String> hosts) {
+        RollbackCommand rollback = new RollbackCommand(ctx);
+        rollback.run = id;
+        rollback.inventory = new InventoryOptions();
+        rollback.inventory.inventory = inventory.inventory;
+        rollback.inventory.limit = String.join(":", hosts);
+        rollback.connection = connection;
+        rollback.become = become;
+        rollback.change = new ChangeOptions();
+        rollback.change.yes = true;
+        rollback.change.diff = change.diff;
+        rollback.change.breakLock = change.breakLock;
+        rollback.output = output;
+        rollback.call();
+    }
+
+    private Optional<Serial> serial() {
+        if (serial == null) {
+            return Optional.empty();
+        }
+        try {
+            BatchSize size = serial.endsWith("%") ? new BatchSize.Percent(Integer.parseInt(serial.substring(0,
+                    serial.length() - 1))) : new BatchSize.Count(Integer.parseInt(serial));
+            return Optional.of(new Serial(List.of(size)));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--serial: a number of hosts (2) or a percentage (30%), got '" + serial + "'");
+        }
+    }
+
+    private static int exit(List<TaskLine> lines, boolean stopped) {
+        if (stopped || lines.stream().anyMatch(l -> l.status() == TaskLine.Status.FAILED && !l.ignored())) {
+            return ExitCode.HOST_FAILED;
+        }
+        return lines.stream().anyMatch(l -> l.status() == TaskLine.Status.UNREACHABLE) ? ExitCode.HOST_UNREACHABLE
+                : ExitCode.OK;
+    }
+}

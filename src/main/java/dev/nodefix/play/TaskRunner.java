@@ -1,0 +1,249 @@
+package dev.nodefix.play;
+
+import dev.nodefix.engine.Task;
+import dev.nodefix.engine.TaskPlan;
+import dev.nodefix.engine.TaskResult;
+import dev.nodefix.engine.TaskSteps;
+import dev.nodefix.expr.ExpressionException;
+import dev.nodefix.inventory.Host;
+import dev.nodefix.journal.RunJournal;
+import dev.nodefix.module.ArgException;
+import dev.nodefix.module.HostContext;
+import dev.nodefix.module.Invocation;
+import dev.nodefix.module.Module;
+import dev.nodefix.module.ModuleRegistry;
+import dev.nodefix.module.Plan;
+import dev.nodefix.playbook.PlayTask;
+import dev.nodefix.state.Query;
+import dev.nodefix.state.StateException;
+import dev.nodefix.transport.CommandResult;
+import dev.nodefix.transport.Transport;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+
+/**
+ * One playbook task on one host: {@code when}, {@code {{ }}} in the arguments, the module bound for this host,
+ * then planned ({@link #plan}) or applied journaled with {@code retries}/{@code until}, {@code changed_when},
+ * {@code failed_when}, {@code ignore_errors} and {@code register} ({@link #apply}).
+ */
+final class TaskRunner {
+    /** A task's line, and its plan when it got that far (what the user confirms; checked for drift). */
+    record Step(TaskLine line, Optional<TaskPlan> plan) {
+    }
+
+    /** Where a task runs: the host, its connection, the steps with the become the task asks for. */
+    record On(Host host, HostContext context, Transport transport, TaskSteps steps) {
+    }
+
+    private final ModuleRegistry registry;
+    private final Sleeper sleeper;
+
+    TaskRunner(ModuleRegistry registry, Sleeper sleeper) {
+        this.registry = registry;
+        this.sleeper = sleeper;
+    }
+
+    /** Waits between tries (a test passes one that does not). */
+    interface Sleeper {
+        void sleep(Duration d);
+    }
+
+    /**
+     * @param pending whether changes are planned before this task on the host: a check is then left for the
+     *     run (DEFERRED), and a refusal too (those changes may lift it)
+     */
+    Step plan(On on, int play, int number, PlayTask task, HostScope scope, boolean handler, boolean pending,
+              Map<Query, Object> cache) {
+        Line line = new Line(play, number, title(task, scope), on.host().name(), handler);
+        try {
+            Optional<String> skip = scope.firstFalse(task.when(), Map.of());
+            if (skip.isPresent()) {
+                return done(line.of(TaskLine.Status.SKIPPED, "when: " + skip.get() + " is false"), task, scope, Optional.empty(), 0);
+            }
+            Module<?> module = registry.get(task.module());
+            if (pending && module.checksOnly()) {
+                return done(line.of(TaskLine.Status.DEFERRED, "checked when run, after the changes above"), task, scope,
+                        Optional.empty(), 0);
+            }
+            Task bound = bind(module, task, scope, on.context(), number, line.title);
+            TaskPlan plan = on.steps().plan(on.transport(), on.host(), bound, cache);
+            TaskLine planned;
+            if (plan.plan() instanceof Plan.NoOp n) {
+                planned = line.of(TaskLine.Status.OK, n.reason(), plan);
+            } else if (plan.plan() instanceof Plan.Refused r) {
+                planned = pending ? line.of(TaskLine.Status.DEFERRED, "refused now, re-checked after the changes above: "
+                        + r.reason(), plan) : failed(line, task, r.reason(), plan);
+            } else {
+                planned = line.of(TaskLine.Status.CHANGED, "", plan);
+            }
+            return done(planned, task, scope, Optional.empty(), 1, plan);
+        } catch (ExpressionException | ArgException | StateException | IllegalArgumentException e) {
+            return done(failed(line, task, e.getMessage(), null), task, scope, Optional.empty(), 0);
+        }
+    }
+
+    /**
+     * What the task would read on this host if it ran now (for reading a play's state in one round trip);
+     * nothing when it is skipped, a check left for later, or cannot be bound yet (it reads a register).
+     */
+    List<Query> reads(On on, PlayTask task, HostScope scope, boolean pending) {
+        try {
+            Module<?> module = registry.get(task.module());
+            if (scope.firstFalse(task.when(), Map.of()).isPresent() || pending && module.checksOnly()) {
+                return List.of();
+            }
+            return bind(module, task, scope, on.context(), 0, "").reads().stream().filter(TaskSteps::cacheable).toList();
+        } catch (RuntimeException e) {
+            return List.of(); // it fails the same way when planned, and says so there
+        }
+    }
+
+    /**
+     * @param confirmed the plan the user confirmed, while nothing changed the host since it was made
+     */
+    Step apply(On on, int play, int number, PlayTask task, HostScope scope, boolean handler,
+               Optional<TaskPlan> confirmed, RunJournal journal, String run, IntSupplier seq) {
+        Line line = new Line(play, number, title(task, scope), on.host().name(), handler);
+        try {
+            Optional<String> skip = scope.firstFalse(task.when(), Map.of());
+            if (skip.isPresent()) {
+                return done(line.of(TaskLine.Status.SKIPPED, "when: " + skip.get() + " is false"), task, scope, Optional.empty(), 0);
+            }
+            Task bound = bind(registry.get(task.module()), task, scope, on.context(), number, line.title);
+            Optional<TaskPlan> expected = confirmed;
+            for (int attempt = 1; ; attempt++) {
+                TaskResult r = on.steps().apply(on.transport(), on.host(), bound, expected, journal, run, seq);
+                TaskLine result = judged(line.of(r), task, scope, r.output(), attempt);
+                Map<String, Object> registered = Registered.of(result, r.output(), attempt);
+                boolean again;
+                if (task.until().isPresent() && r.outcome() != TaskResult.Outcome.DRIFT) {
+                    boolean met = scope.firstFalse(List.of(task.until().get()), ownRegister(task, registered)).isEmpty();
+                    again = !met;
+                    if (!met && attempt > task.retries()) {
+                        result = failed(line, task, "until: " + task.until().get() + " still false after " + attempt
+                                + " attempt(s)" + (result.detail().isEmpty() ? "" : "; last: " + result.detail()), null,
+                                result.changes());
+                        registered = Registered.of(result, r.output(), attempt);
+                    }
+                } else {
+                    again = result.status() == TaskLine.Status.FAILED && r.outcome() != TaskResult.Outcome.DRIFT;
+                }
+                if (!again || attempt > task.retries()) {
+                    Map<String, Object> finalRegistered = registered;
+                    task.register().ifPresent(name -> scope.register(name, finalRegistered));
+                    return new Step(result, Optional.empty());
+                }
+                expected = Optional.empty(); // a retry plans against what the previous try left
+                sleeper.sleep(task.delay());
+            }
+        } catch (ExpressionException | ArgException | StateException | IllegalArgumentException e) {
+            return done(failed(line, task, e.getMessage(), null), task, scope, Optional.empty(), 0);
+        }
+    }
+
+    /** {@code changed_when} and {@code failed_when} over what the task registered. */
+    private TaskLine judged(TaskLine line, PlayTask task, HostScope scope, Optional<CommandResult> output, int attempt) {
+        if (task.changedWhen().isEmpty() && task.failedWhen().isEmpty()) {
+            return line.status() == TaskLine.Status.FAILED && task.ignoreErrors() ? ignored(line) : line;
+        }
+        Map<String, Object> own = ownRegister(task, Registered.of(line, output, attempt));
+        TaskLine out = line;
+        if (!task.changedWhen().isEmpty() && out.status() == TaskLine.Status.CHANGED
+                && scope.firstFalse(task.changedWhen(), own).isPresent()) {
+            out = with(out, TaskLine.Status.OK, "changed_when is false");
+        }
+        if (!task.failedWhen().isEmpty() && out.status() != TaskLine.Status.UNREACHABLE) {
+            boolean fails = scope.firstFalse(task.failedWhen(), own).isEmpty();
+            if (fails) {
+                out = with(out, TaskLine.Status.FAILED, "failed_when: " + String.join(" and ", task.failedWhen()));
+            } else if (out.status() == TaskLine.Status.FAILED) {
+                out = with(out, TaskLine.Status.OK, "failed_when is false (was: " + out.detail() + ")");
+            }
+        }
+        return out.status() == TaskLine.Status.FAILED && task.ignoreErrors() ? ignored(out) : out;
+    }
+
+    private static Map<String, Object> ownRegister(PlayTask task, Map<String, Object> registered) {
+        return task.register().<Map<String, Object>>map(name -> Map.of(name, registered)).orElse(Map.of());
+    }
+
+    private Step done(TaskLine line, PlayTask task, HostScope scope, Optional<CommandResult> output, int attempts) {
+        return done(line, task, scope, output, attempts, null);
+    }
+
+    private Step done(TaskLine line, PlayTask task, HostScope scope, Optional<CommandResult> output, int attempts,
+                      TaskPlan plan) {
+        task.register().ifPresent(name -> scope.register(name, Registered.of(line, output, attempts)));
+        return new Step(line, Optional.ofNullable(plan));
+    }
+
+    private Task bind(Module<?> module, PlayTask task, HostScope scope, HostContext context, int number, String title) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> raw = new LinkedHashMap<>((Map<String, Object>) scope.fill(task.args()));
+        if (module.name().equals("assert")) {
+            Map<String, Object> vars = new LinkedHashMap<>(scope.userVars());
+            if (raw.get("vars") instanceof Map<?, ?> own) {
+                own.forEach((k, v) -> vars.put(String.valueOf(k), v));
+            }
+            raw.put("vars", vars);
+        }
+        Invocation invocation = module.invoke(raw);
+        return new Task(number, title, invocation.readsFor(context), state -> TaskPlan.of(invocation.plan(state)));
+    }
+
+    private static String title(PlayTask task, HostScope scope) {
+        try {
+            return String.valueOf(scope.fill(task.title()));
+        } catch (ExpressionException e) {
+            return task.title();
+        }
+    }
+
+    private static TaskLine failed(Line line, PlayTask task, String why, TaskPlan plan) {
+        return failed(line, task, why, plan, List.of());
+    }
+
+    private static TaskLine failed(Line line, PlayTask task, String why, TaskPlan plan,
+                                   List<dev.nodefix.change.Change> changes) {
+        TaskLine out = new TaskLine(line.play, line.number, line.title, line.host, TaskLine.Status.FAILED, false,
+                line.handler, why, changes, plan == null ? List.of() : plan.notes());
+        return task.ignoreErrors() ? ignored(out) : out;
+    }
+
+    private static TaskLine ignored(TaskLine l) {
+        return new TaskLine(l.play(), l.number(), l.title(), l.host(), l.status(), true, l.handler(), l.detail(),
+                l.changes(), l.notes());
+    }
+
+    private static TaskLine with(TaskLine l, TaskLine.Status status, String detail) {
+        return new TaskLine(l.play(), l.number(), l.title(), l.host(), status, false, l.handler(), detail, l.changes(),
+                l.notes());
+    }
+
+    /** The fixed parts of a task's line on a host. */
+    private record Line(int play, int number, String title, String host, boolean handler) {
+        TaskLine of(TaskLine.Status status, String detail) {
+            return new TaskLine(play, number, title, host, status, false, handler, detail, List.of(), List.of());
+        }
+
+        TaskLine of(TaskLine.Status status, String detail, TaskPlan plan) {
+            return new TaskLine(play, number, title, host, status, false, handler, detail,
+                    status == TaskLine.Status.CHANGED ? plan.plan().changeList() : List.of(), plan.notes());
+        }
+
+        TaskLine of(TaskResult r) {
+            TaskLine.Status status = switch (r.outcome()) {
+                case OK -> TaskLine.Status.OK;
+                case CHANGED -> TaskLine.Status.CHANGED;
+                case FAILED, REFUSED, DRIFT -> TaskLine.Status.FAILED;
+            };
+            String detail = r.outcome() == TaskResult.Outcome.REFUSED ? "refused: " + r.detail()
+                    : r.outcome() == TaskResult.Outcome.DRIFT ? "drift: " + r.detail() : r.detail();
+            return new TaskLine(play, number, title, host, status, false, handler, detail, r.changes(), r.notes());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.nodefix.report;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import dev.nodefix.change.Change;
+import dev.nodefix.play.TaskLine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * JSON of a playbook run or plan: every task line (play, task number and name, host, status, detail, changes
+ * with their diffs), the recap per host, the run id and the rollback command when a run was recorded, and why
+ * the run stopped early.
+ */
+public final class PlayJson {
+    /** What a run (or a check) ended with, beside its lines. */
+    public record Outcome(String playbook, boolean check, Optional<String> run, Optional<String> rollback,
+                          Optional<String> stopped) {
+    }
+
+    public String of(Outcome outcome, List<String> plays, List<TaskLine> lines) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("playbook", outcome.playbook());
+        root.put("check", outcome.check());
+        root.put("run", outcome.run().orElse(null));
+        root.put("plays", plays);
+        root.put("tasks", lines.stream().map(PlayJson::line).toList());
+        Map<String, Object> recap = new LinkedHashMap<>();
+        PlayRecap.of(lines).forEach(r -> recap.put(r.host(), r.toMap()));
+        root.put("recap", recap);
+        root.put("stopped", outcome.stopped().orElse(null));
+        root.put("rollback", outcome.rollback().orElse(null));
+        try {
+            return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> line(TaskLine l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("play", l.play());
+        m.put("task", l.number());
+        m.put("name", l.title());
+        m.put("host", l.host());
+        m.put("status", l.status().label());
+        m.put("ignored", l.ignored());
+        m.put("handler", l.handler());
+        m.put("detail", l.detail());
+        m.put("changes", l.changes().stream().map(PlayJson::change).toList());
+        m.put("notes", l.notes());
+        return m;
+    }
+
+    private static Map<String, Object> change(Change c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("describe", c.describe());
+        m.put("diff", c.diff().map(d -> d.lines()).orElse(null));
+        return m;
+    }
+}
