@@ -165,8 +165,7 @@ final class ChangeFlow {
     }
 
     private static boolean restartsK3s(Change c) {
-        return c instanceof dev.nodefix.change.K3sRestart
-                || c instanceof dev.nodefix.change.ServiceChange s && s.unit().matches("k3s(-agent)?(\\.service)?");
+        return dev.nodefix.journal.RollbackPlanner.restartsK3s(c);
     }
 
     private static int exitOfPlans(List<HostPlan> plans) {

@@ -2,6 +2,7 @@ package dev.nodefix.cli;
 
 import dev.nodefix.engine.HostRun;
 import dev.nodefix.engine.RollbackTasks;
+import dev.nodefix.journal.RollbackPlanner;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Role;
 import dev.nodefix.journal.History;
@@ -75,9 +76,10 @@ public final class RollbackCommand implements Callable<Integer> {
             throw new JournalException("run " + id + " changed none of the selected hosts");
         }
         warnIrreversible(recorded, hosts);
+        boolean backendUndone = RollbackPlanner.switchedBackend(recorded);
         return new ChangeFlow(ctx).run(new ChangeFlow.Request("rollback " + id, RunKind.ROLLBACK, Optional.of(id), hosts,
                 host -> RollbackTasks.of(id, recorded.get(host.name()), force,
-                        undoneBefore.getOrDefault(host.name(), java.util.Set.of())), inventory.hint()),
+                        undoneBefore.getOrDefault(host.name(), java.util.Set.of()), backendUndone), inventory.hint()),
                 connection, become, change, output);
     }
 

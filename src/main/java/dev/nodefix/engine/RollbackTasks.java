@@ -25,6 +25,12 @@ public final class RollbackTasks {
 
     /** @param undoneBefore seqs of {@code run} on this host that an earlier rollback already undid */
     public static List<Task> of(String run, List<Recorded> recorded, boolean force, java.util.Set<Integer> undoneBefore) {
+        return of(run, recorded, force, undoneBefore, false);
+    }
+
+    /** @param backendUndone see {@link RollbackPlanner#plan(List, Map, boolean, java.util.Set, boolean)} */
+    public static List<Task> of(String run, List<Recorded> recorded, boolean force, java.util.Set<Integer> undoneBefore,
+                                boolean backendUndone) {
         Map<Integer, List<Recorded>> byTask = new TreeMap<>(java.util.Comparator.reverseOrder());
         recorded.forEach(r -> byTask.computeIfAbsent(r.task(), k -> new ArrayList<>()).add(r));
         List<Task> tasks = new ArrayList<>();
@@ -33,7 +39,7 @@ public final class RollbackTasks {
             List<Query> reads = RollbackPlanner.reads(group);
             String name = "undo " + group.get(0).taskName();
             tasks.add(new Task(++number, name, reads,
-                    state -> plan(run, RollbackPlanner.plan(group, state.values(), force, undoneBefore))));
+                    state -> plan(run, RollbackPlanner.plan(group, state.values(), force, undoneBefore, backendUndone))));
         }
         return tasks;
     }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * @param nodeIp  the source address toward the peers, else toward the default gateway; empty when unknown
  * @param peers   in the order given; a peer the node is itself ({@code local} route) is left out
  */
-public record PeerRoutes(boolean present, String nodeIp, List<PeerRoute> peers) {
+public record PeerRoutes(boolean present, String nodeIp, List<PeerRoute> peers, List<String> offLink) {
     /**
      * @param onLink the kernel reaches the peer without a gateway (false too when there is no route at all)
      * @param dev    the outgoing device; empty when there is no route
@@ -43,6 +43,12 @@ public record PeerRoutes(boolean present, String nodeIp, List<PeerRoute> peers) 
     public PeerRoutes {
         Objects.requireNonNull(nodeIp, "nodeIp");
         peers = List.copyOf(peers);
+        offLink = List.copyOf(offLink);
+    }
+
+    /** With {@code offLink} derived: the peers reached through a router (what a playbook asserts is empty). */
+    public PeerRoutes(boolean present, String nodeIp, List<PeerRoute> peers) {
+        this(present, nodeIp, peers, peers.stream().filter(p -> !p.onLink()).map(PeerRoute::peer).toList());
     }
 
     public static PeerRoutes absent() {

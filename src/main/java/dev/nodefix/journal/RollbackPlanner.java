@@ -42,6 +42,16 @@ public final class RollbackPlanner {
      */
     public static List<RollbackStep> plan(List<Recorded> task, Map<Query, Object> observed, boolean force,
                                           java.util.Set<Integer> undoneBefore) {
+        return plan(task, observed, force, undoneBefore, false);
+    }
+
+    /**
+     * @param backendUndone the run switched the flannel backend on a server, which its rollback switches back:
+     *     a k3s or k3s-agent restart of this task runs again even if nothing in the task itself was undone (an
+     *     agent picks up the server's backend only when it restarts)
+     */
+    public static List<RollbackStep> plan(List<Recorded> task, Map<Query, Object> observed, boolean force,
+                                          java.util.Set<Integer> undoneBefore, boolean backendUndone) {
         Map<Query, Object> state = new HashMap<>(observed);
         List<RollbackStep> steps = new ArrayList<>();
         boolean undid = false;
@@ -68,7 +78,7 @@ public final class RollbackPlanner {
                 continue;
             }
             Change inverse = r.change().inverse().orElseThrow();
-            if (!undid) {
+            if (!undid && !(backendUndone && restartsAgent(r.change()))) {
                 steps.add(new RollbackStep(r, RollbackStep.Action.SKIP, Optional.empty(), "nothing in this task was undone"));
             } else if (triggersDone.contains(inverse)) {
                 steps.add(new RollbackStep(r, RollbackStep.Action.SKIP, Optional.empty(), "already runs once for this task"));
@@ -78,6 +88,23 @@ public final class RollbackPlanner {
             }
         }
         return steps;
+    }
+
+    /** A restart of k3s or k3s-agent (how an agent picks up the cluster's flannel backend). */
+    public static boolean restartsK3s(Change c) {
+        return c instanceof dev.nodefix.change.K3sRestart
+                || c instanceof dev.nodefix.change.ServiceChange s && s.unit().matches("k3s(-agent)?(\\.service)?");
+    }
+
+    /** A plain k3s or k3s-agent restart (not the backend switch's own restart, which its file undo decides). */
+    private static boolean restartsAgent(Change c) {
+        return !(c instanceof dev.nodefix.change.K3sRestart) && restartsK3s(c);
+    }
+
+    /** Whether the run switched a server's flannel backend (a k3s restart with a backend change that landed). */
+    public static boolean switchedBackend(Map<String, List<Recorded>> byHost) {
+        return byHost.values().stream().flatMap(List::stream)
+                .anyMatch(r -> r.change() instanceof dev.nodefix.change.K3sRestart && r.status() == Recorded.Status.DONE);
     }
 
     private static RollbackStep step(Recorded r, Map<Query, Object> state, boolean force) {

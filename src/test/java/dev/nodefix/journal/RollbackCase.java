@@ -26,10 +26,11 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * {@code {content: TEXT, mode, owner, group}} with 644 root root as defaults), the {@code observed} node state
  * (raw query output parsed by the real {@link Query#parse}: {@code {file: PATH, content: ...}},
  * {@code {file: PATH, absent: true}}, {@code {offload: IFACE, output: TEXT}}, {@code {unit: NAME, output: TEXT}}),
- * optional {@code force}, and the {@code expect}ed steps in order: {@code seq}, {@code action}, the inverse's
+ * optional {@code force} and {@code backend_undone} (another host of the run switched the flannel backend), and the {@code expect}ed steps in order: {@code seq}, {@code action}, the inverse's
  * {@code describe()} for undo steps, optionally a {@code reason} substring.
  */
-record RollbackCase(String name, List<Recorded> recorded, Map<Query, Object> observed, boolean force, List<Step> expect) {
+record RollbackCase(String name, List<Recorded> recorded, Map<Query, Object> observed, boolean force,
+                    boolean backendUndone, List<Step> expect) {
     record Step(int seq, RollbackStep.Action action, Optional<String> inverse, Optional<String> reason) {
     }
 
@@ -59,7 +60,8 @@ record RollbackCase(String name, List<Recorded> recorded, Map<Query, Object> obs
                     Optional.ofNullable(s.get("inverse")).map(String::valueOf),
                     Optional.ofNullable(s.get("reason")).map(String::valueOf)));
         }
-        return new RollbackCase(name, recorded, observed, Boolean.TRUE.equals(doc.get("force")), expect);
+        return new RollbackCase(name, recorded, observed, Boolean.TRUE.equals(doc.get("force")),
+                Boolean.TRUE.equals(doc.get("backend_undone")), expect);
     }
 
     @SuppressWarnings("unchecked")
