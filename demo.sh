@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The lab demo, on a fresh Debian machine as root: installs what it needs, builds nodefix, brings up a
 # 3-node simulated k3s cluster (real sshd per node), and drives it with nodefix over SSH with strict
-# host-key checking: fingerprint, diagnose, fix (offload off now + udev rule + systemd unit, each change
-# journaled), survive a reboot, roll everything back. Tears the lab down at the end unless KEEP_LAB=1.
+# host-key checking: fingerprint, diagnose, fix with playbooks/fix-vxlan-checksum.yaml (offload off now +
+# udev rule + systemd unit, each change journaled), survive a reboot, roll everything back and check the
+# nodes are as before. Tears the lab down at the end unless KEEP_LAB=1.
 set -euo pipefail
 cd "$(dirname "$0")"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -31,26 +32,20 @@ bin/nodefix facts -i inventory/lab.yaml
 step "bin/nodefix diagnose -i inventory/lab.yaml --probe --target 10.43.0.10:80   (verdict, evidence, the fix; a real TCP connect from each node to a ClusterIP)"
 bin/nodefix diagnose -i inventory/lab.yaml --probe --target 10.43.0.10:80
 export XDG_STATE_HOME=${XDG_STATE_HOME:-$(mktemp -d /tmp/nodefix-demo-state.XXXXXX)}   # the run journal of this demo
-RULE='SUBSYSTEM=="net", ACTION=="add|change|move", ENV{INTERFACE}=="flannel.1", RUN+="/usr/sbin/ethtool -K flannel.1 tx-checksum-ip-generic off"'
-UNIT='[Unit]
-Description=Disable tx checksum offload on flannel.1 (nodefix)
-After=sys-devices-virtual-net-flannel.1.device
-
-[Service]
-Type=oneshot
-ExecStart=/usr/sbin/ethtool -K flannel.1 tx-checksum-ip-generic off
-
-[Install]
-WantedBy=sys-devices-virtual-net-flannel.1.device'
-step "fix, 1/3: bin/nodefix run -m ethtool -a 'iface=flannel.1 features.tx-checksum-ip-generic=off' --diff --yes   (now)"
-bin/nodefix run -i inventory/lab.yaml -m ethtool -a 'iface=flannel.1 features.tx-checksum-ip-generic=off' --diff --yes
-step "fix, 2/3: bin/nodefix run -m udev_rule -a 'name=90-flannel.rules content=...' --diff --yes   (whenever flannel.1 appears)"
-bin/nodefix run -i inventory/lab.yaml -m udev_rule -a "name=90-flannel.rules content='$RULE'" --diff --yes
-step "fix, 3/3: bin/nodefix run -m systemd_unit -a 'name=flannel-tx-checksum-offload-disable.service enabled=on content=...' --yes"
-bin/nodefix run -i inventory/lab.yaml -m systemd_unit -a "name=flannel-tx-checksum-offload-disable.service enabled=on content='$UNIT'" --yes
-step "bin/nodefix run -m ethtool ... --yes again   (idempotent: nothing to change)"
-bin/nodefix run -i inventory/lab.yaml -m ethtool -a 'iface=flannel.1 features.tx-checksum-ip-generic=off' --yes
-step "bin/nodefix diagnose   (offload off and persisted)"
+step "snapshot of every node's /etc and /var/lib (to compare after the rollback)"
+snapshot() { for n in $(lab/lab status | awk '/^ *labn/ {print $1}'); do
+  lab/lab exec "$n" sh -c 'find /etc /var/lib -xdev -type f ! -path "/var/lib/nodefix/*" -exec sha256sum {} + 2>/dev/null | sort; ethtool -k flannel.1 | grep tx-checksum-ip-generic'
+done; }
+snapshot > "$XDG_STATE_HOME/before.txt"
+step "bin/nodefix play playbooks/diagnose.yaml   (the same diagnosis as a playbook: findings are ignored failures)"
+bin/nodefix play playbooks/diagnose.yaml -i inventory/lab.yaml -e probe_target=10.43.0.10:80
+step "bin/nodefix play playbooks/fix-vxlan-checksum.yaml --check --diff   (the plan, with diffs; nothing changes)"
+bin/nodefix play playbooks/fix-vxlan-checksum.yaml -i inventory/lab.yaml --check --diff
+step "bin/nodefix play playbooks/fix-vxlan-checksum.yaml --yes   (offload off now, udev rule, systemd unit; server first, health gate between batches)"
+bin/nodefix play playbooks/fix-vxlan-checksum.yaml -i inventory/lab.yaml --yes -e probe_target=10.43.0.10:80
+step "the same playbook again   (idempotent: nothing to change, no run recorded)"
+bin/nodefix play playbooks/fix-vxlan-checksum.yaml -i inventory/lab.yaml --yes
+step "bin/nodefix diagnose   (offload off and persisted: not affected)"
 bin/nodefix diagnose -i inventory/lab.yaml
 step "lab/lab reboot   (flannel.1 re-created with offload on; udev rules and device-bound units fire)"
 lab/lab reboot
@@ -58,7 +53,14 @@ step "bin/nodefix run -a 'ethtool -k flannel.1 | grep tx-checksum-ip-generic'   
 bin/nodefix run -i inventory/lab.yaml -a 'ethtool -k flannel.1 | grep tx-checksum-ip-generic'
 step "bin/nodefix runs   (every change journaled here and on each node under /var/lib/nodefix)"
 bin/nodefix runs
-step "bin/nodefix rollback --last --yes, three times   (last run first; files restored byte for byte)"
-for _ in 1 2 3; do bin/nodefix rollback --last --yes -i inventory/lab.yaml; done
+step "bin/nodefix rollback --last --yes   (every change of the playbook run undone, last first)"
+bin/nodefix rollback --last --yes -i inventory/lab.yaml
 step "bin/nodefix diagnose   (back to the start: affected)"
 bin/nodefix diagnose -i inventory/lab.yaml
+step "the nodes' /etc, /var/lib and offload state compared with the snapshot"
+snapshot > "$XDG_STATE_HOME/after.txt"
+if diff -u "$XDG_STATE_HOME/before.txt" "$XDG_STATE_HOME/after.txt"; then
+  echo "identical to before the fix ($(wc -l < "$XDG_STATE_HOME/before.txt") files and feature lines)"
+else
+  echo "the nodes differ from before the fix (see the diff above)" >&2; exit 1
+fi

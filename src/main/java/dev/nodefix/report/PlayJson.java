@@ -27,7 +27,7 @@ public final class PlayJson {
         root.put("check", outcome.check());
         root.put("run", outcome.run().orElse(null));
         root.put("plays", plays);
-        root.put("tasks", lines.stream().map(PlayJson::line).toList());
+        root.put("tasks", PlayText.sorted(lines).stream().map(PlayJson::line).toList());
         Map<String, Object> recap = new LinkedHashMap<>();
         PlayRecap.of(lines).forEach(r -> recap.put(r.host(), r.toMap()));
         root.put("recap", recap);
@@ -57,8 +57,9 @@ public final class PlayJson {
 
     private static Map<String, Object> change(Change c) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", c.kind());
         m.put("describe", c.describe());
-        m.put("diff", c.diff().map(d -> d.lines()).orElse(null));
+        m.put("diff", c.diff().map(d -> d.lines().toList()).orElse(null));
         return m;
     }
 }

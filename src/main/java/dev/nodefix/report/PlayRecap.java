@@ -11,9 +11,9 @@ import java.util.Map;
  */
 public record PlayRecap(String host, int ok, int changed, int unreachable, int failed, int skipped, int ignored,
                         int deferred) {
-    /** Rows for every host that has a line, in the order hosts first appear. */
+    /** Rows for every host that has a line, by host name (as Ansible sorts its recap). */
     public static List<PlayRecap> of(List<TaskLine> lines) {
-        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, int[]> counts = new java.util.TreeMap<>();
         for (TaskLine l : lines) {
             int[] c = counts.computeIfAbsent(l.host(), h -> new int[7]);
             switch (l.status()) {
@@ -42,9 +42,7 @@ public record PlayRecap(String host, int ok, int changed, int unreachable, int f
         m.put("failed", failed);
         m.put("skipped", skipped);
         m.put("ignored", ignored);
-        if (deferred > 0) {
-            m.put("deferred", deferred);
-        }
+        m.put("deferred", deferred);
         return m;
     }
 }

@@ -4,6 +4,8 @@ import dev.nodefix.change.Change;
 import dev.nodefix.play.TaskLine;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,7 @@ public final class PlayText {
 
     public void play(PrintWriter out, int play, List<List<String>> batches) {
         List<String> parts = batches.stream().map(b -> String.join(", ", b)).toList();
-        out.println("PLAY [" + plays.get(play) + "]  " + batches.stream().mapToInt(List::size).sum() + " host(s), "
+        out.println("PLAY [" + playName(play) + "]  " + batches.stream().mapToInt(List::size).sum() + " host(s), "
                 + batches.size() + " batch(es): " + String.join(" | ", parts));
         out.flush();
     }
@@ -66,64 +68,99 @@ public final class PlayText {
         List<PlayRecap> rows = PlayRecap.of(lines);
         int width = rows.stream().mapToInt(r -> r.host().length()).max().orElse(0);
         for (PlayRecap r : rows) {
-            String name = String.format("%-" + width + "s", r.host());
-            String row = name + "  ok=" + r.ok() + "  changed=" + r.changed() + "  unreachable=" + r.unreachable()
-                    + "  failed=" + r.failed() + "  skipped=" + r.skipped() + "  ignored=" + r.ignored()
-                    + (r.deferred() > 0 ? "  deferred=" + r.deferred() : "");
+            String row = (String.format("%-" + width + "s  ok=%-4d changed=%-4d unreachable=%-4d failed=%-4d skipped=%-4d"
+                    + " ignored=%-4d", r.host(), r.ok(), r.changed(), r.unreachable(), r.failed(), r.skipped(), r.ignored())
+                    + (r.deferred() > 0 ? " deferred=" + r.deferred() : "")).stripTrailing();
             out.println(r.failed() > 0 ? style.failed(row) : r.unreachable() > 0 ? style.unreachable(row)
                     : r.changed() > 0 ? style.changed(row) : style.ok(row));
         }
         out.flush();
     }
 
+    /** Lines in the order they are shown: by play, tasks before handlers, task number, host. */
+    public static List<TaskLine> sorted(List<TaskLine> lines) {
+        List<TaskLine> out = new ArrayList<>(lines);
+        out.sort(Comparator.comparingInt(TaskLine::play).thenComparing(TaskLine::handler)
+                .thenComparingInt(TaskLine::number).thenComparing(TaskLine::host));
+        return out;
+    }
+
+    /**
+     * One {@code TASK [title]} per task, its hosts below; a host whose title differs (it has {@code {{ }}})
+     * shows its own after its line. A diff already shown for another host of the task is not repeated.
+     */
     private void grouped(PrintWriter out, List<TaskLine> lines, boolean playHeaders, boolean plan) {
         Map<String, List<TaskLine>> byTask = new LinkedHashMap<>();
-        List<TaskLine> sorted = new ArrayList<>(lines);
-        sorted.sort(java.util.Comparator.comparingInt(TaskLine::play).thenComparing(TaskLine::handler)
-                .thenComparingInt(TaskLine::number));
-        for (TaskLine l : sorted) {
-            byTask.computeIfAbsent(l.play() + "/" + l.number() + "/" + l.title(), k -> new ArrayList<>()).add(l);
+        for (TaskLine l : sorted(lines)) {
+            byTask.computeIfAbsent(l.play() + "/" + l.handler() + "/" + l.number(), k -> new ArrayList<>()).add(l);
         }
         int play = -1;
         for (List<TaskLine> group : byTask.values()) {
             TaskLine first = group.get(0);
             if (playHeaders && first.play() != play) {
                 play = first.play();
-                out.println("PLAY [" + (play < plays.size() ? plays.get(play) : "?") + "]");
+                out.println("PLAY [" + playName(play) + "]");
             }
             out.println((first.handler() ? "HANDLER [" : "TASK [") + first.title() + "]");
-            group.forEach(l -> line(out, l, plan));
+            Map<String, String> diffs = new HashMap<>();
+            group.forEach(l -> line(out, l, plan, l.title().equals(first.title()) ? "" : "  (" + l.title() + ")", diffs));
         }
     }
 
-    private void line(PrintWriter out, TaskLine l, boolean plan) {
+    private String playName(int play) {
+        return play >= 0 && play < plays.size() ? plays.get(play) : "?";
+    }
+
+    private void line(PrintWriter out, TaskLine l, boolean plan, String ownTitle, Map<String, String> diffs) {
         String host = "[" + l.host() + "]";
         switch (l.status()) {
-            case CHANGED -> {
-                String label = plan ? "change" : "changed";
-                if (l.changes().isEmpty()) {
-                    out.println("  " + style.changed(label) + ": " + host);
-                }
-                for (Change c : l.changes()) {
-                    out.println("  " + style.changed(label) + ": " + host + "  " + c.describe());
-                    if (diff) {
-                        c.diff().ifPresent(d -> d.lines().forEach(x -> out.println("      " + x)));
-                    }
-                }
-            }
-            case OK -> out.println("  " + style.ok("ok") + ": " + host + (verbose && !l.detail().isEmpty()
-                    ? "  " + l.detail() : ""));
-            case SKIPPED -> out.println("  " + style.dim("skipped") + ": " + host + (verbose ? "  " + l.detail() : ""));
-            case DEFERRED -> out.println("  " + style.dim("deferred") + ": " + host + "  " + l.detail());
+            case CHANGED -> changes(out, style.changed(plan ? "change" : "changed") + ": " + host, ownTitle, l, diffs);
+            case OK -> out.println("  " + style.ok("ok") + ": " + host + detail(verbose, l) + ownTitle);
+            case SKIPPED -> out.println("  " + style.dim("skipped") + ": " + host + detail(verbose, l) + ownTitle);
+            case DEFERRED -> out.println("  " + style.dim("deferred") + ": " + host + detail(true, l) + ownTitle);
             case FAILED -> {
-                l.changes().forEach(c -> out.println("  " + style.changed("changed") + ": " + host + "  " + c.describe()));
-                out.println("  " + style.failed("failed") + ": " + host + "  " + l.detail()
-                        + (l.ignored() ? "  " + style.dim("(ignored)") : ""));
+                if (!l.changes().isEmpty()) {
+                    changes(out, style.changed("changed") + ": " + host, ownTitle, l, diffs);
+                }
+                out.println("  " + style.failed("failed") + ": " + host + detail(true, l)
+                        + (l.ignored() ? "  " + style.dim("(ignored)") : "") + ownTitle);
             }
-            case UNREACHABLE -> out.println("  " + style.unreachable("unreachable") + ": " + host + "  " + l.detail());
+            case UNREACHABLE -> out.println("  " + style.unreachable("unreachable") + ": " + host + detail(true, l) + ownTitle);
         }
         if (verbose) {
-            l.notes().forEach(n -> out.println("      " + style.dim(n)));
+            l.notes().forEach(n -> out.println("      " + style.dim("note: " + n)));
         }
+    }
+
+    private static String detail(boolean show, TaskLine l) {
+        return show && !l.detail().isEmpty() ? "  " + l.detail() : "";
+    }
+
+    /** One change: on the host's line; several: one per line below it. Each with its diff under --diff. */
+    private void changes(PrintWriter out, String head, String ownTitle, TaskLine l, Map<String, String> diffs) {
+        if (l.changes().size() <= 1) {
+            out.println("  " + head + (l.changes().isEmpty() ? "" : "  " + l.changes().get(0).describe()) + ownTitle);
+            l.changes().forEach(c -> diff(out, c, l.host(), diffs));
+            return;
+        }
+        out.println("  " + head + ownTitle);
+        for (Change c : l.changes()) {
+            out.println("    " + c.describe());
+            diff(out, c, l.host(), diffs);
+        }
+    }
+
+    private void diff(PrintWriter out, Change c, String host, Map<String, String> diffs) {
+        if (!diff) {
+            return;
+        }
+        c.diff().ifPresent(d -> {
+            String shownFor = diffs.putIfAbsent(d, host);
+            if (shownFor != null) {
+                out.println("      " + style.dim("(same diff as [" + shownFor + "])"));
+            } else {
+                d.lines().forEach(x -> out.println("      " + x));
+            }
+        });
     }
 }
