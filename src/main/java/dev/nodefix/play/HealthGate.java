@@ -80,7 +80,7 @@ final class HealthGate {
             if (r.ok()) {
                 Map<String, String> status = statuses(r.stdout());
                 List<String> notReady = nodes.stream().map(Host::name)
-                        .filter(n -> !"Ready".equals(status.get(n))).toList();
+                        .filter(n -> !ready(status.get(n))).toList();
                 if (notReady.isEmpty()) {
                     return Optional.empty();
                 }
@@ -95,6 +95,11 @@ final class HealthGate {
             }
         }
         return Optional.of("not Ready after " + timeout.toSeconds() + " s: " + last);
+    }
+
+    /** {@code Ready}, also when cordoned ({@code Ready,SchedulingDisabled}): the node's network is up. */
+    static boolean ready(String status) {
+        return status != null && status.split(",")[0].equals("Ready");
     }
 
     /** NAME STATUS from {@code kubectl get nodes --no-headers} lines. */

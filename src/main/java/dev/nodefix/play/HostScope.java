@@ -18,6 +18,7 @@ final class HostScope {
 
     private final Expressions expressions;
     private final Map<String, Object> values = new LinkedHashMap<>();
+    private final java.util.Set<String> pending = new java.util.LinkedHashSet<>();
 
     private HostScope(Expressions expressions) {
         this.expressions = expressions;
@@ -41,6 +42,23 @@ final class HostScope {
 
     void register(String name, Map<String, Object> result) {
         values.put(name, result);
+        pending.remove(name);
+    }
+
+    /**
+     * A plan's register of a task that has not run (its change is only planned, or it was deferred): what it
+     * will hold is known only when the task runs.
+     */
+    void registerPending(String name, Map<String, Object> planned) {
+        values.put(name, planned);
+        pending.add(name);
+    }
+
+    /** The first register not known yet that the task reads in {@code when} or its arguments and name. */
+    java.util.Optional<String> readsPending(dev.nodefix.playbook.PlayTask task) {
+        String text = String.join("\n", task.when()) + "\n" + task.args() + "\n" + task.name();
+        return pending.stream().filter(name -> java.util.regex.Pattern.compile("(?<![\\w.])" + java.util.regex.Pattern.quote(name)
+                + "(?!\\w)").matcher(text).find()).findFirst();
     }
 
     /** Everything, for {@code when}, {@code until} and {@code {{ }}}. */

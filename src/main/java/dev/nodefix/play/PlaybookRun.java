@@ -253,6 +253,7 @@ public final class PlaybookRun {
                     stop = problem.map(why -> where + why);
                 }
                 if (stop.isPresent()) {
+                    lines.addAll(notReached(p, running, lines));
                     return new PlaybookResult(withUnrun(lines, shown, running), stop,
                             batch.stream().map(Host::name).toList());
                 }
@@ -273,6 +274,15 @@ public final class PlaybookRun {
                     + play.maxFailPercentage().get() + " of play \"" + play.name() + "\"");
         }
         return Optional.empty();
+    }
+
+    /** A line for each host that was to be changed but whose batch never came: the run stopped before. */
+    private static List<TaskLine> notReached(int play, Set<String> running, List<TaskLine> lines) {
+        Set<String> reached = new java.util.HashSet<>();
+        lines.forEach(l -> reached.add(l.host()));
+        return running.stream().filter(h -> !reached.contains(h)).map(h -> new TaskLine(play, 0, "not reached", h,
+                TaskLine.Status.SKIPPED, false, false, "the run stopped before this host's batch; nothing changed here",
+                List.of(), List.of())).toList();
     }
 
     /** The lines of the hosts that were not run (nothing to change, or their plan failed), from their plan. */

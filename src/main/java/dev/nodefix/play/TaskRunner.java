@@ -58,7 +58,12 @@ final class TaskRunner {
      */
     Step plan(On on, int play, int number, PlayTask task, HostScope scope, boolean handler, boolean pending,
               Map<Query, Object> cache) {
-        Line line = new Line(play, number, title(task, scope), on.host().name(), handler);
+        Optional<String> unknown = scope.readsPending(task);
+        Line line = new Line(play, number, unknown.isPresent() ? task.title() : title(task, scope), on.host().name(), handler);
+        if (unknown.isPresent()) {
+            return pending(line.of(TaskLine.Status.DEFERRED, "reads " + unknown.get() + ", which a task above registers"
+                    + " when it runs"), task, scope);
+        }
         try {
             Optional<String> skip = scope.firstFalse(task.when(), Map.of());
             if (skip.isPresent()) {
@@ -66,8 +71,7 @@ final class TaskRunner {
             }
             Module<?> module = registry.get(task.module());
             if (pending && module.checksOnly()) {
-                return done(line.of(TaskLine.Status.DEFERRED, "checked when run, after the changes above"), task, scope,
-                        Optional.empty(), 0);
+                return pending(line.of(TaskLine.Status.DEFERRED, "checked when run, after the changes above"), task, scope);
             }
             Task bound = bind(module, task, scope, on.context(), number, line.title);
             TaskPlan plan = on.steps().plan(on.transport(), on.host(), bound, cache);
@@ -79,6 +83,9 @@ final class TaskRunner {
                         + r.reason(), plan) : failed(line, task, r.reason(), plan);
             } else {
                 planned = line.of(TaskLine.Status.CHANGED, "", plan);
+            }
+            if (planned.status() == TaskLine.Status.CHANGED || planned.status() == TaskLine.Status.DEFERRED) {
+                return new Step(pending(planned, task, scope).line(), Optional.of(plan));
             }
             return done(planned, task, scope, Optional.empty(), 1, plan);
         } catch (ExpressionException | ArgException | StateException | IllegalArgumentException e) {
@@ -169,6 +176,12 @@ final class TaskRunner {
 
     private static Map<String, Object> ownRegister(PlayTask task, Map<String, Object> registered) {
         return task.register().<Map<String, Object>>map(name -> Map.of(name, registered)).orElse(Map.of());
+    }
+
+    /** A planned line whose result is known only when the task runs: its register is pending. */
+    private static Step pending(TaskLine line, PlayTask task, HostScope scope) {
+        task.register().ifPresent(name -> scope.registerPending(name, Registered.of(line, Optional.empty(), 0)));
+        return new Step(line, Optional.empty());
     }
 
     private Step done(TaskLine line, PlayTask task, HostScope scope, Optional<CommandResult> output, int attempts) {

@@ -20,19 +20,19 @@ import org.apache.sshd.server.command.CommandFactory;
  * runs normally or the connection is killed before the command starts or after it finished (before its exit
  * status is sent), and can read back every line the node received.
  */
-final class ShellNode implements CommandFactory {
-    enum Fate { RUN, DROP_BEFORE, DROP_AFTER }
+public final class ShellNode implements CommandFactory {
+    public enum Fate { RUN, DROP_BEFORE, DROP_AFTER }
 
     private final Path dir;
     private final Function<String, Fate> fate;
     private final List<String> received = new CopyOnWriteArrayList<>();
 
-    ShellNode(Path dir, Function<String, Fate> fate) {
+    public ShellNode(Path dir, Function<String, Fate> fate) {
         this.dir = dir;
         this.fate = fate;
     }
 
-    List<String> received() {
+    public List<String> received() {
         return List.copyOf(received);
     }
 
