@@ -42,16 +42,19 @@ import picocli.CommandLine.Parameters;
 
 /** {@code nodefix play FILE}: a playbook planned on every host, confirmed, applied batch by batch, journaled. */
 @picocli.CommandLine.Command(name = "play", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Run a playbook (YAML, Ansible-like: plays of tasks, each one module; see playbooks/ and",
-                "docs/playbooks.md). The file is validated first (every problem as FILE:LINE:COL, exit 1). Then",
-                "every host is planned: checks run, changes are shown (--diff: their diffs) and confirmed (or",
-                "--yes; without a terminal and without --yes nothing changes; --check stops there). The run goes",
-                "play by play: k3s servers one at a time, then agents in `serial` batches; after a batch that",
-                "changed something the health gate (k3s unit active, node Ready in `k3s kubectl`) must pass, and",
-                "failures above a play's max_fail_percentage stop the run. Every change is journaled: the run id",
-                "and the command that rolls it back are printed at the end.",
-                "  nodefix play playbooks/fix-vxlan-checksum.yaml --diff",
-                "Exit: 0 ok, 2 a task failed or the run stopped, 4 a host unreachable, 1 bad input."})
+        description = {"Run a playbook: plays of tasks, one module each (playbooks/, docs/playbooks.md).",
+                "1. The file is validated first: every problem as FILE:LINE:COL, exit 1.",
+                "2. Every host is planned: checks run, changes are shown (--diff: with diffs).",
+                "   --check stops here. Without --yes the plan is confirmed on the terminal;",
+                "   with no terminal and no --yes nothing changes.",
+                "3. Play by play: k3s servers one at a time, then the rest in `serial` batches.",
+                "   After a batch that changed something the health gate (k3s unit active,",
+                "   node Ready in `k3s kubectl`) must pass; failures above a play's",
+                "   max_fail_percentage stop the run (--rollback-on-failure undoes that batch).",
+                "4. Every change is journaled; the output ends with the run id and its rollback.",
+                "  nodefix play playbooks/fix-vxlan-checksum.yaml --check --diff",
+                "  nodefix play playbooks/fix-vxlan-checksum.yaml -y -e probe_target=IP:PORT",
+                "Exit: 0 ok, 2 a task failed or the run stopped, 4 unreachable, 1 bad input."})
 public final class PlayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "The playbook file.")
     Path file;

@@ -167,8 +167,10 @@ public final class TaskSteps {
             if (changedNothing(change, r)) {
                 Entry.Unchanged unchanged = new Entry.Unchanged(intent.seq());
                 journal.append(host.name(), unchanged);
-                t.execute(NodeJournal.append(run, unchanged).withBecome(become.forHost(host)));
-                unchangedNotes.add(change.describe() + ": changed nothing (changed_when is false)");
+                CommandResult marked = t.execute(NodeJournal.append(run, unchanged).withBecome(become.forHost(host)));
+                unchangedNotes.add(change.describe() + ": changed nothing (changed_when is false)" + (marked.ok() ? ""
+                        : "; the node's journal could not record that (exit " + marked.exitCode() + "), so a rollback"
+                        + " from the nodes' journals alone would undo it"));
             } else {
                 applied.add(change);
             }

@@ -1,0 +1,156 @@
+package dev.nodefix.play;
+
+import dev.nodefix.engine.BecomeRule;
+import dev.nodefix.engine.Connections;
+import dev.nodefix.engine.FanOut;
+import dev.nodefix.engine.HostOutcome;
+import dev.nodefix.engine.TaskSteps;
+import dev.nodefix.expr.Expressions;
+import dev.nodefix.fact.PlainData;
+import dev.nodefix.inventory.Host;
+import dev.nodefix.inventory.Inventory;
+import dev.nodefix.inventory.InventoryException;
+import dev.nodefix.inventory.Role;
+import dev.nodefix.module.HostContext;
+import dev.nodefix.playbook.Play;
+import dev.nodefix.playbook.PlayTask;
+import dev.nodefix.playbook.Playbook;
+import dev.nodefix.state.FactsQuery;
+import dev.nodefix.state.Query;
+import dev.nodefix.transport.Transport;
+import dev.nodefix.transport.TransportException;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the plan and the run of one playbook share: the playbook, the hosts, the options, the connections,
+ * the steps with and without sudo, each task's number in the whole playbook, and the small decisions both
+ * make the same way (which hosts a play selects, which tasks the tags keep, where a task runs).
+ */
+final class PlayContext {
+    final Playbook book;
+    final Inventory inventory;
+    final List<Host> selected;
+    final PlayOptions options;
+    final Connections connections;
+    final FanOut fanOut;
+    final TaskSteps asIs;
+    final TaskSteps escalated;
+    final TaskRunner runner;
+    final Expressions expressions = new Expressions();
+    final Map<PlayTask, Integer> numbers = new IdentityHashMap<>();
+    private final FactsQuery facts = FactsQuery.shipped();
+
+    PlayContext(Playbook book, Inventory inventory, List<Host> selected, PlayOptions options, Connections connections,
+                int forks, BecomeRule become, boolean breakLock, TaskRunner runner) {
+        this.book = book;
+        this.inventory = inventory;
+        this.selected = List.copyOf(selected);
+        this.options = options;
+        this.connections = connections;
+        this.fanOut = new FanOut(forks);
+        this.asIs = new TaskSteps(become, breakLock);
+        this.escalated = new TaskSteps(new BecomeRule(true, become.user(), become.password()), breakLock);
+        this.runner = runner;
+        int n = 0;
+        for (Play play : book.plays()) {
+            for (PlayTask t : play.tasks()) {
+                numbers.put(t, ++n);
+            }
+            for (PlayTask h : play.handlers()) {
+                numbers.put(h, ++n);
+            }
+        }
+    }
+
+    /** Every host any play selects, in inventory order. */
+    List<Host> hosts() {
+        Set<String> in = new LinkedHashSet<>();
+        for (Play play : book.plays()) {
+            playHosts(play).forEach(h -> in.add(h.name()));
+        }
+        return selected.stream().filter(h -> in.contains(h.name())).toList();
+    }
+
+    List<Host> playHosts(Play play) {
+        List<Host> matched;
+        try {
+            matched = inventory.select(play.hosts());
+        } catch (InventoryException e) {
+            return List.of();
+        }
+        Set<String> names = new java.util.HashSet<>();
+        matched.forEach(h -> names.add(h.name()));
+        return selected.stream().filter(h -> names.contains(h.name())).toList();
+    }
+
+    List<PlayTask> tasks(Play play) {
+        return play.tasks().stream().filter(options::selects).toList();
+    }
+
+    /** The play's handlers notified by name, in the order they are defined. */
+    static List<PlayTask> handlers(Play play, Set<String> notified) {
+        return play.handlers().stream().filter(h -> notified.contains(h.name())).toList();
+    }
+
+    Object gather(Transport t, Host host, TaskSteps steps) {
+        return gather(t, host, steps, new HashMap<>());
+    }
+
+    /** The host's facts as plain data (the cache keeps them for an assert that reads the same). */
+    Object gather(Transport t, Host host, TaskSteps steps, Map<Query, Object> cache) {
+        FactsQuery q = facts.withPeers(context(host).peers());
+        steps.read(t, host, List.of(q), cache);
+        return PlainData.of(cache.get(q));
+    }
+
+    TaskRunner.On on(Host host, Transport t, Play play, PlayTask task) {
+        boolean become = task == null ? play.become().orElse(false)
+                : task.become().or(play::become).orElse(false);
+        return new TaskRunner.On(host, context(host), t, become ? escalated : asIs);
+    }
+
+    /** The steps for what concerns the whole host (lock, facts): escalated when any task of the play is. */
+    TaskSteps hostSteps(Play play) {
+        boolean any = play.become().orElse(false) || play.tasks().stream().anyMatch(t -> t.become().orElse(false))
+                || play.handlers().stream().anyMatch(t -> t.become().orElse(false));
+        return any ? escalated : asIs;
+    }
+
+    /** The host among the inventory's nodes: every other host's address is a peer (for the L2 preflight). */
+    HostContext context(Host host) {
+        return new HostContext(host.name(), inventory.hosts().values().stream()
+                .filter(h -> !h.name().equals(host.name()))
+                .map(h -> h.connection().address()).distinct().toList());
+    }
+
+    /** The first server of the selected hosts, else of the inventory: where the gate asks k3s about nodes. */
+    Optional<Host> server() {
+        return selected.stream().filter(h -> h.role() == Role.SERVER).findFirst()
+                .or(() -> inventory.hosts().values().stream().filter(h -> h.role() == Role.SERVER).findFirst());
+    }
+
+    static TaskLine hostLine(int p, Host host, RuntimeException e) {
+        boolean unreachable = e instanceof TransportException te && te.failure().unreachable();
+        return new TaskLine(p, 0, unreachable ? "connect" : "read state", host.name(),
+                unreachable ? TaskLine.Status.UNREACHABLE : TaskLine.Status.FAILED, false, false, e.getMessage(),
+                List.of(), List.of());
+    }
+
+    static TaskLine crashLine(HostOutcome<?> o) {
+        return crashLine(o, 0, "plan");
+    }
+
+    static TaskLine crashLine(HostOutcome<?> o, int play, String title) {
+        String why = o instanceof HostOutcome.Failed<?> f ? f.error().getMessage()
+                : o instanceof HostOutcome.Crashed<?> c ? "internal error: " + c.error() : "";
+        boolean unreachable = o instanceof HostOutcome.Failed<?> f && f.error().failure().unreachable();
+        return new TaskLine(play, 0, title, o.host().name(), unreachable ? TaskLine.Status.UNREACHABLE
+                : TaskLine.Status.FAILED, false, false, why, List.of(), List.of());
+    }
+}
