@@ -70,20 +70,9 @@ trap cleanup EXIT
 trap 'echo "bench: interrupted" >&2; exit 0' INT TERM
 
 say() { echo "$*" | tee -a "$LOG"; }
-now_us() { echo "${EPOCHREALTIME/./}"; }
 secs() { printf '%.3f' "$((($2 - $1) / 1000))e-3"; }
-TICK=$(getconf CLK_TCK)
-stat_ticks() {  # PID -> utime + stime + cutime + cstime
-  local s
-  read -r s < "/proc/$1/stat" 2>/dev/null || { echo 0; return; }
-  set -- ${s##*) }
-  echo $((${12} + ${13} + ${14} + ${15}))
-}
-client_ticks() { local s; read -r s < "/proc/$$/stat"; set -- ${s##*) }; echo $((${14} + ${15})); }
-nodes_ticks() { local p sum=0; for p in $SSHD_PIDS; do sum=$((sum + $(stat_ticks "$p"))); done; echo $sum; }
-machine_ticks() { local cpu u n s i w q sq st; read -r cpu u n s i w q sq st _ < /proc/stat; echo $((u + n + s + q + sq + st)); }
-ticks_s() { printf '%.2f' "$(($1 * 100 / TICK))e-2"; }
-close_masters() { local s; for s in "$1"/*; do [[ -S $s ]] && ssh -o ControlPath="$s" -O exit x >/dev/null 2>&1; done; rm -rf "$1"; }
+# shellcheck source=lib/cpu.sh
+. "$REPO/bench/lib/cpu.sh"
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # recap OUTPUT -> "CHANGED HOSTS_OK" over the host lines after the (PLAY) RECAP line: changed=N summed (also

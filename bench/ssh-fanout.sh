@@ -53,22 +53,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'echo "bench: interrupted" >&2; exit 0' INT TERM
 
-now_us() { echo "${EPOCHREALTIME/./}"; }
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-# CPU ticks (1/CLK_TCK s): of this shell's reaped children; of the lab's sshd listeners (own + reaped
-# children); of the whole machine (busy = all but idle and iowait)
-TICK=$(getconf CLK_TCK)
-stat_ticks() {  # PID -> utime + stime + cutime + cstime
-  local s
-  read -r s < "/proc/$1/stat" 2>/dev/null || { echo 0; return; }
-  set -- ${s##*) }
-  echo $((${12} + ${13} + ${14} + ${15}))
-}
-client_ticks() { local s; read -r s < "/proc/$$/stat"; set -- ${s##*) }; echo $((${14} + ${15})); }
-nodes_ticks() { local p sum=0; for p in $SSHD_PIDS; do sum=$((sum + $(stat_ticks "$p"))); done; echo $sum; }
-machine_ticks() { local cpu u n s i w q sq st; read -r cpu u n s i w q sq st _ < /proc/stat; echo $((u + n + s + q + sq + st)); }
-ticks_s() { printf '%.2f' "$(($1 * 100 / TICK))e-2"; }
-close_masters() { local s; for s in "$1"/*; do [[ -S $s ]] && ssh -o ControlPath="$s" -O exit x >/dev/null 2>&1; done; rm -rf "$1"; }
+# shellcheck source=lib/cpu.sh
+. "$REPO/bench/lib/cpu.sh"
 
 # run_tool TOOL N -> appends "N TOOL median runs ok" to $RESULTS; prints each run
 run_tool() {

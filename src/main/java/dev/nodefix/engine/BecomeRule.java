@@ -26,9 +26,6 @@ public record BecomeRule(boolean force, Optional<String> user, Optional<Secret> 
             return Become.NONE;
         }
         String who = user.or(() -> host.connection().becomeUser()).orElse("root");
-        if (host.connection().user().filter(who::equals).isPresent()) {
-            return Become.NONE; // logged in as that user already: sudo would only cost a process and a PAM session
-        }
         return Become.sudo(who, password);
     }
 }

@@ -41,9 +41,7 @@ class ChangesIT {
     @BeforeEach
     void clean() {
         nodes = new LabChanges(lab, state);
-        for (String node : lab.names()) { // each test starts from nodes without nodefix history
-            lab.exec(node, "rm", "-rf", "/var/lib/nodefix");
-        }
+        nodes.forgetHistory();
     }
 
     @Test

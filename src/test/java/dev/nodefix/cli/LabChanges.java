@@ -31,6 +31,11 @@ final class LabChanges {
         return new CliRunner().clock(Clock.systemUTC()).env("XDG_STATE_HOME", state.toString()).run(all);
     }
 
+    /** Each test starts from nodes without nodefix history: every node's journal and lock removed. */
+    void forgetHistory() {
+        lab.names().forEach(node -> lab.exec(node, "rm", "-rf", "/var/lib/nodefix"));
+    }
+
     /** flannel.1's tx-checksum-ip-generic on the node: on, off, or ? */
     String offload(String node) {
         Matcher m = Pattern.compile("tx-checksum-ip-generic: (on|off)").matcher(lab.exec(node, "ethtool", "-k", "flannel.1"));

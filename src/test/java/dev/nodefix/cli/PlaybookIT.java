@@ -48,9 +48,7 @@ class PlaybookIT {
     @BeforeEach
     void clean() {
         nodes = new LabChanges(lab, state);
-        for (String node : lab.names()) {
-            lab.exec(node, "rm", "-rf", "/var/lib/nodefix");
-        }
+        nodes.forgetHistory();
     }
 
     @Test

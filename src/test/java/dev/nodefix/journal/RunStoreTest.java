@@ -63,6 +63,24 @@ class RunStoreTest {
     }
 
     @Test
+    void aThreadInterruptedMidRunStillJournalsAndLeavesTheJournalOpen() {
+        RunStore store = new RunStore(dir);
+        RunMeta meta = meta("20261125T201503Z-3f9a", "2026-11-25T20:15:03Z");
+        Entry.Intent intent = new Entry.Intent(1, 1, "udev", new UdevTrigger("flannel.1"), Optional.empty());
+        try (RunJournal journal = store.create(meta)) {
+            Thread.currentThread().interrupt(); // Ctrl-C in the shell while the change runs
+            try {
+                journal.append("node1", intent);
+            } finally {
+                Thread.interrupted();
+            }
+            journal.append("node1", new Entry.Done(1));
+        }
+        assertThat(History.byHost(store.journal(meta.id()).entries()).get("node1")).extracting(Recorded::status)
+                .containsExactly(Recorded.Status.DONE);
+    }
+
+    @Test
     void aTornControllerJournalIsReported() throws IOException {
         RunStore store = new RunStore(dir);
         RunMeta meta = meta("20261125T201503Z-3f9a", "2026-11-25T20:15:03Z");
