@@ -13,7 +13,8 @@ import java.time.Clock;
 /** The composition root: the only place real implementations are wired together. */
 public final class Main {
     /** Commands that will open SSH connections: worth warming the crypto provider up for. */
-    private static final java.util.Set<String> REMOTE_COMMANDS = java.util.Set.of("ping", "run", "facts", "diagnose", "rollback");
+    private static final java.util.Set<String> REMOTE_COMMANDS = java.util.Set.of("ping", "run", "facts", "diagnose", "rollback",
+            "shell");
 
     private Main() {}
 

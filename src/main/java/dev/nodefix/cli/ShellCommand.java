@@ -1,0 +1,83 @@
+package dev.nodefix.cli;
+
+import dev.nodefix.modules.BuiltinModules;
+import dev.nodefix.shell.Shell;
+import dev.nodefix.shell.ShellState;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+
+/** {@code nodefix shell}: an interactive shell over the same commands and journal, for live triage. */
+@picocli.CommandLine.Command(name = "shell", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"An interactive shell for live triage: cd to some hosts, look (list, facts, diagnose, run),",
+                "try one change (any module: ethtool iface=flannel.1 features.tx-checksum-ip-generic=off),",
+                "and undo it. Every change goes through the same plan, confirmation and journal as",
+                "`nodefix run -m`, so `nodefix runs` lists it and `nodefix rollback` undoes it too.",
+                "`help` in the shell lists its commands. With stdin not a terminal it reads commands line by line",
+                "(no prompt; changes need --yes) and exits with the first failed command's code.",
+                "History: $XDG_STATE_HOME/nodefix/shell_history (default ~/.local/state/nodefix/)."})
+public final class ShellCommand implements Callable<Integer> {
+    /** Options the shell keeps as session state or handles itself, rather than passing on to each command. */
+    private static final Set<String> OWN = Set.of("--inventory", "--limit", "--forks", "--become", "--help", "--version");
+
+    @Mixin InventoryOptions inventory;
+    @Mixin ConnectionOptions connection;
+    @Mixin BecomeOptions become;
+
+    @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set).")
+    boolean noColor;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private final CliContext ctx;
+
+    public ShellCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        ShellState state = ShellState.start(inventory.inventoryFile(ctx.env()), passedOn())
+                .withForks(connection.forks()).withBecome(become.become);
+        if (inventory.limit != null) {
+            state = state.withPattern(inventory.limit);
+        }
+        inventory.select(inventory.load(ctx.env())); // a bad inventory or an empty target is an error up front
+        Shell shell = new Shell(ctx, state, BuiltinModules.registry());
+        if (!ctx.interactive()) {
+            return shell.scripted(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        }
+        try (Terminal terminal = TerminalBuilder.builder().system(true).nativeSignals(true).build()) {
+            return shell.interactive(terminal);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the terminal", e);
+        }
+    }
+
+    /** The connection and become options given to the shell, as each command it runs takes them. */
+    private List<String> passedOn() {
+        List<String> out = new ArrayList<>();
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            if (OWN.contains(option.longestName())) {
+                continue;
+            }
+            out.add(option.longestName());
+            if (option.arity().max() > 0) {
+                out.addAll(option.originalStringValues());
+            }
+        }
+        return out;
+    }
+}
