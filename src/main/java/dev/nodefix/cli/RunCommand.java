@@ -58,6 +58,10 @@ public final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "run needs -a CMD (a shell command) or -m MODULE");
         }
+        if (change.check || change.yes || change.diff) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--check, --diff and --yes are for"
+                    + " modules (-m): a shell command cannot be planned, it just runs");
+        }
         RemoteRun remote = new RemoteRun(ctx);
         return remote.print(remote.run(inventory, connection, become, Command.shell(commandLine)), output, AdHocReport::new);
     }

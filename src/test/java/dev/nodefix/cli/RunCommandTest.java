@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nodefix.transport.FailureClass;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Exit codes, output layout and become wiring of {@code ping}/{@code run}, over scripted transports. */
 class RunCommandTest {
@@ -47,6 +49,18 @@ class RunCommandTest {
         assertThat(r.out()).contains("srv1 | FAILED | rc=3 >>\nstderr| boom\n")
                 .contains("agt1 | UNREACHABLE | connection refused")
                 .contains("1 ok, 1 failed, 1 unreachable");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--check", "--diff", "--yes"})
+    void aShellCommandCannotBePlannedSoPlanOptionsAreRefused(String option) {
+        ScriptedTransports hosts = new ScriptedTransports();
+
+        CliRunner.Result r = run(hosts, "run", "-i", INV, "-a", "reboot", option);
+
+        assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("a shell command cannot be planned");
+        assertThat(hosts.commandsSeen).isEmpty();
     }
 
     @Test
