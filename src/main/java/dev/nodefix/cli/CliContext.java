@@ -45,4 +45,9 @@ public record CliContext(
         Objects.requireNonNull(confirm, "confirm");
         Objects.requireNonNull(entropy, "entropy");
     }
+
+    /** The same context printing what goes to stdout to {@code newOut} (a nested command's report under --json). */
+    public CliContext withOut(PrintWriter newOut) {
+        return new CliContext(newOut, err, env, home, clock, prompts, transports, interactive, confirm, entropy);
+    }
 }

@@ -67,14 +67,16 @@ public final class PlayCommand implements Callable<Integer> {
             description = "Only the tasks with one of these tags (and those tagged always).")
     Set<String> tags = new LinkedHashSet<>();
 
-    @Option(names = "--skip-tags", split = ",", paramLabel = "TAG", description = "Not the tasks with one of these tags.")
+    @Option(names = "--skip-tags", split = ",", paramLabel = "TAG",
+            description = "Not the tasks with one of these tags.")
     Set<String> skipTags = new LinkedHashSet<>();
 
     @Option(names = "--serial", paramLabel = "N|N%", description = "Batch size for every play, over their `serial`.")
     String serial;
 
     @Option(names = "--rollback-on-failure",
-            description = "When a batch stops the run, roll that batch's hosts back right away (journaled, as `nodefix rollback`).")
+            description = "When a batch stops the run, roll that batch's hosts back right away (journaled, as"
+                    + " `nodefix rollback`).")
     boolean rollbackOnFailure;
 
     @Mixin InventoryOptions inventory;
@@ -107,7 +109,8 @@ public final class PlayCommand implements Callable<Integer> {
         PlayOptions options = new PlayOptions(new LinkedHashMap<>(extraVars), serial(), tags, skipTags,
                 PlayOptions.GATE_TIMEOUT);
         List<String> plays = book.plays().stream().map(Play::name).toList();
-        PlayText text = new PlayText(output.style(ctx.env(), ctx.interactive()), change.diff, output.verbosity() > 0, plays);
+        PlayText text = new PlayText(output.style(ctx.env(), ctx.interactive()), change.diff, output.verbosity() > 0,
+                plays);
         PrintWriter out = output.json() ? ctx.err() : ctx.out();
         RemoteRun.Session session = new RemoteRun(ctx).session(connection, become);
         try (Connections connections = new Connections(session.factory())) {
@@ -126,6 +129,11 @@ public final class PlayCommand implements Callable<Integer> {
                 }
             });
             planning.clear();
+            if (Thread.currentThread().isInterrupted()) {
+                ctx.err().println("interrupted while planning: nothing changed");
+                ctx.err().flush();
+                return ExitCode.HOST_FAILED;
+            }
             int changes = plan.changeCount();
             if (plan.fatal().isPresent() || change.check || changes == 0) {
                 return planOnly(book, plan, plays, text);
@@ -145,22 +153,24 @@ public final class PlayCommand implements Callable<Integer> {
     /** A check, a plan with nothing to change, or one that must not run: the plan's lines are the result. */
     private int planOnly(Playbook book, PlaybookPlan plan, List<String> plays, PlayText text) {
         Optional<String> stopped = plan.fatal().map(f -> "nothing changed: " + f);
+        List<TaskLine> lines = change.check ? plan.lines() : plan.notRun(plan.fatal().isPresent()
+                ? "the run was refused" : "this host's plan fails further on");
         if (output.json()) {
             ctx.out().println(new PlayJson().of(new PlayJson.Outcome(file.toString(), change.check, Optional.empty(),
-                    Optional.empty(), stopped), plays, plan.lines()));
+                    Optional.empty(), stopped), plays, lines));
         } else {
             if (change.check && plan.changeCount() > 0) {
-                text.plan(ctx.out(), file.toString(), plan.lines());
+                text.plan(ctx.out(), file.toString(), lines);
             } else {
-                text.lines(ctx.out(), plan.lines());
+                text.lines(ctx.out(), lines);
             }
-            text.recap(ctx.out(), plan.lines());
+            text.recap(ctx.out(), lines);
             ctx.out().println(stopped.orElse(plan.changeCount() == 0 ? "nothing to change; no run recorded"
                     : "check: " + plan.changeCount() + " change(s) on " + plan.changing().size()
                     + " host(s) would be made; nothing changed"));
         }
         ctx.out().flush();
-        return plan.fatal().isPresent() ? ExitCode.HOST_FAILED : exit(plan.lines(), false);
+        return plan.fatal().isPresent() ? ExitCode.HOST_FAILED : exit(lines, false);
     }
 
     private int apply(PlaybookRun run, PlaybookPlan plan, Playbook book, List<String> plays, PlayText text,
@@ -202,7 +212,12 @@ public final class PlayCommand implements Callable<Integer> {
         if (rollbackOnFailure && result.stopped().isPresent() && !result.failedBatch().isEmpty()) {
             out.println("rolling back the batch that stopped the run: " + String.join(", ", result.failedBatch()));
             out.flush();
-            rollBack(id, result.failedBatch());
+            int rolledBack = rollBack(id, result.failedBatch());
+            if (rolledBack != ExitCode.OK) {
+                ctx.err().println("nodefix: the rollback of that batch did not complete (exit " + rolledBack + "); run "
+                        + rollback + " again");
+                ctx.err().flush();
+            }
         }
         return exit;
     }
@@ -244,8 +259,9 @@ public final class PlayCommand implements Callable<Integer> {
         };
     }
 
-    private void rollBack(String id, List<String> hosts) {
-        RollbackCommand rollback = new RollbackCommand(ctx);
+    private int rollBack(String id, List<String> hosts) {
+        // under --json stdout holds the play's document alone: the rollback reports on stderr
+        RollbackCommand rollback = new RollbackCommand(output.json() ? ctx.withOut(ctx.err()) : ctx);
         rollback.run = id;
         rollback.inventory = new InventoryOptions();
         rollback.inventory.inventory = inventory.inventory;
@@ -257,7 +273,7 @@ public final class PlayCommand implements Callable<Integer> {
         rollback.change.diff = change.diff;
         rollback.change.breakLock = change.breakLock;
         rollback.output = output;
-        rollback.call();
+        return rollback.call();
     }
 
     private Optional<Serial> serial() {

@@ -65,19 +65,12 @@ final class ApplyPass {
             events.play(p, play.name(), batches.stream().map(b -> b.stream().map(Host::name).toList()).toList());
             for (int b = 0; b < batches.size(); b++) {
                 List<Host> batch = batches.get(b);
-                List<TaskLine> batchLines = runBatch(p, play, batch, state, events);
-                lines.addAll(batchLines);
-                events.batch(p, b, batchLines);
-                long failedHosts = batch.stream().filter(h -> state.failed.contains(h.name())).count();
-                Optional<String> stop = stopReason(play, batch.size(), failedHosts);
-                boolean changed = batchLines.stream().anyMatch(l -> l.status() == TaskLine.Status.CHANGED);
-                if (stop.isEmpty() && changed) {
-                    List<Host> healthy = batch.stream().filter(h -> !state.failed.contains(h.name())).toList();
-                    Optional<String> problem = gate.check(healthy, h -> ctx.on(h, ctx.connections.get(h), play, null),
-                            ctx.server());
-                    events.gate(p, b, healthy.stream().map(Host::name).toList(), problem);
-                    String where = "health gate after batch " + (b + 1) + " of play \"" + play.name() + "\" failed: ";
-                    stop = problem.map(why -> where + why);
+                Optional<String> stop = interrupted();
+                if (stop.isEmpty()) {
+                    List<TaskLine> batchLines = runBatch(p, play, batch, state, events);
+                    lines.addAll(batchLines);
+                    events.batch(p, b, batchLines);
+                    stop = afterBatch(p, b, play, batch, batchLines, state, events);
                 }
                 if (stop.isPresent()) {
                     lines.addAll(notReached(p, running, lines));
@@ -87,6 +80,29 @@ final class ApplyPass {
             }
         }
         return new PlaybookResult(withUnrun(lines, shown, running), Optional.empty(), List.of());
+    }
+
+    /** Ctrl-C (the shell interrupts the thread running the command): no further batch starts. */
+    private static Optional<String> interrupted() {
+        return Thread.currentThread().isInterrupted() ? Optional.of("interrupted: no further batch was started")
+                : Optional.empty();
+    }
+
+    /** Why the run stops after this batch: too many failures, or a failed health gate after a change. */
+    private Optional<String> afterBatch(int p, int b, Play play, List<Host> batch, List<TaskLine> batchLines,
+                                        Apply state, PlayEvents events) {
+        long failedHosts = batch.stream().filter(h -> state.failed.contains(h.name())).count();
+        Optional<String> stop = stopReason(play, batch.size(), failedHosts).or(ApplyPass::interrupted);
+        if (stop.isPresent() || batchLines.stream().noneMatch(l -> !l.changes().isEmpty())) {
+            return stop;
+        }
+        List<Host> healthy = batch.stream().filter(h -> !state.failed.contains(h.name())).toList();
+        TaskSteps steps = ctx.lockSteps();
+        Optional<String> problem = gate.check(healthy, h -> new TaskRunner.On(h, ctx.context(h), ctx.connections.get(h),
+                steps), ctx.server());
+        events.gate(p, b, healthy.stream().map(Host::name).toList(), problem);
+        String where = "health gate after batch " + (b + 1) + " of play \"" + play.name() + "\" failed: ";
+        return problem.map(why -> where + why);
     }
 
     private Optional<String> stopReason(Play play, int batchSize, long failed) {
@@ -115,7 +131,8 @@ final class ApplyPass {
     /** The lines of the hosts that were not run (nothing to change, or their plan failed), from their plan. */
     private static List<TaskLine> withUnrun(List<TaskLine> lines, PlaybookPlan shown, Set<String> running) {
         List<TaskLine> out = new ArrayList<>(lines);
-        shown.hosts().stream().filter(h -> !running.contains(h.name())).forEach(h -> out.addAll(h.lines()));
+        shown.hosts().stream().filter(h -> !running.contains(h.name()))
+                .forEach(h -> out.addAll(h.notRun("this host's plan fails further on")));
         return out;
     }
 
@@ -177,7 +194,7 @@ final class ApplyPass {
     /** Runs {@code work} under the node's lock; a host that cannot be locked or reached fails with one line. */
     private HostPart locked(Host host, Play play, Apply state, java.util.function.Function<Transport, HostPart> work) {
         int p = ctx.book.plays().indexOf(play);
-        TaskSteps steps = ctx.hostSteps(play);
+        TaskSteps steps = ctx.lockSteps();
         Transport t;
         try {
             t = ctx.connections.get(host);
@@ -188,15 +205,15 @@ final class ApplyPass {
                         TaskLine.Status.FAILED, false, false, refused.get().message(), List.of(), List.of())), null,
                         Set.of());
             }
-            if (state.journaled.add(host.name())) {
-                state.journal.append(host.name(), state.started);
-            }
         } catch (TransportException e) {
             state.failed.add(host.name());
             return new HostPart(List.of(PlayContext.hostLine(p, host, e)), null, Set.of());
         }
         boolean keepLock = false;
         try {
+            if (state.journaled.add(host.name())) {
+                state.journal.append(host.name(), state.started);
+            }
             HostPart part = work.apply(t);
             keepLock = part.lines().stream().anyMatch(l -> l.detail().contains(KEPT_LOCK));
             if (part.lines().stream().anyMatch(TaskLine::failing)) {

@@ -11,6 +11,7 @@ import dev.nodefix.module.ModuleRegistry;
 import dev.nodefix.module.Plan;
 import dev.nodefix.transport.Command;
 import dev.nodefix.transport.CommandResult;
+import dev.nodefix.transport.TransportException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +56,11 @@ final class HealthGate {
             }
         }
         if (problems.isEmpty() && server.isPresent()) {
-            ready(nodes, on.apply(server.get())).ifPresent(problems::add);
+            try {
+                ready(nodes, on.apply(server.get())).ifPresent(problems::add);
+            } catch (TransportException e) {
+                problems.add("cannot ask k3s on " + server.get().name() + ": " + e.getMessage());
+            }
         }
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
     }
@@ -66,7 +71,8 @@ final class HealthGate {
                 "timeout", Long.toString(timeout.toSeconds())));
         Task task = new Task(0, "health gate", wait.reads(), state -> TaskPlan.of(wait.plan(state)));
         Plan plan = on.steps().plan(on.transport(), on.host(), task).plan();
-        return plan instanceof Plan.Refused r ? Optional.of(on.host().name() + ": " + unit + " is not active (" + r.reason()
+        return plan instanceof Plan.Refused r
+                ? Optional.of(on.host().name() + ": " + unit + " is not active (" + r.reason()
                 + ")") : Optional.empty();
     }
 

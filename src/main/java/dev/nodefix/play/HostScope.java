@@ -57,8 +57,8 @@ final class HostScope {
     /** The first register not known yet that the task reads in {@code when} or its arguments and name. */
     java.util.Optional<String> readsPending(dev.nodefix.playbook.PlayTask task) {
         String text = String.join("\n", task.when()) + "\n" + task.args() + "\n" + task.name();
-        return pending.stream().filter(name -> java.util.regex.Pattern.compile("(?<![\\w.])" + java.util.regex.Pattern.quote(name)
-                + "(?!\\w)").matcher(text).find()).findFirst();
+        return pending.stream().filter(name -> java.util.regex.Pattern.compile(
+                "(?<![\\w.])" + java.util.regex.Pattern.quote(name) + "(?!\\w)").matcher(text).find()).findFirst();
     }
 
     /** Everything, for {@code when}, {@code until} and {@code {{ }}}. */

@@ -53,75 +53,91 @@ final class PlanPass {
         return new PlaybookPlan(hosts, fatal);
     }
 
+    /** One host's plan in the making: its lines, the plans shown, and state read so far by privilege. */
+    private static final class HostPlanning {
+        final List<TaskLine> lines = new ArrayList<>();
+        final Map<Integer, TaskPlan> plans = new HashMap<>();
+        final Map<TaskSteps, Map<Query, Object>> caches = new HashMap<>(); // what sudo sees may differ
+        Object gathered;
+        boolean pending;
+
+        Map<Query, Object> cache(TaskSteps steps) {
+            return caches.computeIfAbsent(steps, k -> new HashMap<>());
+        }
+
+        /** Records the step; whether the host's plan goes on. */
+        boolean add(TaskRunner.Step step) {
+            lines.add(step.line());
+            step.plan().ifPresent(plan -> plans.put(step.line().number(), plan));
+            // a deferred task may change the host too: what follows is decided when run
+            pending |= step.line().status() == TaskLine.Status.CHANGED
+                    || step.line().status() == TaskLine.Status.DEFERRED;
+            return !step.line().failing();
+        }
+    }
+
     private PlaybookPlan.Host planHost(Host host) {
-        List<TaskLine> lines = new ArrayList<>();
-        Map<Integer, TaskPlan> plans = new HashMap<>();
+        HostPlanning planning = new HostPlanning();
         Transport t = ctx.connections.get(host);
-        Object gathered = null;
-        boolean pending = false;
-        Map<Query, Object> cache = new HashMap<>();
         for (int p = 0; p < ctx.book.plays().size(); p++) {
             Play play = ctx.book.plays().get(p);
             if (ctx.playHosts(play).stream().noneMatch(h -> h.name().equals(host.name()))) {
                 continue;
             }
-            TaskSteps steps = ctx.hostSteps(play);
             try {
-                if (play.gatherFacts() && gathered == null) {
-                    gathered = ctx.gather(t, host, steps, cache);
-                }
-                HostScope scope = HostScope.of(ctx.expressions, host, play.gatherFacts() ? gathered : Map.of(),
-                        ctx.options.extraVars(), play.vars());
-                prefetch(host, t, play, scope, pending, cache);
-                Set<String> notified = new LinkedHashSet<>();
-                for (PlayTask task : ctx.tasks(play)) {
-                    TaskRunner.Step step = ctx.runner.plan(ctx.on(host, t, play, task), p, ctx.numbers.get(task), task,
-                            scope, false,
-                            pending, cache);
-                    record(step, lines, plans);
-                    if (step.line().status() == TaskLine.Status.CHANGED) {
-                        notified.addAll(task.notifies());
-                    }
-                    // a deferred task may change the host too: what follows is decided when run
-                    pending |= step.line().status() == TaskLine.Status.CHANGED
-                            || step.line().status() == TaskLine.Status.DEFERRED;
-                    if (step.line().failing()) {
-                        return new PlaybookPlan.Host(host.name(), lines, plans);
-                    }
-                }
-                for (PlayTask handler : PlayContext.handlers(play, notified)) {
-                    TaskRunner.Step step = ctx.runner.plan(ctx.on(host, t, play, handler), p, ctx.numbers.get(handler),
-                            handler, scope,
-                            true, true, cache);
-                    record(step, lines, plans);
-                    if (step.line().failing()) {
-                        return new PlaybookPlan.Host(host.name(), lines, plans);
-                    }
+                if (!planPlay(host, t, p, play, planning)) {
+                    break;
                 }
             } catch (TransportException | StateException | ExpressionException e) {
-                lines.add(PlayContext.hostLine(p, host, e));
-                return new PlaybookPlan.Host(host.name(), lines, plans);
+                planning.lines.add(PlayContext.hostLine(p, host, e));
+                break;
             }
         }
-        return new PlaybookPlan.Host(host.name(), lines, plans);
+        return new PlaybookPlan.Host(host.name(), planning.lines, planning.plans);
+    }
+
+    /** Plans one play's tasks, then the handlers they would notify; whether the host's plan goes on. */
+    private boolean planPlay(Host host, Transport t, int p, Play play, HostPlanning planning) {
+        TaskSteps steps = ctx.hostSteps(play);
+        if (play.gatherFacts() && planning.gathered == null) {
+            planning.gathered = ctx.gather(t, host, steps, planning.cache(steps));
+        }
+        HostScope scope = HostScope.of(ctx.expressions, host, play.gatherFacts() ? planning.gathered : Map.of(),
+                ctx.options.extraVars(), play.vars());
+        prefetch(host, t, play, scope, planning);
+        Set<String> notified = new LinkedHashSet<>();
+        for (PlayTask task : ctx.tasks(play)) {
+            TaskRunner.On on = ctx.on(host, t, play, task);
+            TaskRunner.Step step = ctx.runner.plan(on, p, ctx.numbers.get(task), task, scope, false, planning.pending,
+                    planning.cache(on.steps()));
+            if (step.line().status() == TaskLine.Status.CHANGED) {
+                notified.addAll(task.notifies());
+            }
+            if (!planning.add(step)) {
+                return false;
+            }
+        }
+        for (PlayTask handler : PlayContext.handlers(play, notified)) {
+            TaskRunner.On on = ctx.on(host, t, play, handler);
+            if (!planning.add(ctx.runner.plan(on, p, ctx.numbers.get(handler), handler, scope, true, true,
+                    planning.cache(on.steps())))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
-     * Reads, in one round trip, what the play's tasks will read as far as they can be bound now: a plan that
-     * changes nothing then reads each piece of state once.
+     * Reads, in one round trip per privilege, what the play's tasks will read as far as they can be bound now: a
+     * plan that changes nothing then reads each piece of state once.
      */
-    private void prefetch(Host host, Transport t, Play play, HostScope scope, boolean pending,
-                          Map<Query, Object> cache) {
-        List<Query> reads = new ArrayList<>();
+    private void prefetch(Host host, Transport t, Play play, HostScope scope, HostPlanning planning) {
+        Map<TaskSteps, List<Query>> reads = new HashMap<>();
         for (PlayTask task : ctx.tasks(play)) {
             TaskRunner.On on = ctx.on(host, t, play, task);
-            ctx.runner.reads(on, task, scope, pending).forEach(reads::add);
+            reads.computeIfAbsent(on.steps(), k -> new ArrayList<>())
+                    .addAll(ctx.runner.reads(on, task, scope, planning.pending));
         }
-        ctx.hostSteps(play).read(t, host, reads, cache);
-    }
-
-    private static void record(TaskRunner.Step step, List<TaskLine> lines, Map<Integer, TaskPlan> plans) {
-        lines.add(step.line());
-        step.plan().ifPresent(plan -> plans.put(step.line().number(), plan));
+        reads.forEach((steps, queries) -> steps.read(t, host, queries, planning.cache(steps)));
     }
 }

@@ -115,6 +115,14 @@ final class PlayContext {
         return new TaskRunner.On(host, context(host), t, become ? escalated : asIs);
     }
 
+    /**
+     * The steps for the node lock, the node journal and the health gate: escalated when any play or task of the
+     * playbook is (they live under /var/lib/nodefix and read k3s's kubeconfig).
+     */
+    TaskSteps lockSteps() {
+        return book.plays().stream().anyMatch(p -> hostSteps(p) == escalated) ? escalated : asIs;
+    }
+
     /** The steps for what concerns the whole host (lock, facts): escalated when any task of the play is. */
     TaskSteps hostSteps(Play play) {
         boolean any = play.become().orElse(false) || play.tasks().stream().anyMatch(t -> t.become().orElse(false))

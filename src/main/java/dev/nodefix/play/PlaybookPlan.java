@@ -26,7 +26,15 @@ public record PlaybookPlan(List<Host> hosts, Optional<String> fatal) {
         }
 
         public int changeCount() {
-            return lines.stream().filter(l -> l.status() == TaskLine.Status.CHANGED).mapToInt(l -> l.changes().size()).sum();
+            return lines.stream().filter(l -> l.status() == TaskLine.Status.CHANGED)
+                    .mapToInt(l -> l.changes().size()).sum();
+        }
+
+        /** Its lines as the result of a run that did not change it: a planned change was not made. */
+        public List<TaskLine> notRun(String why) {
+            return lines.stream().map(l -> l.status() != TaskLine.Status.CHANGED ? l
+                    : new TaskLine(l.play(), l.number(), l.title(), l.host(), TaskLine.Status.SKIPPED, false,
+                            l.handler(), "not applied: " + why, List.of(), l.notes())).toList();
         }
 
         /** Its plan fails (a task fails, or the host is unreachable): it is left out of the run. */
@@ -51,5 +59,10 @@ public record PlaybookPlan(List<Host> hosts, Optional<String> fatal) {
 
     public List<TaskLine> lines() {
         return hosts.stream().flatMap(h -> h.lines().stream()).toList();
+    }
+
+    /** Every host's lines as the result of a run that changed nothing (see {@link Host#notRun}). */
+    public List<TaskLine> notRun(String why) {
+        return hosts.stream().flatMap(h -> h.notRun(why).stream()).toList();
     }
 }

@@ -19,7 +19,8 @@ public record PlaybookResult(List<TaskLine> lines, Optional<String> stopped, Lis
     }
 
     public boolean anyFailed() {
-        return stopped.isPresent() || lines.stream().anyMatch(l -> l.status() == TaskLine.Status.FAILED && !l.ignored());
+        return stopped.isPresent()
+                || lines.stream().anyMatch(l -> l.status() == TaskLine.Status.FAILED && !l.ignored());
     }
 
     public boolean anyUnreachable() {

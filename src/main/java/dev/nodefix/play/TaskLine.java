@@ -17,7 +17,10 @@ import java.util.Objects;
  */
 public record TaskLine(int play, int number, String title, String host, Status status, boolean ignored,
                        boolean handler, String detail, List<Change> changes, List<String> notes) {
-    /** DEFERRED only in a plan: a check that cannot pass before the changes planned ahead of it are made. */
+    /**
+     * DEFERRED only in a plan: a task decided when the run gets there, after the changes planned ahead of it (a
+     * check those changes may decide, or a task that reads a register not known before the run).
+     */
     public enum Status {
         OK, CHANGED, SKIPPED, DEFERRED, FAILED, UNREACHABLE;
 

@@ -1,5 +1,6 @@
 package dev.nodefix.play;
 
+import dev.nodefix.change.Change;
 import dev.nodefix.engine.Task;
 import dev.nodefix.engine.TaskPlan;
 import dev.nodefix.engine.TaskResult;
@@ -19,6 +20,7 @@ import dev.nodefix.state.StateException;
 import dev.nodefix.transport.CommandResult;
 import dev.nodefix.transport.Transport;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +61,8 @@ final class TaskRunner {
     Step plan(On on, int play, int number, PlayTask task, HostScope scope, boolean handler, boolean pending,
               Map<Query, Object> cache) {
         Optional<String> unknown = scope.readsPending(task);
-        Line line = new Line(play, number, unknown.isPresent() ? task.title() : title(task, scope), on.host().name(), handler);
+        String title = unknown.isPresent() ? task.title() : title(task, scope);
+        Line line = new Line(play, number, title, on.host().name(), handler);
         if (unknown.isPresent()) {
             return pending(line.of(TaskLine.Status.DEFERRED, "reads " + unknown.get() + ", which a task above registers"
                     + " when it runs"), task, scope);
@@ -67,11 +70,15 @@ final class TaskRunner {
         try {
             Optional<String> skip = scope.firstFalse(task.when(), Map.of());
             if (skip.isPresent()) {
-                return done(line.of(TaskLine.Status.SKIPPED, "when: " + skip.get() + " is false"), task, scope, Optional.empty(), 0);
+                String why = "when: " + skip.get() + " is false";
+                // confirmed: this task does nothing; if it would change the node when run, that is drift
+                return done(line.of(TaskLine.Status.SKIPPED, why), task, scope, Optional.empty(), 0,
+                        TaskPlan.of(new Plan.NoOp("skipped, " + why)));
             }
             Module<?> module = registry.get(task.module());
             if (pending && module.checksOnly()) {
-                return pending(line.of(TaskLine.Status.DEFERRED, "checked when run, after the changes above"), task, scope);
+                return pending(line.of(TaskLine.Status.DEFERRED, "checked when run, after the changes above"), task,
+                        scope);
             }
             Task bound = bind(module, task, scope, on.context(), number, line.title);
             TaskPlan plan = on.steps().plan(on.transport(), on.host(), bound, cache);
@@ -79,7 +86,8 @@ final class TaskRunner {
             if (plan.plan() instanceof Plan.NoOp n) {
                 planned = line.of(TaskLine.Status.OK, n.reason(), plan);
             } else if (plan.plan() instanceof Plan.Refused r) {
-                planned = pending ? line.of(TaskLine.Status.DEFERRED, "refused now, re-checked after the changes above: "
+                planned = pending
+                        ? line.of(TaskLine.Status.DEFERRED, "refused now, re-checked after the changes above: "
                         + r.reason(), plan) : failed(line, task, r.reason(), plan);
             } else {
                 planned = line.of(TaskLine.Status.CHANGED, "", plan);
@@ -103,7 +111,8 @@ final class TaskRunner {
             if (scope.firstFalse(task.when(), Map.of()).isPresent() || pending && module.checksOnly()) {
                 return List.of();
             }
-            return bind(module, task, scope, on.context(), 0, "").reads().stream().filter(TaskSteps::cacheable).toList();
+            return bind(module, task, scope, on.context(), 0, "").reads().stream().filter(TaskSteps::cacheable)
+                    .toList();
         } catch (RuntimeException e) {
             return List.of(); // it fails the same way when planned, and says so there
         }
@@ -118,26 +127,29 @@ final class TaskRunner {
         try {
             Optional<String> skip = scope.firstFalse(task.when(), Map.of());
             if (skip.isPresent()) {
-                return done(line.of(TaskLine.Status.SKIPPED, "when: " + skip.get() + " is false"), task, scope, Optional.empty(), 0);
+                return done(line.of(TaskLine.Status.SKIPPED, "when: " + skip.get() + " is false"), task, scope,
+                        Optional.empty(), 0);
             }
             Task bound = bind(registry.get(task.module()), task, scope, on.context(), number, line.title);
             Optional<TaskPlan> expected = confirmed;
+            List<Change> applied = new ArrayList<>(); // over every attempt: an early try may have changed the node
             for (int attempt = 1; ; attempt++) {
                 TaskResult r = on.steps().apply(on.transport(), on.host(), bound, expected, journal, run, seq);
-                TaskLine result = judged(line.of(r), task, scope, r.output(), attempt);
+                applied.addAll(r.changes());
+                TaskLine result = withChanges(judged(line.of(r), r, task, scope, attempt), applied, task);
                 Map<String, Object> registered = Registered.of(result, r.output(), attempt);
+                boolean drift = r.outcome() == TaskResult.Outcome.DRIFT;
                 boolean again;
-                if (task.until().isPresent() && r.outcome() != TaskResult.Outcome.DRIFT) {
-                    boolean met = scope.firstFalse(List.of(task.until().get()), ownRegister(task, registered)).isEmpty();
-                    again = !met;
-                    if (!met && attempt > task.retries()) {
+                if (task.until().isPresent() && !drift) {
+                    again = scope.firstFalse(List.of(task.until().get()), ownRegister(task, registered)).isPresent();
+                    if (again && attempt > task.retries()) {
                         result = failed(line, task, "until: " + task.until().get() + " still false after " + attempt
                                 + " attempt(s)" + (result.detail().isEmpty() ? "" : "; last: " + result.detail()), null,
-                                result.changes());
+                                applied);
                         registered = Registered.of(result, r.output(), attempt);
                     }
                 } else {
-                    again = result.status() == TaskLine.Status.FAILED && r.outcome() != TaskResult.Outcome.DRIFT;
+                    again = result.status() == TaskLine.Status.FAILED && !drift;
                 }
                 if (!again || attempt > task.retries()) {
                     Map<String, Object> finalRegistered = registered;
@@ -152,8 +164,22 @@ final class TaskRunner {
         }
     }
 
+    /** The line with every change its attempts made; an ok line that changed the node is changed. */
+    private static TaskLine withChanges(TaskLine l, List<Change> applied, PlayTask task) {
+        if (applied.equals(l.changes())) {
+            return l;
+        }
+        boolean changed = l.status() == TaskLine.Status.OK && !applied.isEmpty() && task.changedWhen().isEmpty();
+        return new TaskLine(l.play(), l.number(), l.title(), l.host(), changed ? TaskLine.Status.CHANGED : l.status(),
+                l.ignored(), l.handler(), l.detail(), applied, l.notes());
+    }
+
     /** {@code changed_when} and {@code failed_when} over what the task registered. */
-    private TaskLine judged(TaskLine line, PlayTask task, HostScope scope, Optional<CommandResult> output, int attempt) {
+    private TaskLine judged(TaskLine line, TaskResult r, PlayTask task, HostScope scope, int attempt) {
+        if (r.outcome() == TaskResult.Outcome.DRIFT) {
+            return line; // a safety stop: no condition of the playbook turns it into ok, nor ignores it
+        }
+        Optional<CommandResult> output = r.output();
         if (task.changedWhen().isEmpty() && task.failedWhen().isEmpty()) {
             return line.status() == TaskLine.Status.FAILED && task.ignoreErrors() ? ignored(line) : line;
         }
@@ -220,8 +246,7 @@ final class TaskRunner {
         return failed(line, task, why, plan, List.of());
     }
 
-    private static TaskLine failed(Line line, PlayTask task, String why, TaskPlan plan,
-                                   List<dev.nodefix.change.Change> changes) {
+    private static TaskLine failed(Line line, PlayTask task, String why, TaskPlan plan, List<Change> changes) {
         TaskLine out = new TaskLine(line.play, line.number, line.title, line.host, TaskLine.Status.FAILED, false,
                 line.handler, why, changes, plan == null ? List.of() : plan.notes());
         return task.ignoreErrors() ? ignored(out) : out;

@@ -120,9 +120,11 @@ public final class ShellSession {
         } else if (effect instanceof Effect.Changes c) {
             facts.clear();
             if (c.records()) {
+                // the command's own run is the first RUN line; a later one is a rollback it ran itself
+                // (play --rollback-on-failure), which undo must not roll back in turn
                 LinkedHashSet<String> ids = new LinkedHashSet<>(out.runs());
                 ids.addAll(err.runs());
-                ids.forEach(id -> state = state.withRun(id));
+                ids.stream().findFirst().ifPresent(id -> state = state.withRun(id));
             }
         } else if (effect instanceof Effect.Undoes u) {
             facts.clear();
