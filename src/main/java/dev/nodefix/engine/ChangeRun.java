@@ -46,6 +46,11 @@ public final class ChangeRun {
                                   RunJournal journal, Entry.Started started, String holder, Consumer<HostResult> progress) {
         List<HostResult> results = new ArrayList<>();
         for (List<Host> batch : batches) {
+            if (Thread.currentThread().isInterrupted()) { // Ctrl-C in the shell: no further batch starts
+                batch.forEach(h -> results.add(new HostResult(h.name(), HostResult.Status.FAILED, List.of(),
+                        "interrupted before this host's batch started; nothing changed here")));
+                continue;
+            }
             fanOut.run(batch, host -> applyHost(host, tasks.apply(host), shown.get(host.name()), journal, started, holder),
                     outcome -> progress.accept(resultOf(outcome))).stream().map(ChangeRun::resultOf).forEach(results::add);
         }

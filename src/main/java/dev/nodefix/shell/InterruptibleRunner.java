@@ -23,6 +23,7 @@ final class InterruptibleRunner implements CommandRunner {
     private final Terminal terminal;
     private final PrintWriter err;
     private final long graceNanos;
+    private final java.util.List<Thread> abandoned = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     InterruptibleRunner(Terminal terminal, PrintWriter err) {
         this(terminal, err, GRACE);
@@ -66,6 +67,7 @@ final class InterruptibleRunner implements CommandRunner {
                 }
                 long at = interruptedAt.get();
                 if (at != 0 && System.nanoTime() - at > graceNanos) {
+                    abandoned.add(worker);
                     abandon.run();
                     err.println("the command did not stop; it is left to finish in the background, its output dropped");
                     err.flush();
@@ -75,8 +77,34 @@ final class InterruptibleRunner implements CommandRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             worker.interrupt();
+            abandoned.add(worker);
             abandon.run();
             return INTERRUPTED;
+        }
+    }
+
+    /**
+     * Before the shell leaves: waits (up to {@code limit}) for commands abandoned after Ctrl-C, so leaving does
+     * not kill one in the middle of a change (its node would stay locked, its journal unfinished).
+     */
+    void finish(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (Thread t : abandoned) {
+            if (!t.isAlive()) {
+                continue;
+            }
+            err.println("waiting for a command abandoned after Ctrl-C to finish (at most " + limit.toSeconds() + " s)");
+            err.flush();
+            try {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (t.isAlive()) {
+                err.println("it is still running: leaving now may leave its nodes locked (see nodefix runs, --break-lock)");
+                err.flush();
+            }
         }
     }
 }

@@ -65,13 +65,14 @@ public final class Shell {
     public int interactive(Terminal terminal) {
         LineReader reader = reader(terminal);
         boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType());
+        InterruptibleRunner runner = new InterruptibleRunner(terminal, terminal.writer());
         ShellSession session = new ShellSession(base, new LineTranslator(inventory, modules),
                 dumb && !start.options().contains("--no-color") ? start.withOption("--no-color") : start,
-                new ShellSession.Io(terminal.writer(), terminal.writer(), true, confirm(reader),
-                        new InterruptibleRunner(terminal, terminal.writer())));
+                new ShellSession.Io(terminal.writer(), terminal.writer(), true, confirm(reader), runner));
         terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN); // the prompt and each command set their own
         terminal.writer().println("nodefix shell on " + inventory.file() + ": `help` lists the commands, Ctrl-D leaves.");
         loop(reader, session);
+        runner.finish(java.time.Duration.ofMinutes(3));
         if (!session.runs().isEmpty()) {
             terminal.writer().println("runs this shell made and did not undo: " + String.join(" ", session.runs())
                     + " (nodefix rollback RUN undoes one)");

@@ -56,6 +56,31 @@ class InterruptibleRunnerTest {
     }
 
     @Test
+    void leavingWaitsForACommandAbandonedMidChange() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean finished = new AtomicBoolean();
+        ctrlCWhen(started);
+        InterruptibleRunner runner = new InterruptibleRunner(terminal, new PrintWriter(said, true), Duration.ofMillis(100));
+
+        int code = runner.run(() -> {
+            started.countDown();
+            long until = System.nanoTime() + 800_000_000L; // a change that ignores Ctrl-C and takes 0.8 s
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            finished.set(true);
+            return 0;
+        }, () -> { });
+        assertThat(code).isEqualTo(InterruptibleRunner.INTERRUPTED);
+        assertThat(finished).isFalse();
+
+        runner.finish(Duration.ofSeconds(30));
+
+        assertThat(finished).isTrue();
+        assertThat(said.toString()).contains("waiting for a command abandoned after Ctrl-C");
+    }
+
+    @Test
     void aCommandThatDoesNotStopIsAbandonedAfterTheGrace() {
         CountDownLatch started = new CountDownLatch(1);
         AtomicBoolean abandoned = new AtomicBoolean();
