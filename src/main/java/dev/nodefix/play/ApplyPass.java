@@ -53,6 +53,14 @@ final class ApplyPass {
         Set<String> running = new LinkedHashSet<>();
         shown.changing().forEach(h -> running.add(h.name()));
         Apply state = new Apply(journal, started, holder, planned);
+        try {
+            return run(shown, running, state, events);
+        } finally {
+            unlockAll(state);
+        }
+    }
+
+    private PlaybookResult run(PlaybookPlan shown, Set<String> running, Apply state, PlayEvents events) {
         List<TaskLine> lines = new ArrayList<>();
         for (int p = 0; p < ctx.book.plays().size(); p++) {
             Play play = ctx.book.plays().get(p);
@@ -144,7 +152,8 @@ final class ApplyPass {
         final Map<String, PlaybookPlan.Host> planned;
         final Set<String> failed = ConcurrentHashMap.newKeySet();
         final Set<String> changed = ConcurrentHashMap.newKeySet();
-        final Set<String> journaled = ConcurrentHashMap.newKeySet();
+        final Set<String> locked = ConcurrentHashMap.newKeySet();
+        final Set<String> keepLocked = ConcurrentHashMap.newKeySet();
         final Map<String, AtomicInteger> seqs = new ConcurrentHashMap<>();
 
         Apply(RunJournal journal, Entry.Started started, String holder, Map<String, PlaybookPlan.Host> planned) {
@@ -192,37 +201,52 @@ final class ApplyPass {
     }
 
     /** Runs {@code work} under the node's lock; a host that cannot be locked or reached fails with one line. */
+    /**
+     * Runs {@code work} on the host under the node's lock, taken at the host's first phase of the run and held
+     * until the run ends ({@link #unlockAll}), so no other run changes the node between its batches, handlers and
+     * plays. A host that cannot be locked or reached fails with one line.
+     */
     private HostPart locked(Host host, Play play, Apply state, java.util.function.Function<Transport, HostPart> work) {
         int p = ctx.book.plays().indexOf(play);
-        TaskSteps steps = ctx.lockSteps();
         Transport t;
         try {
             t = ctx.connections.get(host);
-            Optional<HostResult> refused = steps.lock(t, host, state.started, state.holder);
-            if (refused.isPresent()) {
-                state.failed.add(host.name());
-                return new HostPart(List.of(new TaskLine(p, 0, "lock " + host.name(), host.name(),
-                        TaskLine.Status.FAILED, false, false, refused.get().message(), List.of(), List.of())), null,
-                        Set.of());
+            if (!state.locked.contains(host.name())) {
+                Optional<HostResult> refused = ctx.lockSteps().lock(t, host, state.started, state.holder);
+                if (refused.isPresent()) {
+                    state.failed.add(host.name());
+                    return new HostPart(List.of(new TaskLine(p, 0, "lock " + host.name(), host.name(),
+                            TaskLine.Status.FAILED, false, false, refused.get().message(), List.of(), List.of())), null,
+                            Set.of());
+                }
+                state.locked.add(host.name());
+                state.journal.append(host.name(), state.started);
             }
         } catch (TransportException e) {
             state.failed.add(host.name());
             return new HostPart(List.of(PlayContext.hostLine(p, host, e)), null, Set.of());
         }
-        boolean keepLock = false;
-        try {
-            if (state.journaled.add(host.name())) {
-                state.journal.append(host.name(), state.started);
+        HostPart part = work.apply(t);
+        if (part.lines().stream().anyMatch(l -> l.detail().contains(KEPT_LOCK))) {
+            state.keepLocked.add(host.name());
+        }
+        if (part.lines().stream().anyMatch(TaskLine::failing)) {
+            state.failed.add(host.name());
+        }
+        return part;
+    }
+
+    /** Releases every lock the run took, but those of hosts where a change may still be running. */
+    private void unlockAll(Apply state) {
+        for (String name : state.locked) {
+            if (state.keepLocked.contains(name)) {
+                continue;
             }
-            HostPart part = work.apply(t);
-            keepLock = part.lines().stream().anyMatch(l -> l.detail().contains(KEPT_LOCK));
-            if (part.lines().stream().anyMatch(TaskLine::failing)) {
-                state.failed.add(host.name());
-            }
-            return part;
-        } finally {
-            if (!keepLock) {
-                steps.unlock(t, host, state.started.run());
+            Host host = ctx.inventory.hosts().get(name);
+            try {
+                ctx.lockSteps().unlock(ctx.connections.get(host), host, state.started.run());
+            } catch (TransportException e) {
+                // unreachable now: the lock stays and names this run, which is the truth
             }
         }
     }
