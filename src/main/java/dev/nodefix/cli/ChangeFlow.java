@@ -1,6 +1,5 @@
 package dev.nodefix.cli;
 
-import dev.nodefix.change.Change;
 import dev.nodefix.engine.ChangeRun;
 import dev.nodefix.engine.Connections;
 import dev.nodefix.engine.HostPlan;
@@ -8,17 +7,12 @@ import dev.nodefix.engine.HostResult;
 import dev.nodefix.engine.Task;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Role;
-import dev.nodefix.journal.Entry;
-import dev.nodefix.journal.RunId;
 import dev.nodefix.journal.RunJournal;
 import dev.nodefix.journal.RunKind;
-import dev.nodefix.journal.RunMeta;
-import dev.nodefix.journal.RunStore;
 import dev.nodefix.report.ChangeJson;
 import dev.nodefix.report.ChangeText;
 import dev.nodefix.report.Progress;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,36 +92,30 @@ final class ChangeFlow {
 
     private int apply(Request req, ChangeRun run, List<HostPlan> plans, List<HostPlan> changing, ChangeText text,
                       OutputOptions output) {
-        Instant now = ctx.clock().instant();
-        String id = RunId.next(now, ctx.entropy());
         List<String> names = changing.stream().map(HostPlan::host).toList();
         List<Host> hosts = req.hosts().stream().filter(h -> names.contains(h.name())).toList();
-        RunStore store = new RunStore(RunStore.defaultDir(ctx.env(), ctx.home()));
-        RunMeta meta = new RunMeta(id, req.kind(), req.rollbackOf(), now, req.what(), names, Optional.empty());
         Map<String, HostPlan> shown = plans.stream().collect(Collectors.toMap(HostPlan::host, p -> p));
-        Entry.Started started = new Entry.Started(id, req.kind(), req.rollbackOf(), now);
-        String holder = holder(now);
         PrintWriter out = output.json() ? ctx.err() : ctx.out();
-        out.println("RUN " + id);
-        out.flush();
+        RunRecording recording = RunRecording.start(ctx, req.kind(), req.rollbackOf(), req.what(), names, out);
+        String id = recording.id();
         List<HostResult> results;
-        try (RunJournal journal = store.create(meta)) {
+        try (RunJournal journal = recording.openJournal()) {
             Progress applying = new Progress(ctx.err(), hosts.size(), ctx.interactive());
-            results = run.apply(batches(hosts, changing), req.tasks(), shown, journal, started, holder, r -> {
-                applying.clear();
-                if (!output.json()) {
-                    text.result(ctx.out(), r);
-                }
-                applying.done(r.status() == HostResult.Status.OK || r.status() == HostResult.Status.CHANGED,
-                        r.status() != HostResult.Status.UNREACHABLE);
-            });
+            results = run.apply(batches(hosts, changing), req.tasks(), shown, journal, recording.started(),
+                    recording.holder(), r -> {
+                        applying.clear();
+                        if (!output.json()) {
+                            text.result(ctx.out(), r);
+                        }
+                        applying.done(r.status() == HostResult.Status.OK || r.status() == HostResult.Status.CHANGED,
+                                r.status() != HostResult.Status.UNREACHABLE);
+                    });
             applying.clear();
         }
-        store.writeMeta(meta.finish(new RunMeta.Outcome(ctx.clock().instant(),
-                (int) results.stream().filter(r -> r.changedCount() > 0).count(),
-                (int) results.stream().filter(r -> r.status() == HostResult.Status.FAILED
+        recording.finish(results.stream().filter(r -> r.changedCount() > 0).count(),
+                results.stream().filter(r -> r.status() == HostResult.Status.FAILED
                         || r.status() == HostResult.Status.LOCKED).count(),
-                (int) results.stream().filter(r -> r.status() == HostResult.Status.UNREACHABLE).count())));
+                results.stream().filter(r -> r.status() == HostResult.Status.UNREACHABLE).count());
         List<HostResult> sorted = new ArrayList<>(results);
         plans.stream().filter(p -> !names.contains(p.host())).map(HostPlan::asResult).forEach(sorted::add);
         sorted.sort(java.util.Comparator.comparing(HostResult::host));
@@ -142,16 +130,10 @@ final class ChangeFlow {
         return exitOfResults(sorted);
     }
 
-    /** Who holds a node's lock, as the lock file and a LOCKED message name them. */
-    String holder(Instant now) {
-        return "started " + now + " by " + ctx.env().getOrDefault("USER", "?") + "@"
-                + ctx.env().getOrDefault("HOSTNAME", "controller");
-    }
-
     /** Servers one at a time before the rest when a k3s restart is planned; otherwise every host at once. */
     static List<List<Host>> batches(List<Host> hosts, List<HostPlan> plans) {
         boolean restarts = plans.stream().flatMap(p -> p.plans().stream()).flatMap(tp -> tp.plan().changeList().stream())
-                .anyMatch(ChangeFlow::restartsK3s);
+                .anyMatch(dev.nodefix.journal.RollbackPlanner::restartsK3s);
         if (!restarts) {
             return List.of(hosts);
         }
@@ -162,10 +144,6 @@ final class ChangeFlow {
             batches.add(rest);
         }
         return batches;
-    }
-
-    private static boolean restartsK3s(Change c) {
-        return dev.nodefix.journal.RollbackPlanner.restartsK3s(c);
     }
 
     private static int exitOfPlans(List<HostPlan> plans) {

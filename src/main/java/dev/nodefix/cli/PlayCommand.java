@@ -4,12 +4,8 @@ import dev.nodefix.engine.Connections;
 import dev.nodefix.expr.Expressions;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
-import dev.nodefix.journal.Entry;
-import dev.nodefix.journal.RunId;
 import dev.nodefix.journal.RunJournal;
 import dev.nodefix.journal.RunKind;
-import dev.nodefix.journal.RunMeta;
-import dev.nodefix.journal.RunStore;
 import dev.nodefix.modules.BuiltinModules;
 import dev.nodefix.play.PlayEvents;
 import dev.nodefix.play.PlayOptions;
@@ -28,7 +24,6 @@ import dev.nodefix.report.PlayText;
 import dev.nodefix.report.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,7 +131,7 @@ public final class PlayCommand implements Callable<Integer> {
             }
             int changes = plan.changeCount();
             if (plan.fatal().isPresent() || change.check || changes == 0) {
-                return planOnly(book, plan, plays, text);
+                return planOnly(plan, plays, text);
             }
             if (!output.json() || !change.yes) {
                 text.plan(out, file.toString(), plan.lines());
@@ -146,12 +141,12 @@ public final class PlayCommand implements Callable<Integer> {
                     + " host(s)?")) {
                 return ExitCode.USAGE;
             }
-            return apply(run, plan, book, plays, text, flow);
+            return apply(run, plan, plays, text);
         }
     }
 
     /** A check, a plan with nothing to change, or one that must not run: the plan's lines are the result. */
-    private int planOnly(Playbook book, PlaybookPlan plan, List<String> plays, PlayText text) {
+    private int planOnly(PlaybookPlan plan, List<String> plays, PlayText text) {
         Optional<String> stopped = plan.fatal().map(f -> "nothing changed: " + f);
         List<TaskLine> lines = change.check ? plan.lines() : plan.notRun(plan.fatal().isPresent()
                 ? "the run was refused" : "this host's plan fails further on");
@@ -173,30 +168,19 @@ public final class PlayCommand implements Callable<Integer> {
         return plan.fatal().isPresent() ? ExitCode.HOST_FAILED : exit(lines, false);
     }
 
-    private int apply(PlaybookRun run, PlaybookPlan plan, Playbook book, List<String> plays, PlayText text,
-                      ChangeFlow flow) {
-        Instant now = ctx.clock().instant();
-        String id = RunId.next(now, ctx.entropy());
+    private int apply(PlaybookRun run, PlaybookPlan plan, List<String> plays, PlayText text) {
         List<String> names = plan.changing().stream().map(PlaybookPlan.Host::name).toList();
-        RunStore store = new RunStore(RunStore.defaultDir(ctx.env(), ctx.home()));
         String what = "play " + file + (extraVars.isEmpty() ? "" : " " + extraVars);
-        RunMeta meta = new RunMeta(id, RunKind.APPLY, Optional.empty(), now, what, names, Optional.empty());
-        Entry.Started started = new Entry.Started(id, RunKind.APPLY, Optional.empty(), now);
         PrintWriter out = output.json() ? ctx.err() : ctx.out();
-        out.println("RUN " + id);
-        out.flush();
+        RunRecording recording = RunRecording.start(ctx, RunKind.APPLY, Optional.empty(), what, names, out);
+        String id = recording.id();
         PlaybookResult result;
-        try (RunJournal journal = store.create(meta)) {
-            result = run.apply(plan, journal, started, flow.holder(now), events(text, plan));
+        try (RunJournal journal = recording.openJournal()) {
+            result = run.apply(plan, journal, recording.started(), recording.holder(), events(text, plan));
         }
-        long changedHosts = result.lines().stream().filter(l -> l.status() == TaskLine.Status.CHANGED)
-                .map(TaskLine::host).distinct().count();
-        long failedHosts = result.lines().stream().filter(l -> l.status() == TaskLine.Status.FAILED && !l.ignored())
-                .map(TaskLine::host).distinct().count();
-        long unreachable = result.lines().stream().filter(l -> l.status() == TaskLine.Status.UNREACHABLE)
-                .map(TaskLine::host).distinct().count();
-        store.writeMeta(meta.finish(new RunMeta.Outcome(ctx.clock().instant(), (int) changedHosts, (int) failedHosts,
-                (int) unreachable)));
+        recording.finish(hostsWith(result, l -> l.status() == TaskLine.Status.CHANGED),
+                hostsWith(result, l -> l.status() == TaskLine.Status.FAILED && !l.ignored()),
+                hostsWith(result, l -> l.status() == TaskLine.Status.UNREACHABLE));
         String rollback = "nodefix rollback " + id + inventory.hint();
         if (output.json()) {
             ctx.out().println(new PlayJson().of(new PlayJson.Outcome(file.toString(), false, Optional.of(id),
@@ -220,6 +204,10 @@ public final class PlayCommand implements Callable<Integer> {
             }
         }
         return exit;
+    }
+
+    private static long hostsWith(PlaybookResult result, java.util.function.Predicate<TaskLine> line) {
+        return result.lines().stream().filter(line).map(TaskLine::host).distinct().count();
     }
 
     /** The printing side of a run: a progress line on a terminal, each play, batch and gate as it ends. */
