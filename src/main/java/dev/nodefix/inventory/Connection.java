@@ -10,6 +10,7 @@ import java.util.Optional;
  * Empty optionals mean "not set in the inventory": command-line options or defaults decide.
  *
  * @param strictHostKeyChecking from {@code -o StrictHostKeyChecking=}: "yes", "no", "accept-new", ...
+ * @param extras what ansible.cfg and the ssh config add ({@link SshExtras#NONE} for the inventory alone)
  */
 public record Connection(
         String address,
@@ -20,9 +21,18 @@ public record Connection(
         Optional<String> becomeUser,
         Optional<Jump> jump,
         Optional<Path> knownHostsFile,
-        Optional<String> strictHostKeyChecking) {
+        Optional<String> strictHostKeyChecking,
+        SshExtras extras) {
 
     public static final int DEFAULT_PORT = 22;
+
+    /** A connection from the inventory alone (nothing merged from ansible.cfg or the ssh config yet). */
+    public Connection(String address, int port, Optional<String> user, Optional<Path> identityFile, boolean become,
+            Optional<String> becomeUser, Optional<Jump> jump, Optional<Path> knownHostsFile,
+            Optional<String> strictHostKeyChecking) {
+        this(address, port, user, identityFile, become, becomeUser, jump, knownHostsFile, strictHostKeyChecking,
+                SshExtras.NONE);
+    }
 
     public Connection {
         Objects.requireNonNull(address, "address");
@@ -32,6 +42,7 @@ public record Connection(
         Objects.requireNonNull(jump, "jump");
         Objects.requireNonNull(knownHostsFile, "knownHostsFile");
         Objects.requireNonNull(strictHostKeyChecking, "strictHostKeyChecking");
+        Objects.requireNonNull(extras, "extras");
         if (address.isBlank()) {
             throw new IllegalArgumentException("address is empty");
         }
@@ -48,11 +59,11 @@ public record Connection(
 
     public Connection withPort(int newPort) {
         return new Connection(address, newPort, user, identityFile, become, becomeUser, jump,
-                knownHostsFile, strictHostKeyChecking);
+                knownHostsFile, strictHostKeyChecking, extras);
     }
 
     public Connection withUser(String newUser) {
         return new Connection(address, port, Optional.of(newUser), identityFile, become, becomeUser, jump,
-                knownHostsFile, strictHostKeyChecking);
+                knownHostsFile, strictHostKeyChecking, extras);
     }
 }

@@ -7,9 +7,9 @@ import java.util.Optional;
  * Reads OpenSSH's {@code ProxyJump} syntax, {@code [ssh://][user@]host[:port]} (IPv6 hosts in brackets),
  * as used by {@code -J}, {@code -o ProxyJump=} and {@code nodefix_jump}. {@code none} means no jump.
  */
-final class ProxyJump {
+public final class ProxyJump {
     /** A value nodefix cannot use; the message says why. */
-    static final class BadJump extends RuntimeException {
+    public static final class BadJump extends RuntimeException {
         BadJump(String message) {
             super(message);
         }
@@ -17,7 +17,7 @@ final class ProxyJump {
 
     private ProxyJump() {}
 
-    static Optional<Jump> parse(String spec) {
+    public static Optional<Jump> parse(String spec) {
         String s = spec.strip();
         if (s.toLowerCase(Locale.ROOT).equals("none")) {
             return Optional.empty();

@@ -12,17 +12,20 @@ import java.util.Optional;
  * ssh's spellings ({@code -o Key=Value}, {@code -oKey=Value}, {@code -o "Key Value"}); other options are
  * ignored. As in ssh, the first value given for an option wins. The string is split like a POSIX shell.
  */
-record SshArgs(Optional<String> proxyJump, Optional<Integer> port, Optional<String> userKnownHostsFile,
+public record SshArgs(Optional<String> proxyJump, Optional<Integer> port, Optional<String> userKnownHostsFile,
         Optional<String> strictHostKeyChecking) {
 
     /** Arguments nodefix cannot use; the message says why. */
-    static final class BadArgs extends RuntimeException {
+    public static final class BadArgs extends RuntimeException {
         BadArgs(String message) {
             super(message);
         }
     }
 
-    static SshArgs parse(String args) {
+    /** No {@code ansible_ssh_common_args}. */
+    public static final SshArgs NONE = new SshArgs(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    public static SshArgs parse(String args) {
         Map<String, String> options = new LinkedHashMap<>();
         List<String> words = ShellWords.split(args);
         for (int i = 0; i < words.size(); i++) {
