@@ -21,6 +21,7 @@ import java.util.function.Predicate;
  * @param interactive whether stdin and stdout are a terminal (progress lines, prompts)
  * @param confirm    asks the operator a yes/no question on the terminal; false when there is none
  * @param entropy    random bits for run ids
+ * @param workingDir where relative paths and {@code ./ansible.cfg} are looked up
  */
 public record CliContext(
         PrintWriter out,
@@ -32,7 +33,16 @@ public record CliContext(
         Function<SshSettings, TransportFactory> transports,
         boolean interactive,
         Predicate<String> confirm,
-        IntSupplier entropy) {
+        IntSupplier entropy,
+        Path workingDir) {
+
+    /** A context whose working directory is the process's own. */
+    public CliContext(PrintWriter out, PrintWriter err, Map<String, String> env, Path home, Clock clock,
+            SecretSource prompts, Function<SshSettings, TransportFactory> transports, boolean interactive,
+            Predicate<String> confirm, IntSupplier entropy) {
+        this(out, err, env, home, clock, prompts, transports, interactive, confirm, entropy,
+                Path.of("").toAbsolutePath());
+    }
 
     public CliContext {
         Objects.requireNonNull(out, "out");
@@ -44,10 +54,11 @@ public record CliContext(
         Objects.requireNonNull(transports, "transports");
         Objects.requireNonNull(confirm, "confirm");
         Objects.requireNonNull(entropy, "entropy");
+        Objects.requireNonNull(workingDir, "workingDir");
     }
 
     /** The same context printing what goes to stdout to {@code newOut} (a nested command's report under --json). */
     public CliContext withOut(PrintWriter newOut) {
-        return new CliContext(newOut, err, env, home, clock, prompts, transports, interactive, confirm, entropy);
+        return new CliContext(newOut, err, env, home, clock, prompts, transports, interactive, confirm, entropy, workingDir);
     }
 }

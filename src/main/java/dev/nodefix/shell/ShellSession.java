@@ -91,7 +91,8 @@ public final class ShellSession {
         OutputTap out = new OutputTap(io.out());
         OutputTap err = new OutputTap(io.err());
         CliContext ctx = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), base.env(), base.home(),
-                base.clock(), base.prompts(), base.transports(), io.interactive(), io.confirm(), base.entropy());
+                base.clock(), base.prompts(), base.transports(), io.interactive(), io.confirm(), base.entropy(),
+                base.workingDir());
         String[] argv = invoke.argv().toArray(String[]::new);
         int code = io.runner().run(() -> execute(ctx, argv), () -> {
             out.detach();

@@ -28,6 +28,7 @@ public final class CliRunner {
     private final Map<String, String> env = new HashMap<>();
     private Path home = Path.of(System.getProperty("java.io.tmpdir"), "nodefix-test-home");
     private Function<SshSettings, TransportFactory> transports = SshTransportFactory::new;
+    private Path workingDir = Path.of("").toAbsolutePath();
     private Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     public CliRunner env(String key, String value) {
@@ -42,6 +43,12 @@ public final class CliRunner {
 
     public CliRunner transports(Function<SshSettings, TransportFactory> factory) {
         this.transports = factory;
+        return this;
+    }
+
+    /** Where ./ansible.cfg and relative paths are looked up (default: the JVM's working directory). */
+    public CliRunner workingDir(Path dir) {
+        this.workingDir = dir;
         return this;
     }
 
@@ -65,6 +72,6 @@ public final class CliRunner {
     private CliContext context(PrintWriter out, PrintWriter err) {
         SecretSource noPrompts = (kind, subject) -> Optional.empty();
         return new CliContext(out, err, env, home, clock, noPrompts, transports, false, question -> false,
-                new java.util.Random()::nextInt);
+                new java.util.Random()::nextInt, workingDir);
     }
 }
