@@ -1,6 +1,9 @@
 package dev.nodefix.inventory;
 
+import dev.nodefix.vault.Vaulted;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,17 +15,40 @@ import java.util.Set;
  * ansible_ssh_private_key_file ({@code ~} expanded), ansible_become, ansible_become_user, and from the
  * common args ProxyJump/-J, UserKnownHostsFile and StrictHostKeyChecking; nodefix_jump wins over ProxyJump.
  * The older {@code ansible_ssh_host/_port/_user} and {@code ansible_private_key_file} are read as fallbacks.
+ * A vaulted value among these is decrypted here (and only here), then checked as a literal one would be.
  */
 final class ConnectionResolver {
     private static final Set<String> TRUE_WORDS = Set.of("y", "yes", "on", "1", "true", "t");
+    /** The variables this class reads. */
+    private static final List<String> CONNECTION_VARS = List.of("ansible_ssh_common_args", "ansible_host",
+            "ansible_ssh_host", "ansible_port", "ansible_ssh_port", "nodefix_jump", "ansible_user", "ansible_ssh_user",
+            "ansible_ssh_private_key_file", "ansible_private_key_file", "ansible_become", "ansible_become_user");
 
     private final Path home;
+    private final VaultOpener vault;
+    private final VariableRules rules = new VariableRules();
 
-    ConnectionResolver(Path home) {
+    ConnectionResolver(Path home, VaultOpener vault) {
         this.home = home;
+        this.vault = vault;
     }
 
-    Connection resolve(String hostName, Map<String, Object> vars) {
+    /** The connection from the host's merged variables; a vaulted one it reads is decrypted and checked. */
+    Connection resolve(String hostName, Map<String, Var> merged) {
+        Map<String, Object> vars = new HashMap<>();
+        merged.forEach((name, var) -> vars.put(name, var.value()));
+        for (String name : CONNECTION_VARS) {
+            Var var = merged.get(name);
+            if (var != null && var.value() instanceof Vaulted vaulted) {
+                String plain = vault.open(vaulted, name);
+                rules.check(name, plain, var.location());
+                vars.put(name, plain);
+            }
+        }
+        return resolveValues(hostName, vars);
+    }
+
+    private Connection resolveValues(String hostName, Map<String, Object> vars) {
         SshArgs ssh = text(vars, "ansible_ssh_common_args").map(SshArgs::parse)
                 .orElse(new SshArgs(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
         String address = text(vars, "ansible_host").or(() -> text(vars, "ansible_ssh_host")).orElse(hostName);

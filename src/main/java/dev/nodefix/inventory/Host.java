@@ -1,20 +1,36 @@
 package dev.nodefix.inventory;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One inventory host with its variables merged the way Ansible merges them
- * (all < parent group < child group < host), the groups it belongs to (directly or through
- * children, "all" excluded, sorted), its connection settings and its declared k3s role.
+ * One inventory host with its variables merged the way Ansible merges them (inventory groups,
+ * group_vars and host_vars files, the host's own variables, see {@link VarPrecedence}), the groups it
+ * belongs to (directly or through children, "all" excluded, sorted), its connection settings, its
+ * declared k3s role, and for each variable the place whose value won.
  */
-public record Host(String name, Map<String, Object> vars, List<String> groups, Connection connection, Role role) {
+public record Host(String name, Map<String, Object> vars, List<String> groups, Connection connection, Role role,
+        Map<String, Location> origins) {
     public Host {
         Objects.requireNonNull(name, "name");
-        vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
+        vars = Collections.unmodifiableMap(new LinkedHashMap<>(vars));
         groups = List.copyOf(groups);
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(role, "role");
+        origins = Map.copyOf(origins);
+    }
+
+    /** A host whose variables come from nowhere in particular (tests, stand-ins). */
+    public Host(String name, Map<String, Object> vars, List<String> groups, Connection connection, Role role) {
+        this(name, vars, groups, connection, role, Map.of());
+    }
+
+    /** Where the winning value of {@code var} was set: inventory file:line:col or a group_vars/host_vars file. */
+    public Optional<Location> origin(String var) {
+        return Optional.ofNullable(origins.get(var));
     }
 }

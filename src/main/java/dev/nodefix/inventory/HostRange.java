@@ -24,6 +24,18 @@ final class HostRange {
         return name.indexOf('[') >= 0;
     }
 
+    /** The names a host pattern stands for (itself when it has no range); a bad range is an error at {@code at}. */
+    static List<String> expandAt(String pattern, Location at) {
+        if (pattern.isBlank()) {
+            throw new InventoryException(at, "empty host name");
+        }
+        try {
+            return hasRange(pattern) ? expand(pattern) : List.of(pattern);
+        } catch (BadRange e) {
+            throw new InventoryException(at, "bad host range in '" + pattern + "': " + e.getMessage());
+        }
+    }
+
     /** All names the pattern stands for, in order. */
     static List<String> expand(String pattern) {
         int open = pattern.indexOf('[');

@@ -20,8 +20,8 @@ final class InventoryAssembler {
         this.connections = connections;
     }
 
-    Inventory assemble(String source, InventoryBuilder builder) {
-        VarPrecedence precedence = new VarPrecedence(builder);
+    Inventory assemble(String source, InventoryBuilder builder, AdjacentVars inventoryFiles, AdjacentVars playbookFiles) {
+        VarPrecedence precedence = new VarPrecedence(builder, inventoryFiles, playbookFiles);
         Map<String, Group> groups = new LinkedHashMap<>();
         builder.groups().values().forEach(g -> groups.put(g.name, new Group(g.name, values(g.vars),
                 List.copyOf(g.hosts), List.copyOf(g.children))));
@@ -34,11 +34,14 @@ final class InventoryAssembler {
     }
 
     private Host host(InventoryBuilder.HostDraft draft, VarPrecedence precedence) {
-        Map<String, Object> vars = values(precedence.merged(draft));
+        Map<String, Var> merged = precedence.merged(draft);
+        Map<String, Object> vars = values(merged);
+        Map<String, Location> origins = new LinkedHashMap<>();
+        merged.forEach((name, var) -> origins.put(name, var.location()));
         List<String> groups = new ArrayList<>(precedence.groupsOf(draft));
         groups.sort(null);
-        Connection connection = connections.resolve(draft.name, vars);
-        return new Host(draft.name, vars, groups, connection, roles.resolve(vars, groups));
+        Connection connection = connections.resolve(draft.name, merged);
+        return new Host(draft.name, vars, groups, connection, roles.resolve(vars, groups), origins);
     }
 
     private static Map<String, Object> values(Map<String, Var> vars) {

@@ -128,14 +128,7 @@ final class InventoryReader {
     }
 
     private List<String> expand(String pattern, YamlNodes.Entry entry) {
-        if (pattern.isBlank()) {
-            throw new InventoryException(entry.location(), "empty host name");
-        }
-        try {
-            return HostRange.hasRange(pattern) ? HostRange.expand(pattern) : List.of(pattern);
-        } catch (HostRange.BadRange e) {
-            throw new InventoryException(entry.location(), "bad host range in '" + pattern + "': " + e.getMessage());
-        }
+        return HostRange.expandAt(pattern, entry.location());
     }
 
     private String name(YamlNodes.Entry entry, String what) {

@@ -10,16 +10,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Ansible's variable precedence for one host: "all", then the host's other groups (direct and
- * inherited) sorted by depth (longest path from "all"), then {@code ansible_group_priority}, then name,
- * each overriding the ones before; the host's own variables last.
+ * Ansible's variable precedence for one host ({@code VariableManager.get_vars}), each layer overriding
+ * the ones before: "all" from the inventory, group_vars/all beside the inventory sources, then beside the
+ * playbook; the inventory variables of "all" and of the host's other groups (direct and inherited)
+ * sorted by depth (longest path from "all"), {@code ansible_group_priority} and name; the group_vars
+ * files of those groups beside the inventory sources, then beside the playbook; the host's inventory
+ * variables, its host_vars beside the inventory sources, then beside the playbook.
  */
 final class VarPrecedence {
     private final InventoryBuilder inventory;
+    private final AdjacentVars inventoryFiles;
+    private final AdjacentVars playbookFiles;
     private final Map<String, Integer> depths = new HashMap<>();
 
-    VarPrecedence(InventoryBuilder inventory) {
+    VarPrecedence(InventoryBuilder inventory, AdjacentVars inventoryFiles, AdjacentVars playbookFiles) {
         this.inventory = inventory;
+        this.inventoryFiles = inventoryFiles;
+        this.playbookFiles = playbookFiles;
         depths.put(InventoryBuilder.ALL, 0);
         for (String group : inventory.groups().keySet()) {
             depth(group, new LinkedHashSet<>());
@@ -59,11 +66,20 @@ final class VarPrecedence {
     }
 
     Map<String, Var> merged(InventoryBuilder.HostDraft host) {
+        List<String> all = List.of(InventoryBuilder.ALL);
         Map<String, Var> vars = new LinkedHashMap<>(inventory.groups().get(InventoryBuilder.ALL).vars);
-        for (String group : groupsOf(host)) {
+        vars.putAll(inventoryFiles.groups(all));
+        vars.putAll(playbookFiles.groups(all));
+        List<String> groups = new ArrayList<>(all);
+        groups.addAll(groupsOf(host));
+        for (String group : groups) {
             vars.putAll(inventory.groups().get(group).vars);
         }
+        vars.putAll(inventoryFiles.groups(groups));
+        vars.putAll(playbookFiles.groups(groups));
         vars.putAll(host.vars);
+        vars.putAll(inventoryFiles.host(host.name));
+        vars.putAll(playbookFiles.host(host.name));
         return vars;
     }
 }

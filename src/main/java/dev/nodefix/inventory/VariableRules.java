@@ -1,5 +1,6 @@
 package dev.nodefix.inventory;
 
+import dev.nodefix.vault.Vaulted;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -7,7 +8,8 @@ import java.util.Set;
 
 /**
  * Checks one inventory variable where it is set, so a mistake is reported at its own line: misspelt
- * {@code ansible_*} names, passwords, and values of the variables nodefix connects with.
+ * {@code ansible_*} names, passwords (accepted only when vaulted or templated), and values of the variables
+ * nodefix connects with (a vaulted one is checked once it is decrypted, if it ever is).
  */
 final class VariableRules {
     static final String PASSWORD_ADVICE = "passwords are not read from inventories; set NODEFIX_BECOME_PASSWORD"
@@ -22,6 +24,9 @@ final class VariableRules {
 
     void check(String name, Object value, Location at) {
         if (AnsibleVariables.PASSWORDS.contains(name)) {
+            if (value instanceof Vaulted) {
+                return;
+            }
             checkPassword(name, value, at);
             return;
         }
@@ -35,7 +40,7 @@ final class VariableRules {
                     + DidYouMean.hint(name, List.of("nodefix_role", "nodefix_jump"))
                     + "; nodefix reads nodefix_role and nodefix_jump");
         }
-        if (LITERAL_REQUIRED.contains(name)) {
+        if (LITERAL_REQUIRED.contains(name) && !(value instanceof Vaulted)) {
             checkConnectionValue(name, value, at);
         }
     }

@@ -1,7 +1,7 @@
 package dev.nodefix.inventory;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,18 +31,32 @@ final class YamlDocument {
 
     /** The root node, empty for a file without a document. */
     static Optional<Node> compose(Path file, String label) {
+        return compose(read(file, label), label);
+    }
+
+    /** The file's text; a missing or unreadable file is an error located at the file. */
+    static String read(Path file, String label) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InventoryException(new Location(label, 0, 0), "no such inventory file");
+        } catch (MalformedInputException e) {
+            throw new InventoryException(new Location(label, 0, 0), "not UTF-8 text");
+        } catch (IOException e) {
+            throw new InventoryException(new Location(label, 0, 0), "cannot read the inventory: " + e.getMessage());
+        }
+    }
+
+    /** The root node of YAML text, empty for text without a document. */
+    static Optional<Node> compose(String text, String label) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(label)
                 .setSchema(new UnresolvedSchema())
                 .setAllowDuplicateKeys(true)
                 .setMaxAliasesForCollections(1000)
                 .build();
-        try (InputStream in = Files.newInputStream(file)) {
-            return new Compose(settings).composeInputStream(in);
-        } catch (NoSuchFileException e) {
-            throw new InventoryException(new Location(label, 0, 0), "no such inventory file");
-        } catch (IOException e) {
-            throw new InventoryException(new Location(label, 0, 0), "cannot read the inventory: " + e.getMessage());
+        try {
+            return new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             throw syntaxError(label, e);
         } catch (YamlEngineException e) {

@@ -1,5 +1,6 @@
 package dev.nodefix.inventory;
 
+import dev.nodefix.vault.Vaulted;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,11 +16,13 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Turns composed nodes into values the way Ansible's YAML loader does: YAML 1.1 scalars, {@code <<}
- * merge keys (explicit keys win, earlier merged mappings win over later ones), {@code !unsafe};
+ * merge keys (explicit keys win, earlier merged mappings win over later ones), {@code !unsafe}, {@code !vault}
+ * (kept encrypted as a {@link Vaulted});
  * duplicate keys are errors. Every error carries the node's location.
  */
 final class YamlNodes {
     private static final Tag UNSAFE = new Tag("!unsafe");
+    private static final Tag VAULT = new Tag("!vault");
     private static final String YAML_TAG = "tag:yaml.org,2002:";
 
     /** One key/value pair of a mapping after merge keys were applied. */
@@ -108,6 +111,12 @@ final class YamlNodes {
         if (node.getTag().equals(UNSAFE)) {
             return unsafe(plainValue(node, true));
         }
+        if (node.getTag().equals(VAULT)) {
+            if (!(node instanceof ScalarNode scalar)) {
+                throw error(node, "a !vault value must be a string (the output of ansible-vault encrypt_string)");
+            }
+            return new Vaulted(scalar.getValue(), location(node));
+        }
         return plainValue(node, false);
     }
 
@@ -169,9 +178,6 @@ final class YamlNodes {
 
     private InventoryException unsupportedTag(Node node) {
         String tag = node.getTag().getValue();
-        if (tag.startsWith("!vault")) {
-            return error(node, "vault-encrypted values are not supported in inventories read by nodefix");
-        }
         return error(node, "unsupported YAML tag '" + tag.replace(YAML_TAG, "!!") + "'");
     }
 
@@ -186,7 +192,7 @@ final class YamlNodes {
         if (v == null) {
             return "nothing";
         }
-        String kind = v instanceof String || v instanceof UnsafeText ? "string" : v instanceof Boolean ? "boolean"
+        String kind = v instanceof Vaulted ? "vaulted string" : v instanceof String || v instanceof UnsafeText ? "string" : v instanceof Boolean ? "boolean"
                 : v instanceof Double ? "float" : v instanceof Number ? "integer" : "date";
         return "the " + kind + " '" + ((ScalarNode) node).getValue() + "'";
     }

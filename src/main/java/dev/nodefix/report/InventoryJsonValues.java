@@ -1,6 +1,7 @@
 package dev.nodefix.report;
 
 import dev.nodefix.inventory.UnsafeText;
+import dev.nodefix.vault.Vaulted;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -19,7 +20,8 @@ import java.util.Map;
  * Inventory values as {@code ansible-inventory --list} writes them with Python's {@code json.dumps
  * (sort_keys=True)}: mapping keys sorted (numbers numerically, strings by code point) and turned into
  * strings the Python way, floats in Python's shortest-repr notation ({@code 1e+16}, {@code 1e-05},
- * {@code Infinity}), dates in ISO format, {@code !unsafe} strings as {@code {"__ansible_unsafe": ...}}.
+ * {@code Infinity}), dates in ISO format, {@code !unsafe} strings as {@code {"__ansible_unsafe": ...}},
+ * {@code !vault} values as {@code {"__ansible_vault": envelope}}.
  */
 final class InventoryJsonValues {
     /** A number already in its final JSON spelling. */
@@ -66,6 +68,8 @@ final class InventoryJsonValues {
             return new RawNumber(pythonFloat(d));
         } else if (value instanceof UnsafeText unsafe) {
             return Map.of("__ansible_unsafe", unsafe.text());
+        } else if (value instanceof Vaulted vaulted) {
+            return Map.of("__ansible_vault", vaulted.envelope());
         } else if (value instanceof LocalDate || value instanceof LocalDateTime || value instanceof OffsetDateTime) {
             return isoformat(value);
         }

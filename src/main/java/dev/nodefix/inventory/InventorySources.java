@@ -1,0 +1,95 @@
+package dev.nodefix.inventory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads inventory sources into one {@link InventoryBuilder} the way Ansible's InventoryManager does:
+ * sources in the order given; a directory's entries in sorted order, recursively, skipping hidden
+ * entries, group_vars, host_vars, vars_plugins and Ansible's ignored extensions (.ini among them);
+ * each file tried as Ansible's default plugins try it: {@code .yaml}/{@code .yml}/{@code .json} as YAML,
+ * a file without extension as YAML when it holds a YAML mapping and as INI otherwise, anything else as
+ * INI. Inventory scripts and TOML inventories are refused by name.
+ */
+final class InventorySources {
+    private static final Pattern IGNORED = Pattern.compile("^\\.|^host_vars$|^group_vars$|^vars_plugins$"
+            + "|(?:\\.pyc|\\.pyo|\\.swp|\\.bak|~|\\.rpm|\\.md|\\.txt|\\.rst|\\.orig|\\.ini|\\.cfg|\\.retry)$");
+    private static final List<String> YAML_EXTENSIONS = List.of(".yaml", ".yml", ".json");
+
+    private final InventoryBuilder builder;
+
+    InventorySources(InventoryBuilder builder) {
+        this.builder = builder;
+    }
+
+    /** Reads one source as the user gave it (a file or a directory). */
+    void read(Path source) {
+        if (Files.isDirectory(source)) {
+            directory(source);
+        } else {
+            file(source, false);
+        }
+    }
+
+    private void directory(Path dir) {
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = list.filter(p -> !IGNORED.matcher(p.getFileName().toString()).find()).sorted().toList();
+        } catch (IOException e) {
+            throw new InventoryException(new Location(dir.toString(), 0, 0), "cannot list the inventory directory: " + e);
+        }
+        for (Path entry : entries) {
+            if (Files.isDirectory(entry)) {
+                directory(entry);
+            } else {
+                file(entry, true);
+            }
+        }
+    }
+
+    private void file(Path file, boolean inDirectory) {
+        String label = file.toString();
+        String text = YamlDocument.read(file, label);
+        String ext = AdjacentVars.extension(file.getFileName().toString());
+        if (text.startsWith("#!")) {
+            throw new InventoryException(new Location(label, 1, 1), "this is an inventory script; nodefix reads"
+                    + " YAML and INI inventories only (run it and save its output as a YAML inventory)");
+        }
+        if (ext.equals(".toml")) {
+            throw new InventoryException(new Location(label, 0, 0), "TOML inventories are not supported; nodefix"
+                    + " reads YAML and INI inventories");
+        }
+        if (YAML_EXTENSIONS.contains(ext)) {
+            yaml(text, label, inDirectory);
+        } else if (ext.isEmpty() && looksLikeYaml(text, label)) {
+            yaml(text, label, inDirectory);
+        } else {
+            new IniInventoryReader(label, builder).read(text);
+        }
+    }
+
+    private void yaml(String text, String label, boolean inDirectory) {
+        Optional<Node> root = YamlDocument.compose(text, label);
+        if (root.isEmpty() && inDirectory) {
+            return;
+        }
+        Node node = root.orElseThrow(() -> new InventoryException(new Location(label, 1, 1), "the inventory is empty"));
+        new InventoryReader(new YamlNodes(label), builder).read(node);
+    }
+
+    /** Whether Ansible's yaml plugin would take a file without extension: it parses as a YAML mapping. */
+    private static boolean looksLikeYaml(String text, String label) {
+        try {
+            return YamlDocument.compose(text, label).filter(MappingNode.class::isInstance).isPresent();
+        } catch (InventoryException e) {
+            return false;
+        }
+    }
+}
