@@ -69,7 +69,7 @@ final class RemoteRun {
     Session session(ConnectionOptions conn, BecomeOptions become) {
         SecretSource secrets = secrets(conn.askPass(), become.askBecomePass());
         Optional<Secret> sudoPassword = secrets.get(SecretSource.Kind.BECOME_PASSWORD, "sudo");
-        return new Session(ctx.transports().apply(conn.settings(ctx.home(), secrets)), become.rule(sudoPassword));
+        return new Session(ctx.transports().apply(conn.settings(ctx.home(), secrets).withAgentFrom(ctx.env())), become.rule(sudoPassword));
     }
 
     /** Prints an outcome as JSON when --json asks for it, else with the command's text report; returns the exit code. */

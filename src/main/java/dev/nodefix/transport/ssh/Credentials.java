@@ -6,35 +6,38 @@ import java.util.List;
 import java.util.Optional;
 import net.schmizz.sshj.userauth.method.AuthMethod;
 import net.schmizz.sshj.userauth.method.AuthPassword;
-import net.schmizz.sshj.userauth.method.AuthPublickey;
 import net.schmizz.sshj.userauth.password.PasswordFinder;
 import net.schmizz.sshj.userauth.password.Resource;
 
-/** What nodefix offers a server, in order: the loadable keys, then the login password if one was given. */
-record Credentials(List<KeyRing.LoadedKey> keys, Optional<Secret> password) {
+/**
+ * What nodefix offers a server, in order: the keys (agent and files, in OpenSSH's order), then the login
+ * password if one was given. {@code agentProblem} says why an ssh-agent named by SSH_AUTH_SOCK was not used.
+ */
+record Credentials(List<OfferedKey> keys, Optional<String> agentProblem, Optional<Secret> password) {
     Credentials {
         keys = List.copyOf(keys);
     }
 
     boolean usable() {
-        return password.isPresent() || keys.stream().anyMatch(k -> k.provider().isPresent());
+        return password.isPresent() || keys.stream().anyMatch(k -> k.method().isPresent());
     }
 
     List<AuthMethod> methods() {
         List<AuthMethod> methods = new ArrayList<>();
-        keys.forEach(k -> k.provider().ifPresent(p -> methods.add(new AuthPublickey(p))));
+        keys.forEach(k -> k.method().ifPresent(methods::add));
         password.ifPresent(p -> methods.add(new AuthPassword(new FixedPassword(p))));
         return methods;
     }
 
-    /** {@code publickey (/k1, /k2 (not found)), password} - never a secret. */
+    /** {@code publickey (agent key ..., /k1, /k2 (not found)), password} - never a secret. */
     String describe() {
         List<String> parts = new ArrayList<>();
         if (!keys.isEmpty()) {
-            parts.add("publickey (" + String.join(", ", keys.stream().map(KeyRing.LoadedKey::describe).toList()) + ")");
+            parts.add("publickey (" + String.join(", ", keys.stream().map(OfferedKey::describe).toList()) + ")");
         } else {
             parts.add("no key files");
         }
+        agentProblem.ifPresent(parts::add);
         parts.add(password.isPresent() ? "password" : "no password (NODEFIX_SSH_PASSWORD unset)");
         return String.join(", ", parts);
     }

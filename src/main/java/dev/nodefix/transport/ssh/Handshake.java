@@ -4,7 +4,9 @@ import dev.nodefix.transport.FailureClass;
 import dev.nodefix.transport.TransportException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,20 +34,26 @@ final class Handshake {
     private final Config config;
     private final SshSettings settings;
     private final KeyRing keyRing;
+    private final Agent agent;
     private final Function<Path, KnownHosts> knownHosts;
+    private final Clock clock;
 
-    Handshake(Config config, SshSettings settings, KeyRing keyRing, Function<Path, KnownHosts> knownHosts) {
+    Handshake(Config config, SshSettings settings, KeyRing keyRing, Agent agent, Function<Path, KnownHosts> knownHosts,
+              Clock clock) {
         this.config = config;
         this.settings = settings;
         this.keyRing = keyRing;
+        this.agent = agent;
         this.knownHosts = knownHosts;
+        this.clock = clock;
     }
 
     /** An authenticated client for {@code target}, directly or through the already open {@code via}. */
     SSHClient open(SshTarget target, Optional<SSHClient> via, ExecutorService io) {
-        Credentials credentials = credentials(target); // may prompt: before any network I/O and its deadline
-        KnownHostsVerifier verifier = new KnownHostsVerifier(knownHosts.apply(target.knownHostsFile()),
-                target.address(), target.port(), target.policy());
+        Credentials credentials = credentials(target, io); // may prompt: before any network I/O and its deadline
+        KnownHostsSet files = new KnownHostsSet(target.knownHostsFiles().stream().map(knownHosts).toList(),
+                target.globalKnownHosts().stream().map(knownHosts).toList(), clock);
+        KnownHostsVerifier verifier = new KnownHostsVerifier(files, target.address(), target.port(), target.policy());
         SSHClient client = newClient(verifier);
         long started = System.nanoTime();
         Future<Void> handshake = io.submit(() -> {
@@ -69,14 +77,27 @@ final class Handshake {
         }
     }
 
-    private Credentials credentials(SshTarget target) {
-        Credentials credentials = new Credentials(keyRing.load(target.keys()),
+    /** The keys in OpenSSH's order (agent keys matching a file, other agent keys, other files), then a password. */
+    private Credentials credentials(SshTarget target, ExecutorService io) {
+        Agent.Listing listing = agent.list(io, settings.connectTimeout());
+        List<IdentityOrder.IdentityFile> files = target.keys().stream().map(f -> new IdentityOrder.IdentityFile(f,
+                listing.keys().isEmpty() ? Optional.empty() : PublicKeyFile.of(f))).toList();
+        List<OfferedKey> keys = IdentityOrder.of(files, listing.keys(), target.identitiesOnly()).stream()
+                .map(this::offered).toList();
+        Credentials credentials = new Credentials(keys, listing.problem(),
                 settings.secrets().get(SecretSource.Kind.LOGIN_PASSWORD, target.user()));
         if (!credentials.usable()) {
             throw FailureClassifier.failure(target, FailureClass.AUTH,
                     "no way to authenticate as " + target.user() + ": " + credentials.describe(), null);
         }
         return credentials;
+    }
+
+    private OfferedKey offered(IdentityOrder.Offer offer) {
+        if (offer instanceof IdentityOrder.FromAgent a) {
+            return new OfferedKey.AgentKey(agent, a.identity(), a.file());
+        }
+        return new OfferedKey.FileKey(keyRing.load(((IdentityOrder.FromFile) offer).file()));
     }
 
     private SSHClient newClient(KnownHostsVerifier verifier) {

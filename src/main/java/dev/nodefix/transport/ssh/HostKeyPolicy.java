@@ -4,7 +4,7 @@ import dev.nodefix.inventory.Connection;
 import java.util.Locale;
 
 /** What to do with a host whose key is not in known_hosts. A changed key is refused under every policy. */
-enum HostKeyPolicy {
+public enum HostKeyPolicy {
     /** Refuse unknown keys (OpenSSH {@code StrictHostKeyChecking yes}). */
     STRICT,
     /** Record unknown keys, refuse changed ones (OpenSSH {@code accept-new}). */
@@ -15,7 +15,7 @@ enum HostKeyPolicy {
      * inventory's {@code no}/{@code off} is deliberately treated like accept-new, not like OpenSSH's "no":
      * nodefix changes nodes as root and never connects to a host whose known key changed.
      */
-    static HostKeyPolicy of(SshSettings settings, Connection connection) {
+    public static HostKeyPolicy of(SshSettings settings, Connection connection) {
         if (settings.acceptNewHostKeys()) {
             return ACCEPT_NEW;
         }

@@ -2,6 +2,8 @@ package dev.nodefix.transport.ssh;
 
 import dev.nodefix.transport.FailureClass;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** What known_hosts said about the key a server presented, and what to tell the operator when it refuses. */
 sealed interface HostKeyVerdict {
@@ -44,7 +46,27 @@ sealed interface HostKeyVerdict {
         }
     }
 
-    record Unknown(Path file, HostKey presented) implements HostKeyVerdict {
+    /** Trusted through a {@code @cert-authority} line. */
+    record Certified(KnownHostsEntry authority, HostCertificate certificate) implements HostKeyVerdict {
+        public boolean accepted() {
+            return true;
+        }
+
+        public FailureClass failure() {
+            throw new IllegalStateException("a certified key is no failure");
+        }
+
+        public String message(String address, int port) {
+            return "host certificate of " + endpoint(address, port) + " signed by the CA at " + authority.location();
+        }
+    }
+
+    /**
+     * A host certificate a {@code @cert-authority} line for the host would have to vouch for but does not
+     * (other CA, expired, wrong principals, user certificate, bad signature), whose plain key is not known
+     * either. Refused under every policy: accept-new does not record keys of a host meant to be certified.
+     */
+    record Untrusted(HostCertificate certificate, String problem, KnownHostsEntry authority) implements HostKeyVerdict {
         public boolean accepted() {
             return false;
         }
@@ -54,9 +76,31 @@ sealed interface HostKeyVerdict {
         }
 
         public String message(String address, int port) {
+            return "host certificate of " + endpoint(address, port) + " not trusted: " + problem + " ("
+                    + certificate.describe() + "; @cert-authority at " + authority.location()
+                    + "); its plain key is not in known_hosts either";
+        }
+    }
+
+    /** @param files the files searched; the first is where accept-new would record the key */
+    record Unknown(List<Path> files, HostKey presented) implements HostKeyVerdict {
+        public Unknown {
+            files = List.copyOf(files);
+        }
+
+        public boolean accepted() {
+            return false;
+        }
+
+        public FailureClass failure() {
+            return FailureClass.HOST_KEY_UNKNOWN;
+        }
+
+        public String message(String address, int port) {
+            String searched = files.stream().map(Path::toString).collect(Collectors.joining(", "));
             return "host key of " + endpoint(address, port) + " is unknown: " + presented.describe()
-                    + " is not in " + file + "; check the fingerprint, then re-run with --accept-new-host-keys"
-                    + " or run: ssh-keyscan -p " + port + " " + address + " >> " + file;
+                    + " is not in " + searched + "; check the fingerprint, then re-run with --accept-new-host-keys"
+                    + " or run: ssh-keyscan -p " + port + " " + address + " >> " + files.get(0);
         }
     }
 

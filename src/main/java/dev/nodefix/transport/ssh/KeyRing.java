@@ -41,7 +41,11 @@ final class KeyRing {
     }
 
     List<LoadedKey> load(List<Path> files) {
-        return files.stream().map(f -> loaded.computeIfAbsent(f.toAbsolutePath().normalize(), this::read)).toList();
+        return files.stream().map(this::load).toList();
+    }
+
+    LoadedKey load(Path file) {
+        return loaded.computeIfAbsent(file.toAbsolutePath().normalize(), this::read);
     }
 
     private LoadedKey read(Path file) {

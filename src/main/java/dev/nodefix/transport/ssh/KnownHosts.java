@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +34,22 @@ final class KnownHosts {
         return file;
     }
 
-    synchronized HostKeyVerdict check(String address, int port, HostKey presented, HostKeyPolicy policy) {
-        String name = KnownHostsEntry.lookupName(address, port);
-        HostKeyVerdict verdict = current().judge(name, presented);
-        if (!(verdict instanceof HostKeyVerdict.Unknown) || policy != HostKeyPolicy.ACCEPT_NEW) {
-            return verdict;
+    /** The file as last read (read on first use). */
+    synchronized KnownHostsFile snapshot() {
+        if (snapshot == null) {
+            snapshot = KnownHostsFile.read(file);
         }
-        snapshot = KnownHostsFile.read(file); // another process may have written the host meanwhile
-        verdict = snapshot.judge(name, presented);
+        return snapshot;
+    }
+
+    /**
+     * accept-new: re-reads this file (another process may have written the host meanwhile), asks
+     * {@code rejudge} again with the fresh copy, and records {@code presented} as {@code name} only if the
+     * key is still unknown. Under this file's lock, so parallel connects record a host once.
+     */
+    synchronized HostKeyVerdict learn(String name, HostKey presented, Function<KnownHostsFile, HostKeyVerdict> rejudge) {
+        snapshot = KnownHostsFile.read(file);
+        HostKeyVerdict verdict = rejudge.apply(snapshot);
         if (!(verdict instanceof HostKeyVerdict.Unknown)) {
             return verdict;
         }
@@ -49,17 +57,6 @@ final class KnownHosts {
         snapshot = snapshot.plus(added);
         LOG.debug("recorded {} for {} at {}", presented.describe(), name, added.location());
         return new HostKeyVerdict.Learned(added);
-    }
-
-    synchronized List<String> knownAlgorithms(String address, int port) {
-        return current().knownAlgorithms(KnownHostsEntry.lookupName(address, port));
-    }
-
-    private KnownHostsFile current() {
-        if (snapshot == null) {
-            snapshot = KnownHostsFile.read(file);
-        }
-        return snapshot;
     }
 
     /** Appends {@code name type key} like OpenSSH; creates the file (0600) and its directory (0700) if missing. */

@@ -13,10 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The key lines of one known_hosts file as read at one moment, and the verdict they give on a presented
- * key. Comments, blank and unreadable lines are skipped. {@code @cert-authority} lines are kept but never
- * trusted or counted (nodefix does not verify host certificates), so a host known only through a CA is
- * treated as unknown. {@code @revoked} lines refuse their key.
+ * The key lines of one known_hosts file as read at one moment (judged with the other files of a target by
+ * {@link KnownHostsEntries}). Comments, blank and unreadable lines are skipped; {@code @revoked} and
+ * {@code @cert-authority} lines are kept with their marker.
  */
 record KnownHostsFile(Path file, List<KnownHostsEntry> entries) {
     private static final Logger LOG = LoggerFactory.getLogger(KnownHostsFile.class);
@@ -71,41 +70,6 @@ record KnownHostsFile(Path file, List<KnownHostsEntry> entries) {
             LOG.debug("{}:{}: skipped ({})", file, number, e.getMessage());
             return Optional.empty();
         }
-    }
-
-    /** What this file says about {@code presented} for the host known as {@code lookupName}. */
-    HostKeyVerdict judge(String lookupName, HostKey presented) {
-        List<KnownHostsEntry> forHost = entries.stream().filter(e -> e.matches(lookupName)).toList();
-        for (KnownHostsEntry e : forHost) {
-            if (e.marker() == KnownHostsEntry.Marker.REVOKED && e.key().equals(presented)) {
-                return new HostKeyVerdict.Revoked(e, presented);
-            }
-        }
-        List<KnownHostsEntry> plain = forHost.stream()
-                .filter(e -> e.marker() == KnownHostsEntry.Marker.NONE).toList();
-        for (KnownHostsEntry e : plain) {
-            if (e.key().equals(presented)) {
-                return new HostKeyVerdict.Known(e);
-            }
-        }
-        // a different key of the same type, or only keys of other types: never silently accepted
-        return plain.stream().filter(e -> e.key().type().equals(presented.type())).findFirst()
-                .or(() -> plain.stream().findFirst())
-                .<HostKeyVerdict>map(e -> new HostKeyVerdict.Changed(e, presented))
-                .orElseGet(() -> new HostKeyVerdict.Unknown(file, presented));
-    }
-
-    /** The key types known for a host, as the algorithm names sshj should offer first. */
-    List<String> knownAlgorithms(String lookupName) {
-        List<String> algorithms = new ArrayList<>();
-        for (KnownHostsEntry e : entries) {
-            if (e.marker() == KnownHostsEntry.Marker.NONE && e.matches(lookupName)) {
-                List<String> names = "ssh-rsa".equals(e.key().type())
-                        ? List.of("rsa-sha2-512", "rsa-sha2-256") : List.of(e.key().type());
-                names.stream().filter(n -> !algorithms.contains(n)).forEach(algorithms::add);
-            }
-        }
-        return algorithms;
     }
 
     KnownHostsFile plus(KnownHostsEntry entry) {

@@ -7,18 +7,18 @@ import java.util.Optional;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 
 /**
- * sshj's hook for one connection: asks {@link KnownHosts} about the address and port nodefix dialled (not
+ * sshj's hook for one connection: asks {@link KnownHostsSet} about the address and port nodefix dialled (not
  * whatever name sshj passes) and remembers the verdict, so a refusal can be reported with SHA256
  * fingerprints and the offending line instead of sshj's MD5 text.
  */
 final class KnownHostsVerifier implements HostKeyVerifier {
-    private final KnownHosts knownHosts;
+    private final KnownHostsSet knownHosts;
     private final String address;
     private final int port;
     private final HostKeyPolicy policy;
     private volatile HostKeyVerdict verdict;
 
-    KnownHostsVerifier(KnownHosts knownHosts, String address, int port, HostKeyPolicy policy) {
+    KnownHostsVerifier(KnownHostsSet knownHosts, String address, int port, HostKeyPolicy policy) {
         this.knownHosts = knownHosts;
         this.address = address;
         this.port = port;
@@ -29,9 +29,9 @@ final class KnownHostsVerifier implements HostKeyVerifier {
     public boolean verify(String hostname, int ignoredPort, PublicKey key) {
         HostKeyVerdict v;
         try {
-            v = knownHosts.check(address, port, HostKey.of(key), policy);
+            v = knownHosts.check(address, port, key, policy);
         } catch (UncheckedIOException e) {
-            v = new HostKeyVerdict.Unusable(knownHosts.file(), e.getMessage() + ": " + e.getCause().getMessage());
+            v = new HostKeyVerdict.Unusable(knownHosts.first().file(), e.getMessage() + ": " + e.getCause().getMessage());
         }
         verdict = v;
         return v.accepted();

@@ -10,42 +10,57 @@ import java.util.Objects;
 
 /**
  * One SSH endpoint with everything decided: where, as whom, with which keys, checked against which
- * known_hosts file under which policy. Built from the inventory's {@link Connection} and the
+ * known_hosts files under which policy. Built from the inventory's {@link Connection} and the
  * command-line {@link SshSettings}, which win.
  *
- * @param host         the inventory name, for messages
- * @param keys         private key files to offer, in order
- * @param keysExplicit true when the keys were named (--key or the inventory): a missing one is an error
+ * @param host             the inventory name, for messages
+ * @param address          the name or address dialled; also the name a host certificate must list
+ * @param keys             private key files to offer, in order (OpenSSH's IdentityFile lines)
+ * @param keysExplicit     true when the keys were named (--key or the inventory): a missing one is an error
+ * @param identitiesOnly   OpenSSH's IdentitiesOnly: offer only the agent keys that match one of {@code keys}
+ * @param knownHostsFiles  user known_hosts files, read in order; accept-new records in the first
+ * @param globalKnownHosts system known_hosts files, read only
  */
-record SshTarget(String host, String address, int port, String user, List<Path> keys, boolean keysExplicit,
-                 Path knownHostsFile, HostKeyPolicy policy) {
-    SshTarget {
+public record SshTarget(String host, String address, int port, String user, List<Path> keys, boolean keysExplicit,
+                        boolean identitiesOnly, List<Path> knownHostsFiles, List<Path> globalKnownHosts,
+                        HostKeyPolicy policy) {
+    public SshTarget {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(user, "user");
         keys = List.copyOf(keys);
-        Objects.requireNonNull(knownHostsFile, "knownHostsFile");
+        knownHostsFiles = List.copyOf(knownHostsFiles);
+        if (knownHostsFiles.isEmpty()) {
+            throw new IllegalArgumentException("no user known_hosts file");
+        }
+        globalKnownHosts = List.copyOf(globalKnownHosts);
         Objects.requireNonNull(policy, "policy");
     }
 
     /** The node itself. User: -u, else ansible_user, else the local user. */
-    static SshTarget of(Host host, SshSettings settings, String localUser) {
+    public static SshTarget of(Host host, SshSettings settings, String localUser) {
         Connection c = host.connection();
         String user = settings.user().or(c::user).orElse(localUser);
         return new SshTarget(host.name(), c.address(), c.port(), user, keys(settings, c), explicit(settings, c),
-                knownHostsFile(settings, c), HostKeyPolicy.of(settings, c));
+                false, List.of(knownHostsFile(settings, c)), settings.globalKnownHosts(), HostKeyPolicy.of(settings, c));
     }
 
     /** The jump host in front of a node: same rules, but a user written in the jump spec wins. */
-    static SshTarget jump(Host host, Jump jump, SshSettings settings, String localUser) {
+    public static SshTarget jump(Host host, Jump jump, SshSettings settings, String localUser) {
         Connection c = host.connection();
         String user = jump.user().or(settings::user).or(c::user).orElse(localUser);
         return new SshTarget(host.name(), jump.host(), jump.port(), user, keys(settings, c), explicit(settings, c),
-                knownHostsFile(settings, c), HostKeyPolicy.of(settings, c));
+                false, List.of(knownHostsFile(settings, c)), settings.globalKnownHosts(), HostKeyPolicy.of(settings, c));
+    }
+
+    /** The same target with OpenSSH's IdentitiesOnly set as given. */
+    public SshTarget withIdentitiesOnly(boolean only) {
+        return new SshTarget(host, address, port, user, keys, keysExplicit, only, knownHostsFiles, globalKnownHosts,
+                policy);
     }
 
     /** {@code address:port}, IPv6 in brackets. */
-    String endpoint() {
+    public String endpoint() {
         return HostKeyVerdict.endpoint(address, port);
     }
 

@@ -6,6 +6,7 @@ import dev.nodefix.transport.Transport;
 import dev.nodefix.transport.TransportException;
 import dev.nodefix.transport.TransportFactory;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.SSHClient;
@@ -25,6 +27,7 @@ import net.schmizz.sshj.SSHClient;
  */
 public final class SshTransportFactory implements TransportFactory {
     private final SshSettings settings;
+    private final Function<Host, SshTarget> targets;
     private final String localUser;
     private final ConcurrentMap<Path, KnownHosts> knownHosts = new ConcurrentHashMap<>();
     private final Handshake handshake;
@@ -47,16 +50,27 @@ public final class SshTransportFactory implements TransportFactory {
 
     /** @param localUser the login name when neither -u nor the inventory names one (OpenSSH's default) */
     public SshTransportFactory(SshSettings settings, String localUser) {
+        this(settings, host -> SshTarget.of(host, settings, localUser), localUser, Clock.systemUTC());
+    }
+
+    /**
+     * @param targets decides each host's endpoint (user, keys, IdentitiesOnly, known_hosts files); its jump host,
+     *                if the inventory names one, follows {@link SshTarget#jump}
+     * @param clock   the time host certificates must be valid at
+     */
+    public SshTransportFactory(SshSettings settings, Function<Host, SshTarget> targets, String localUser, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.targets = Objects.requireNonNull(targets, "targets");
         this.localUser = Objects.requireNonNull(localUser, "localUser");
         Config config = SshjConfig.create();
         this.handshake = new Handshake(config, settings, new KeyRing(config, settings.secrets()),
-                file -> knownHosts.computeIfAbsent(file.toAbsolutePath().normalize(), KnownHosts::new));
+                new Agent(settings.agentSocket()),
+                file -> knownHosts.computeIfAbsent(file.toAbsolutePath().normalize(), KnownHosts::new), clock);
     }
 
     @Override
     public Transport connect(Host host) {
-        SshTarget target = SshTarget.of(host, settings, localUser);
+        SshTarget target = targets.apply(host);
         ExecutorService io = Executors.newCachedThreadPool(threads("nodefix-ssh-" + host.name()));
         Optional<SSHClient> jump = Optional.empty();
         try {

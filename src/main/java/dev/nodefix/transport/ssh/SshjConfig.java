@@ -21,10 +21,16 @@ final class SshjConfig {
             "diffie-hellman-group-exchange-sha256", "diffie-hellman-group16-sha512",
             "diffie-hellman-group18-sha512", "diffie-hellman-group14-sha256", "ext-info-c");
 
-    /** Host and client key algorithms. No ssh-rsa (SHA-1), no DSA, no certificates (not verified by nodefix). */
+    /**
+     * Host and client key algorithms. No ssh-rsa (SHA-1), no DSA. Host certificates last: a server presents
+     * one only when known_hosts has a {@code @cert-authority} line for it (see {@link KnownHostsEntries}).
+     * No RSA certificates: sshj knows them only with SHA-1 signatures.
+     */
     static final List<String> KEY_ALGORITHMS = List.of(
             "ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
-            "rsa-sha2-512", "rsa-sha2-256");
+            "rsa-sha2-512", "rsa-sha2-256",
+            "ssh-ed25519-cert-v01@openssh.com", "ecdsa-sha2-nistp256-cert-v01@openssh.com",
+            "ecdsa-sha2-nistp384-cert-v01@openssh.com", "ecdsa-sha2-nistp521-cert-v01@openssh.com");
 
     static final List<String> CIPHERS = List.of(
             "aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "chacha20-poly1305@openssh.com",
@@ -44,6 +50,7 @@ final class SshjConfig {
         config.setMACFactories(keep(config.getMACFactories(), MACS));
         // keepalive@openssh.com requests that expect a reply: a dead peer is noticed (HEARTBEAT only sends IGNORE)
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        config.setVerifyHostKeyCertificates(false); // KnownHostsEntries checks them, against @cert-authority lines
         return config;
     }
 

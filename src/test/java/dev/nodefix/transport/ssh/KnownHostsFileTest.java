@@ -32,6 +32,10 @@ class KnownHostsFileTest {
         return HostKey.parse(pub[0], pub[1]);
     }
 
+    private static KnownHostsEntries of(KnownHostsFile f) {
+        return KnownHostsEntries.of(List.of(f));
+    }
+
     private KnownHostsFile file(String... lines) {
         return KnownHostsFile.parse(dir.resolve("known_hosts"), List.of(lines));
     }
@@ -40,12 +44,12 @@ class KnownHostsFileTest {
     void plainNamesListsAndPorts() {
         KnownHostsFile f = file("# comment", "", "labn001,10.99.0.1 " + edText + " a comment", "[10.99.0.2]:2222 " + edText);
         assertThat(f.entries()).hasSize(2);
-        assertThat(f.judge("labn001", ed)).isInstanceOf(HostKeyVerdict.Known.class);
-        assertThat(f.judge("10.99.0.1", ed)).isInstanceOf(HostKeyVerdict.Known.class);
-        assertThat(f.judge(KnownHostsEntry.lookupName("10.99.0.2", 2222), ed)).isInstanceOf(HostKeyVerdict.Known.class);
-        assertThat(f.judge(KnownHostsEntry.lookupName("10.99.0.2", 22), ed)).isInstanceOf(HostKeyVerdict.Unknown.class);
-        assertThat(f.judge(KnownHostsEntry.lookupName("10.99.0.1", 2222), ed)).isInstanceOf(HostKeyVerdict.Unknown.class);
-        assertThat(f.judge("LABN001".toLowerCase(), ed)).isInstanceOf(HostKeyVerdict.Known.class);
+        assertThat(of(f).judge("labn001", ed)).isInstanceOf(HostKeyVerdict.Known.class);
+        assertThat(of(f).judge("10.99.0.1", ed)).isInstanceOf(HostKeyVerdict.Known.class);
+        assertThat(of(f).judge(KnownHostsEntry.lookupName("10.99.0.2", 2222), ed)).isInstanceOf(HostKeyVerdict.Known.class);
+        assertThat(of(f).judge(KnownHostsEntry.lookupName("10.99.0.2", 22), ed)).isInstanceOf(HostKeyVerdict.Unknown.class);
+        assertThat(of(f).judge(KnownHostsEntry.lookupName("10.99.0.1", 2222), ed)).isInstanceOf(HostKeyVerdict.Unknown.class);
+        assertThat(of(f).judge("LABN001".toLowerCase(), ed)).isInstanceOf(HostKeyVerdict.Known.class);
     }
 
     @Test
@@ -61,26 +65,26 @@ class KnownHostsFileTest {
         List<String> hashed = Files.readAllLines(plain);
         assertThat(hashed).allMatch(l -> l.startsWith("|1|"));
         KnownHostsFile f = KnownHostsFile.parse(plain, hashed);
-        assertThat(f.judge("labn001", ed)).isInstanceOf(HostKeyVerdict.Known.class);
-        assertThat(f.judge("[10.99.0.2]:2222", ed)).isInstanceOf(HostKeyVerdict.Known.class);
-        assertThat(f.judge("labn002", ed)).isInstanceOf(HostKeyVerdict.Unknown.class);
-        assertThat(f.judge("labn001", other)).isInstanceOfSatisfying(HostKeyVerdict.Changed.class,
+        assertThat(of(f).judge("labn001", ed)).isInstanceOf(HostKeyVerdict.Known.class);
+        assertThat(of(f).judge("[10.99.0.2]:2222", ed)).isInstanceOf(HostKeyVerdict.Known.class);
+        assertThat(of(f).judge("labn002", ed)).isInstanceOf(HostKeyVerdict.Unknown.class);
+        assertThat(of(f).judge("labn001", other)).isInstanceOfSatisfying(HostKeyVerdict.Changed.class,
                 c -> assertThat(c.offending().line()).isEqualTo(1));
     }
 
     @Test
     void wildcardsAndNegation() {
         KnownHostsFile f = file("*.lab,!bad.lab " + edText, "node? " + edText);
-        assertThat(f.judge("a.lab", ed)).isInstanceOf(HostKeyVerdict.Known.class);
-        assertThat(f.judge("bad.lab", ed)).isInstanceOf(HostKeyVerdict.Unknown.class);
-        assertThat(f.judge("node1", ed)).isInstanceOf(HostKeyVerdict.Known.class);
-        assertThat(f.judge("node12", ed)).isInstanceOf(HostKeyVerdict.Unknown.class);
+        assertThat(of(f).judge("a.lab", ed)).isInstanceOf(HostKeyVerdict.Known.class);
+        assertThat(of(f).judge("bad.lab", ed)).isInstanceOf(HostKeyVerdict.Unknown.class);
+        assertThat(of(f).judge("node1", ed)).isInstanceOf(HostKeyVerdict.Known.class);
+        assertThat(of(f).judge("node12", ed)).isInstanceOf(HostKeyVerdict.Unknown.class);
     }
 
     @Test
     void changedKeyNamesTheOffendingLine() {
         KnownHostsFile f = file("# header", "n1 " + other.type() + " " + other.base64());
-        assertThat(f.judge("n1", ed)).isInstanceOfSatisfying(HostKeyVerdict.Changed.class, c -> {
+        assertThat(of(f).judge("n1", ed)).isInstanceOfSatisfying(HostKeyVerdict.Changed.class, c -> {
             assertThat(c.offending().location()).isEqualTo(dir.resolve("known_hosts") + ":2");
             assertThat(c.message("n1", 22)).contains("expected " + other.describe(), "got " + ed.describe());
         });
@@ -89,22 +93,23 @@ class KnownHostsFileTest {
     @Test
     void aHostKnownOnlyUnderAnotherKeyTypeIsChangedNotNew() {
         KnownHostsFile f = file("n1 " + ecdsa.type() + " " + ecdsa.base64());
-        assertThat(f.judge("n1", ed)).isInstanceOf(HostKeyVerdict.Changed.class);
-        assertThat(f.knownAlgorithms("n1")).containsExactly("ecdsa-sha2-nistp256");
+        assertThat(of(f).judge("n1", ed)).isInstanceOf(HostKeyVerdict.Changed.class);
+        assertThat(of(f).knownAlgorithms("n1")).containsExactly("ecdsa-sha2-nistp256");
     }
 
     @Test
     void sameNameWithSeveralKeysAcceptsAnyOfThem() {
         KnownHostsFile f = file("n1 " + other.type() + " " + other.base64(), "n1 " + edText);
-        assertThat(f.judge("n1", ed)).isInstanceOf(HostKeyVerdict.Known.class);
+        assertThat(of(f).judge("n1", ed)).isInstanceOf(HostKeyVerdict.Known.class);
     }
 
     @Test
-    void markersRevokedRefusesCertAuthorityIsIgnored() {
+    void markersRevokedRefusesCertAuthorityVouchesOnlyForCertificates() {
         KnownHostsFile f = file("@revoked * " + edText, "n1 " + edText, "@cert-authority *.lab " + ecdsa.type() + " " + ecdsa.base64());
-        assertThat(f.judge("n1", ed)).isInstanceOf(HostKeyVerdict.Revoked.class);
-        assertThat(f.judge("a.lab", ecdsa)).isInstanceOf(HostKeyVerdict.Unknown.class);
-        assertThat(f.knownAlgorithms("a.lab")).isEmpty();
+        assertThat(of(f).judge("n1", ed)).isInstanceOf(HostKeyVerdict.Revoked.class);
+        assertThat(of(f).judge("a.lab", ecdsa)).isInstanceOf(HostKeyVerdict.Unknown.class);
+        assertThat(of(f).knownAlgorithms("a.lab")).isEqualTo(KnownHostsEntries.CERT_ALGORITHMS);
+        assertThat(of(f).knownAlgorithms("n1")).containsExactly("ssh-ed25519");
         assertThat(file("@unknown-marker n1 " + edText).entries()).isEmpty();
     }
 
@@ -117,7 +122,7 @@ class KnownHostsFileTest {
     @Test
     void rsaEntriesPreferRsaSha2Algorithms() throws IOException {
         HostKey rsa = key("rsa", "rsa");
-        assertThat(file("n1 " + rsa.type() + " " + rsa.base64()).knownAlgorithms("n1"))
+        assertThat(of(file("n1 " + rsa.type() + " " + rsa.base64())).knownAlgorithms("n1"))
                 .containsExactly("rsa-sha2-512", "rsa-sha2-256");
     }
 

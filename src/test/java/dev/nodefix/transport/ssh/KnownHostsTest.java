@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import net.schmizz.sshj.common.Buffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +30,18 @@ class KnownHostsTest {
         other = parse(Keygen.generate(dir, "other", "ed25519", ""));
     }
 
+    private static KnownHostsSet set(Path file) {
+        return new KnownHostsSet(List.of(new KnownHosts(file)), List.of(), Clock.systemUTC());
+    }
+
+    static PublicKey pk(HostKey key) {
+        try {
+            return new Buffer.PlainBuffer(key.blob()).readPublicKey();
+        } catch (Buffer.BufferException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static HostKey parse(Path key) throws IOException {
         String[] pub = Files.readString(Keygen.pub(key)).trim().split(" ");
         return HostKey.parse(pub[0], pub[1]);
@@ -35,47 +50,47 @@ class KnownHostsTest {
     @Test
     void appendsInOpenSshFormatAndKeepsExistingLines() throws IOException {
         Path file = Files.writeString(dir.resolve("known_hosts"), "# mine, no newline at end");
-        KnownHosts knownHosts = new KnownHosts(file);
-        HostKeyVerdict v22 = knownHosts.check("10.0.0.1", 22, ed, HostKeyPolicy.ACCEPT_NEW);
-        HostKeyVerdict v2222 = knownHosts.check("Node-A", 2222, ed, HostKeyPolicy.ACCEPT_NEW);
+        KnownHostsSet knownHosts = set(file);
+        HostKeyVerdict v22 = knownHosts.check("10.0.0.1", 22, pk(ed), HostKeyPolicy.ACCEPT_NEW);
+        HostKeyVerdict v2222 = knownHosts.check("Node-A", 2222, pk(ed), HostKeyPolicy.ACCEPT_NEW);
         assertThat(v22).isInstanceOfSatisfying(HostKeyVerdict.Learned.class, l -> assertThat(l.entry().line()).isEqualTo(2));
         assertThat(v2222).isInstanceOf(HostKeyVerdict.Learned.class);
         assertThat(Files.readAllLines(file)).containsExactly("# mine, no newline at end",
                 "10.0.0.1 " + ed.type() + " " + ed.base64(), "[node-a]:2222 " + ed.type() + " " + ed.base64());
-        assertThat(knownHosts.check("10.0.0.1", 22, ed, HostKeyPolicy.STRICT)).isInstanceOf(HostKeyVerdict.Known.class);
-        assertThat(new KnownHosts(file).check("node-a", 2222, ed, HostKeyPolicy.STRICT)).isInstanceOf(HostKeyVerdict.Known.class);
+        assertThat(knownHosts.check("10.0.0.1", 22, pk(ed), HostKeyPolicy.STRICT)).isInstanceOf(HostKeyVerdict.Known.class);
+        assertThat(set(file).check("node-a", 2222, pk(ed), HostKeyPolicy.STRICT)).isInstanceOf(HostKeyVerdict.Known.class);
     }
 
     @Test
     void strictNeverWritesAndAcceptNewNeverReplaces() throws IOException {
         Path file = dir.resolve("known_hosts");
-        assertThat(new KnownHosts(file).check("n1", 22, ed, HostKeyPolicy.STRICT)).isInstanceOf(HostKeyVerdict.Unknown.class);
+        assertThat(set(file).check("n1", 22, pk(ed), HostKeyPolicy.STRICT)).isInstanceOf(HostKeyVerdict.Unknown.class);
         assertThat(file).doesNotExist();
         Files.writeString(file, "n1 " + other.type() + " " + other.base64() + "\n");
-        assertThat(new KnownHosts(file).check("n1", 22, ed, HostKeyPolicy.ACCEPT_NEW)).isInstanceOf(HostKeyVerdict.Changed.class);
+        assertThat(set(file).check("n1", 22, pk(ed), HostKeyPolicy.ACCEPT_NEW)).isInstanceOf(HostKeyVerdict.Changed.class);
         assertThat(Files.readAllLines(file)).containsExactly("n1 " + other.type() + " " + other.base64());
     }
 
     @Test
     void seesLinesAnotherProcessAddedBeforeAppending() throws IOException {
         Path file = dir.resolve("known_hosts");
-        KnownHosts knownHosts = new KnownHosts(file);
-        assertThat(knownHosts.check("n0", 22, ed, HostKeyPolicy.STRICT)).isInstanceOf(HostKeyVerdict.Unknown.class);
+        KnownHostsSet knownHosts = set(file);
+        assertThat(knownHosts.check("n0", 22, pk(ed), HostKeyPolicy.STRICT)).isInstanceOf(HostKeyVerdict.Unknown.class);
         Files.writeString(file, "n1 " + other.type() + " " + other.base64() + "\n"); // written after our first read
-        assertThat(knownHosts.check("n1", 22, ed, HostKeyPolicy.ACCEPT_NEW)).isInstanceOf(HostKeyVerdict.Changed.class);
+        assertThat(knownHosts.check("n1", 22, pk(ed), HostKeyPolicy.ACCEPT_NEW)).isInstanceOf(HostKeyVerdict.Changed.class);
         assertThat(Files.readAllLines(file)).hasSize(1);
     }
 
     @Test
     void parallelAcceptNewWritesEachHostExactlyOnce() throws Exception {
         Path file = dir.resolve("known_hosts");
-        KnownHosts knownHosts = new KnownHosts(file);
+        KnownHostsSet knownHosts = set(file);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<HostKeyVerdict>> checks = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 String host = "n" + (i % 50);
-                checks.add(pool.submit(() -> knownHosts.check(host, 22, ed, HostKeyPolicy.ACCEPT_NEW)));
+                checks.add(pool.submit(() -> knownHosts.check(host, 22, pk(ed), HostKeyPolicy.ACCEPT_NEW)));
             }
             for (Future<HostKeyVerdict> check : checks) {
                 assertThat(check.get().accepted()).isTrue();

@@ -95,7 +95,7 @@ class SshAuthTest {
         };
         SshSettings s = TestHosts.settings(knownHosts, Optional.of(encrypted), Map.of());
         SshSettings settings = new SshSettings(s.connectTimeout(), s.commandTimeout(), s.keepAlive(), s.knownHosts(),
-                false, false, s.user(), s.key(), List.of(), new EnvironmentSecrets(Map.of(), prompt));
+                false, false, s.user(), s.key(), List.of(), new EnvironmentSecrets(Map.of(), prompt)).withGlobalKnownHosts(List.of());
         SshTransportFactory factory = new SshTransportFactory(settings);
         for (String name : List.of("n1", "n2", "n3")) {
             try (Transport t = factory.connect(TestHosts.local(name, server.port()))) {
@@ -124,7 +124,8 @@ class SshAuthTest {
     void defaultKeysThatExistAreTriedInOrder() {
         SshSettings s = TestHosts.settings(knownHosts, Optional.empty(), Map.of());
         SshSettings settings = new SshSettings(s.connectTimeout(), s.commandTimeout(), s.keepAlive(), s.knownHosts(),
-                false, false, s.user(), Optional.empty(), List.of(dir.resolve("id_missing"), stranger, plain), s.secrets());
+                false, false, s.user(), Optional.empty(), List.of(dir.resolve("id_missing"), stranger, plain), s.secrets())
+                .withGlobalKnownHosts(List.of());
         try (Transport t = new SshTransportFactory(settings).connect(TestHosts.local("n1", server.port()))) {
             assertThat(t.execute(Command.of("echo", "default")).stdout()).isEqualTo("default\n");
         }

@@ -44,7 +44,9 @@ class SshTargetTest {
         assertThat(t.user()).isEqualTo("cli");
         assertThat(t.keys()).containsExactly(Path.of("/cli/key"));
         assertThat(t.keysExplicit()).isTrue();
-        assertThat(t.knownHostsFile()).isEqualTo(dir.resolve("default_kh"));
+        assertThat(t.knownHostsFiles()).containsExactly(dir.resolve("default_kh"));
+        assertThat(t.globalKnownHosts()).containsExactlyElementsOf(SshSettings.DEFAULT_GLOBAL_KNOWN_HOSTS);
+        assertThat(t.identitiesOnly()).isFalse();
         assertThat(t.endpoint()).isEqualTo("10.0.0.1:2222");
     }
 
@@ -53,7 +55,7 @@ class SshTargetTest {
         SshTarget t = SshTarget.of(host(inventory(Optional.empty())), settings(Optional.empty(), Optional.empty(), false, false), "me");
         assertThat(t.user()).isEqualTo("ansible");
         assertThat(t.keys()).containsExactly(Path.of("/inv/key"));
-        assertThat(t.knownHostsFile()).isEqualTo(Path.of("/inv/known_hosts"));
+        assertThat(t.knownHostsFiles()).containsExactly(Path.of("/inv/known_hosts"));
         assertThat(t.policy()).isEqualTo(HostKeyPolicy.STRICT);
     }
 
@@ -63,7 +65,17 @@ class SshTargetTest {
         assertThat(t.user()).isEqualTo("me");
         assertThat(t.keys()).containsExactly(dir.resolve("id_ecdsa"));
         assertThat(t.keysExplicit()).isFalse();
-        assertThat(t.knownHostsFile()).isEqualTo(dir.resolve("default_kh"));
+        assertThat(t.knownHostsFiles()).containsExactly(dir.resolve("default_kh"));
+    }
+
+    @Test
+    void agentSocketComesFromSshAuthSockAndGlobalFilesAreInjectable() throws IOException {
+        SshSettings s = settings(Optional.empty(), Optional.empty(), false, false);
+        assertThat(s.agentSocket()).isEmpty();
+        assertThat(s.withAgentFrom(Map.of("SSH_AUTH_SOCK", "/run/agent.sock")).agentSocket()).contains(Path.of("/run/agent.sock"));
+        assertThat(s.withAgentFrom(Map.of("SSH_AUTH_SOCK", "")).agentSocket()).isEmpty();
+        SshSettings g = s.withGlobalKnownHosts(List.of(dir.resolve("global")));
+        assertThat(SshTarget.of(host(Connection.to("n1.lab")), g, "me").globalKnownHosts()).containsExactly(dir.resolve("global"));
     }
 
     @Test

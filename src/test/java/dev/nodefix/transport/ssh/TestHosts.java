@@ -23,19 +23,21 @@ public final class TestHosts {
         return host(name, Connection.to("127.0.0.1").withPort(port).withUser("tester"));
     }
 
-    /** Strict checking against {@code knownHosts}, the given key, timeouts roomy enough for a loaded CI box. */
+    /** Strict checking against {@code knownHosts} only (no global files, no agent), the given key, timeouts roomy enough for a loaded CI box. */
     public static SshSettings settings(Path knownHosts, Optional<Path> key, Map<String, String> env) {
         return new SshSettings(Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(15), knownHosts,
-                false, false, Optional.empty(), key, List.of(), new EnvironmentSecrets(env));
+                false, false, Optional.empty(), key, List.of(), new EnvironmentSecrets(env), List.of(), Optional.empty());
     }
 
     public static SshSettings acceptingNew(SshSettings s) {
         return new SshSettings(s.connectTimeout(), s.commandTimeout(), s.keepAlive(), s.knownHosts(),
-                s.knownHostsFromCommandLine(), true, s.user(), s.key(), s.defaultKeys(), s.secrets());
+                s.knownHostsFromCommandLine(), true, s.user(), s.key(), s.defaultKeys(), s.secrets(),
+                s.globalKnownHosts(), s.agentSocket());
     }
 
     public static SshSettings withConnectTimeout(SshSettings s, Duration timeout) {
         return new SshSettings(timeout, s.commandTimeout(), s.keepAlive(), s.knownHosts(),
-                s.knownHostsFromCommandLine(), s.acceptNewHostKeys(), s.user(), s.key(), s.defaultKeys(), s.secrets());
+                s.knownHostsFromCommandLine(), s.acceptNewHostKeys(), s.user(), s.key(), s.defaultKeys(), s.secrets(),
+                s.globalKnownHosts(), s.agentSocket());
     }
 }
