@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every case of {@code vault/failure-cases.yaml}: the value does not decrypt, and the {@link VaultException}
- * says why and where. {@link AnsibleVaultRefusalTest} checks that the real Ansible refuses the same cases.
+ * says why and where. {@link AnsibleVaultParityTest} checks that the real Ansible refuses the same cases.
  */
 class VaultFailuresTest {
     static List<VaultCase> cases() {
