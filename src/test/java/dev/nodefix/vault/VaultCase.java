@@ -60,6 +60,11 @@ record VaultCase(String name, String fixture, List<String> passwordFiles, List<S
         return vault(text -> Optional.empty());
     }
 
+    /** A fixture as the inventory reader would hand it over (see {@link #vaulted()}). */
+    static Vaulted vaulted(String fixture) {
+        return new VaultCase(fixture, fixture, List.of(), List.of(), Map.of(), Map.of()).vaulted();
+    }
+
     /** The fixture as the inventory reader would hand it over: the {@code x: !vault} scalar, or the whole file. */
     Vaulted vaulted() {
         Path file = FIXTURES.resolve(fixture);
