@@ -29,6 +29,7 @@ final class ConsolePrompts implements SecretSource {
             case LOGIN_PASSWORD -> "SSH password";
             case KEY_PASSPHRASE -> "Passphrase for key " + subject;
             case BECOME_PASSWORD -> "BECOME (sudo) password";
+            case VAULT_PASSWORD -> subject;
         };
         char[] answer = console.readPassword("%s: ", what);
         return answer == null ? Optional.empty() : Optional.of(Secret.of(answer));

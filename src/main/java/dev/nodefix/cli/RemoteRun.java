@@ -91,6 +91,7 @@ final class RemoteRun {
                 case LOGIN_PASSWORD -> askPass;
                 case BECOME_PASSWORD -> askBecomePass;
                 case KEY_PASSPHRASE -> ctx.interactive();
+                case VAULT_PASSWORD -> false;
             };
             return allowed ? ctx.prompts().get(kind, subject) : Optional.empty();
         });

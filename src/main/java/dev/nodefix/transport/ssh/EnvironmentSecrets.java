@@ -36,6 +36,7 @@ public final class EnvironmentSecrets implements SecretSource {
             case LOGIN_PASSWORD -> "NODEFIX_SSH_PASSWORD";
             case KEY_PASSPHRASE -> "NODEFIX_KEY_PASSPHRASE";
             case BECOME_PASSWORD -> "NODEFIX_BECOME_PASSWORD";
+            case VAULT_PASSWORD -> "NODEFIX_VAULT_PASSWORD";
         };
     }
 

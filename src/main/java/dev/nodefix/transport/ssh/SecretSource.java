@@ -14,7 +14,9 @@ public interface SecretSource {
         /** NODEFIX_KEY_PASSPHRASE: passphrase of an encrypted private key. */
         KEY_PASSPHRASE,
         /** NODEFIX_BECOME_PASSWORD: sudo password. */
-        BECOME_PASSWORD
+        BECOME_PASSWORD,
+        /** NODEFIX_VAULT_PASSWORD: answers an Ansible vault password prompt; the subject is the prompt text. */
+        VAULT_PASSWORD
     }
 
     /** @param subject what the secret is for (a key file or a host), for the prompt text */
