@@ -62,12 +62,15 @@ sealed interface NodeReadiness {
         return status != null && status.split(",")[0].equals("Ready");
     }
 
-    /** NAME STATUS from {@code kubectl get nodes --no-headers} lines, in the order listed. */
+    /**
+     * NAME STATUS from {@code kubectl get nodes --no-headers} lines, in the order listed; a header line, if the
+     * kubectl printed one anyway, is left out (a node name is lower-case: none is {@code NAME}).
+     */
     static Map<String, String> statuses(String table) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String line : table.split("\n")) {
             String[] cols = line.trim().split("\\s+");
-            if (cols.length >= 2) {
+            if (cols.length >= 2 && !cols[0].equals("NAME")) {
                 out.put(cols[0], cols[1]);
             }
         }
