@@ -81,6 +81,11 @@ final class PlayContext {
     }
 
     List<Host> playHosts(Play play) {
+        return playHosts(inventory, selected, play);
+    }
+
+    /** The hosts of {@code selected} that the play's pattern matches, in their order (none for a bad pattern). */
+    static List<Host> playHosts(Inventory inventory, List<Host> selected, Play play) {
         List<Host> matched;
         try {
             matched = inventory.select(play.hosts());
