@@ -19,6 +19,7 @@ public final class Cli {
         CommandLine cl = new CommandLine(NodefixCommand.class, new ContextFactory(ctx));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
+        cl.setExpandAtFiles(false); // -e @vars.yml is ansible-playbook's, not a picocli argument file
         cl.setParameterExceptionHandler(this::usageError);
         cl.setExecutionExceptionHandler(this::executionError);
         return cl;

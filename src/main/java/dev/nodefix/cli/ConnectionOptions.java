@@ -25,7 +25,7 @@ public final class ConnectionOptions {
     @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Log in as USER (overrides ansible_user).")
     String user;
 
-    @Option(names = "--key", paramLabel = "FILE",
+    @Option(names = {"--key", "--private-key"}, paramLabel = "FILE",
             description = "Private key (overrides ansible_ssh_private_key_file; default ~/.ssh/id_ed25519, id_ecdsa, id_rsa).")
     Path key;
 

@@ -10,10 +10,11 @@ import dev.nodefix.modules.BuiltinModules;
 import dev.nodefix.play.PlayEvents;
 import dev.nodefix.play.PlayOptions;
 import dev.nodefix.play.PlaybookPlan;
+import dev.nodefix.play.PlaybookListing;
 import dev.nodefix.play.PlaybookResult;
 import dev.nodefix.play.PlaybookRun;
 import dev.nodefix.play.TaskLine;
-import dev.nodefix.playbook.BatchSize;
+import dev.nodefix.playbook.ExtraVars;
 import dev.nodefix.playbook.Play;
 import dev.nodefix.playbook.Playbook;
 import dev.nodefix.playbook.PlaybookException;
@@ -24,7 +25,7 @@ import dev.nodefix.report.PlayText;
 import dev.nodefix.report.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +55,10 @@ public final class PlayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "The playbook file.")
     Path file;
 
-    @Option(names = {"-e", "--extra-vars"}, paramLabel = "NAME=VALUE",
-            description = "A variable for every expression, over the plays' vars (repeatable).")
-    Map<String, String> extraVars = new LinkedHashMap<>();
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
+            description = {"Variables for every expression, over the plays' vars, as ansible-playbook reads them:"
+                    + " NAME=VALUE words, @FILE (YAML or JSON) or '{\"name\": value}' (repeatable; a later one wins)."})
+    List<String> extraVars = new ArrayList<>();
 
     @Option(names = {"-t", "--tags"}, split = ",", paramLabel = "TAG",
             description = "Only the tasks with one of these tags (and those tagged always).")
@@ -68,6 +70,17 @@ public final class PlayCommand implements Callable<Integer> {
 
     @Option(names = "--serial", paramLabel = "N|N%", description = "Batch size for every play, over their `serial`.")
     String serial;
+
+    @Option(names = "--syntax-check", description = "Only read and check the playbook (as ansible-playbook); no host is"
+            + " reached. Exit 0, or 1 with every problem.")
+    boolean syntaxCheck;
+
+    @Option(names = "--list-hosts", description = "List each play's hosts (as ansible-playbook); nothing is run.")
+    boolean listHosts;
+
+    @Option(names = "--list-tasks", description = "List each play's tasks with their tags (as ansible-playbook);"
+            + " nothing is run.")
+    boolean listTasks;
 
     @Option(names = "--rollback-on-failure",
             description = "When a batch stops the run, roll that batch's hosts back right away (journaled, as"
@@ -92,17 +105,20 @@ public final class PlayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Playbook book;
+        PlayOptions options;
         try {
-            book = new PlaybookLoader(BuiltinModules.registry(), new Expressions()).load(file, extraVars);
+            options = options(ExtraVars.parse(extraVars));
+            book = new PlaybookLoader(BuiltinModules.registry(), new Expressions()).load(file, options.extraVars());
         } catch (PlaybookException e) {
             e.problems().forEach(p -> ctx.err().println("nodefix: error: " + p));
             ctx.err().flush();
             return ExitCode.USAGE;
         }
+        if (syntaxCheck || listHosts || listTasks) {
+            return list(book, options);
+        }
         Inventory inv = inventory.load(ctx.env());
         List<Host> selected = inventory.select(inv);
-        PlayOptions options = new PlayOptions(new LinkedHashMap<>(extraVars), serial(), tags, skipTags,
-                PlayOptions.GATE_TIMEOUT);
         List<String> plays = book.plays().stream().map(Play::name).toList();
         PlayText text = new PlayText(output.style(ctx.env(), ctx.interactive()), change.diff, output.verbosity() > 0,
                 plays);
@@ -141,8 +157,24 @@ public final class PlayCommand implements Callable<Integer> {
                     + " host(s)?")) {
                 return ExitCode.USAGE;
             }
-            return apply(run, plan, plays, text);
+            return apply(run, plan, plays, text, options);
         }
+    }
+
+    /** {@code --syntax-check}, {@code --list-hosts}, {@code --list-tasks}: printed as ansible-playbook does. */
+    private int list(Playbook book, PlayOptions options) {
+        if (syntaxCheck) {
+            ctx.out().print(PlaybookListing.syntaxChecked(book));
+        } else {
+            Optional<PlaybookListing.Selection> hosts = Optional.empty();
+            if (listHosts) {
+                Inventory inv = inventory.load(ctx.env());
+                hosts = Optional.of(new PlaybookListing.Selection(inv, inventory.select(inv)));
+            }
+            ctx.out().print(PlaybookListing.of(book, hosts, options, listTasks));
+        }
+        ctx.out().flush();
+        return ExitCode.OK;
     }
 
     /** A check, a plan with nothing to change, or one that must not run: the plan's lines are the result. */
@@ -168,15 +200,17 @@ public final class PlayCommand implements Callable<Integer> {
         return plan.fatal().isPresent() ? ExitCode.HOST_FAILED : exit(lines, false);
     }
 
-    private int apply(PlaybookRun run, PlaybookPlan plan, List<String> plays, PlayText text) {
+    private int apply(PlaybookRun run, PlaybookPlan plan, List<String> plays, PlayText text, PlayOptions options) {
         List<String> names = plan.changing().stream().map(PlaybookPlan.Host::name).toList();
-        String what = "play " + file + (extraVars.isEmpty() ? "" : " " + extraVars);
+        String what = "play " + file + (options.extraVars().isEmpty() ? "" : " " + options.extraVars());
         PrintWriter out = output.json() ? ctx.err() : ctx.out();
         RunRecording recording = RunRecording.start(ctx, RunKind.APPLY, Optional.empty(), what, names, out);
         String id = recording.id();
         PlaybookResult result;
+        RunEvents events = new RunEvents(text, ctx.out(), output.json(),
+                new Progress(ctx.err(), plan.changing().size(), ctx.interactive()));
         try (RunJournal journal = recording.openJournal()) {
-            result = run.apply(plan, journal, recording.started(), recording.holder(), events(text, plan));
+            result = run.apply(plan, journal, recording.started(), recording.holder(), events);
         }
         recording.finish(hostsWith(result, l -> l.status() == TaskLine.Status.CHANGED),
                 hostsWith(result, l -> l.status() == TaskLine.Status.FAILED && !l.ignored()),
@@ -210,43 +244,6 @@ public final class PlayCommand implements Callable<Integer> {
         return result.lines().stream().filter(line).map(TaskLine::host).distinct().count();
     }
 
-    /** The printing side of a run: a progress line on a terminal, each play, batch and gate as it ends. */
-    private PlayEvents events(PlayText text, PlaybookPlan plan) {
-        int[] batches = {0};
-        Progress[] progress = {new Progress(ctx.err(), plan.changing().size(), ctx.interactive())};
-        return new PlayEvents() {
-            @Override
-            public void play(int play, String name, List<List<String>> b) {
-                batches[0] = b.size();
-                if (!output.json()) {
-                    progress[0].clear();
-                    text.play(ctx.out(), play, b);
-                }
-            }
-
-            @Override
-            public void hostDone(String host, boolean ok) {
-                progress[0].done(ok, true);
-            }
-
-            @Override
-            public void batch(int play, int batch, List<TaskLine> lines) {
-                progress[0].clear();
-                if (!output.json()) {
-                    text.batch(ctx.out(), batch, batches[0], lines);
-                }
-            }
-
-            @Override
-            public void gate(int play, int batch, List<String> hosts, Optional<String> problem) {
-                progress[0].clear();
-                if (!output.json()) {
-                    text.gate(ctx.out(), hosts, problem);
-                }
-            }
-        };
-    }
-
     private int rollBack(String id, List<String> hosts) {
         // under --json stdout holds the play's document alone: the rollback reports on stderr
         RollbackCommand rollback = new RollbackCommand(output.json() ? ctx.withOut(ctx.err()) : ctx);
@@ -264,18 +261,14 @@ public final class PlayCommand implements Callable<Integer> {
         return rollback.call();
     }
 
-    private Optional<Serial> serial() {
-        if (serial == null) {
-            return Optional.empty();
-        }
+    private PlayOptions options(Map<String, Object> vars) {
+        Optional<Serial> batches;
         try {
-            BatchSize size = serial.endsWith("%") ? new BatchSize.Percent(Integer.parseInt(serial.substring(0,
-                    serial.length() - 1))) : new BatchSize.Count(Integer.parseInt(serial));
-            return Optional.of(new Serial(List.of(size)));
+            batches = Optional.ofNullable(serial).map(Serial::ofOption);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--serial: a number of hosts (2) or a percentage (30%), got '" + serial + "'");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        return new PlayOptions(vars, batches, tags, skipTags, PlayOptions.GATE_TIMEOUT);
     }
 
     private static int exit(List<TaskLine> lines, boolean stopped) {

@@ -18,7 +18,8 @@ public record NodeFacts(
         K3sInfo k3s,
         Persistence persistence,
         UdpCsumErrors udp,
-        PeerRoutes peerRoutes) {
+        PeerRoutes peerRoutes,
+        NodeName nodeName) {
 
     public static NodeFacts of(CollectorOutput out) {
         K3sUnits units = K3sUnits.FACT.from(out);
@@ -29,7 +30,7 @@ public record NodeFacts(
                 FlannelBackend.of(NetConf.FACT.from(out), K3sConfig.FACT.from(out), units, K3sEnv.FACT.from(out)),
                 SubnetEnv.FACT.from(out), K3sInfo.of(units, K3sVersion.FACT.from(out), ServiceStates.FACT.from(out)),
                 Persistence.FACT.from(out), UdpCsumErrors.FACT.from(out),
-                PeerRoutes.FACT.from(out));
+                PeerRoutes.FACT.from(out), NodeName.of(out));
     }
 
     public static NodeFacts parse(String raw) {

@@ -6,6 +6,8 @@ import dev.nodefix.engine.FanOut;
 import dev.nodefix.engine.HostOutcome;
 import dev.nodefix.engine.TaskSteps;
 import dev.nodefix.expr.Expressions;
+import dev.nodefix.fact.NodeFacts;
+import dev.nodefix.fact.NodeName;
 import dev.nodefix.fact.PlainData;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
@@ -45,6 +47,7 @@ final class PlayContext {
     final Expressions expressions = new Expressions();
     final Map<PlayTask, Integer> numbers = new IdentityHashMap<>();
     private final FactsQuery facts = FactsQuery.shipped();
+    private final NodeNames nodeNames = new NodeNames();
 
     PlayContext(Playbook book, Inventory inventory, List<Host> selected, PlayOptions options, Connections connections,
                 int forks, BecomeRule become, boolean breakLock, TaskRunner runner) {
@@ -78,6 +81,11 @@ final class PlayContext {
     }
 
     List<Host> playHosts(Play play) {
+        return playHosts(inventory, selected, play);
+    }
+
+    /** The hosts of {@code selected} that the play's pattern matches, in their order (none for a bad pattern). */
+    static List<Host> playHosts(Inventory inventory, List<Host> selected, Play play) {
         List<Host> matched;
         try {
             matched = inventory.select(play.hosts());
@@ -104,9 +112,19 @@ final class PlayContext {
 
     /** The host's facts as plain data (the cache keeps them for an assert that reads the same). */
     Object gather(Transport t, Host host, TaskSteps steps, Map<Query, Object> cache) {
-        FactsQuery q = facts.withPeers(context(host).peers());
+        return PlainData.of(facts(t, host, steps, facts.withPeers(context(host).peers()), cache));
+    }
+
+    /** The node's Kubernetes name: from the facts a play gathered on it, else read now (without peer routes). */
+    NodeName nodeName(TaskRunner.On on) {
+        return nodeNames.of(on.host(), () -> facts(on.transport(), on.host(), on.steps(), facts, new HashMap<>()));
+    }
+
+    private NodeFacts facts(Transport t, Host host, TaskSteps steps, FactsQuery q, Map<Query, Object> cache) {
         steps.read(t, host, List.of(q), cache);
-        return PlainData.of(cache.get(q));
+        NodeFacts read = (NodeFacts) cache.get(q);
+        nodeNames.learn(host, read);
+        return read;
     }
 
     TaskRunner.On on(Host host, Transport t, Play play, PlayTask task) {

@@ -15,6 +15,22 @@ public record Serial(List<BatchSize> steps) {
         steps = List.copyOf(steps);
     }
 
+    /**
+     * {@code --serial N} or {@code --serial N%}: one batch size for every play.
+     *
+     * @throws IllegalArgumentException naming what was expected
+     */
+    public static Serial ofOption(String text) {
+        try {
+            return new Serial(List.of(text.endsWith("%")
+                    ? new BatchSize.Percent(Integer.parseInt(text.substring(0, text.length() - 1)))
+                    : new BatchSize.Count(Integer.parseInt(text))));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--serial: a number of hosts (2) or a percentage (30%), got '" + text
+                    + "'", e);
+        }
+    }
+
     /** The size of each batch for {@code hosts} hosts, in order; they add up to {@code hosts}. */
     public List<Integer> batches(int hosts) {
         List<Integer> out = new ArrayList<>();

@@ -182,6 +182,27 @@ nf_envfiles() {
     done < "$nf_e"
   done
 }
+# k3s-config-d: each /etc/rancher/k3s/config.yaml.d/*.yaml after a "# file:" line, in the C locale's order
+# (the order k3s reads them in; a later file wins), values of TOKEN/PASS/SECRET names masked
+nf_dropins() {
+  for nf_f in /etc/rancher/k3s/config.yaml.d/*.yaml; do
+    [ -f "$nf_f" ] || continue
+    printf '# file: %s\n' "$nf_f"
+    while IFS= read -r nf_l || [ -n "$nf_l" ]; do
+      nf_k=${nf_l%%:*}
+      case $nf_k in
+        *[Tt][Oo][Kk][Ee][Nn]*|*[Pp][Aa][Ss][Ss]*|*[Ss][Ee][Cc][Rr][Ee][Tt]*) printf '%s: "****"\n' "$nf_k" ;;
+        *) printf '%s\n' "$nf_l" ;;
+      esac
+    done < "$nf_f"
+  done
+  return 0
+}
+# hostname: the kernel's host name (what k3s names the node after when nothing sets node-name)
+nf_hostname() {
+  if [ -r /proc/sys/kernel/hostname ]; then nf_do hostname nf_cat /proc/sys/kernel/hostname
+  else nf_run hostname uname uname -n; fi
+}
 # services: one `systemctl is-active` for both units, one state per line in their order
 nf_services() {
   printf '# systemctl is-active k3s k3s-agent\n'
@@ -218,10 +239,12 @@ nf_run ethtool-features ethtool ethtool -k flannel.1
 nf_uplink_driver
 nf_file net-conf /var/lib/rancher/k3s/agent/etc/flannel/net-conf.json
 nf_file k3s-config /etc/rancher/k3s/config.yaml
+nf_do k3s-config-d nf_dropins
 nf_do k3s-units nf_units
 nf_do k3s-env nf_envfiles
 nf_file subnet-env /run/flannel/subnet.env
 nf_run k3s-version k3s k3s --version
 nf_run services systemctl nf_services
 nf_do persistence nf_persistence
+nf_hostname
 if [ -r /proc/net/snmp ]; then nf_do udp-snmp nf_udp; else nf_absent udp-snmp; fi

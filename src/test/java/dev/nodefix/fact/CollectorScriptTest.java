@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The collector itself: a command that feeds it to {@code /bin/sh -s}, and a run on this machine that frames every section. */
 class CollectorScriptTest {
     static final List<String> SECTIONS = List.of("kernel", "os-release", "iptables-nat", "iptables-k3s-version",
-            "masquerade-help", "ip", "ethtool-features", "uplink-driver", "net-conf", "k3s-config", "k3s-units", "k3s-env",
-            "subnet-env", "k3s-version", "services", "persistence", "udp-snmp");
+            "masquerade-help", "ip", "ethtool-features", "uplink-driver", "net-conf", "k3s-config", "k3s-config-d", "k3s-units",
+            "k3s-env", "subnet-env", "k3s-version", "services", "persistence", "hostname", "udp-snmp");
     /** Printed only when the nat listing did not name the iptables version (no iptables-save, or it failed). */
     static final String IPTABLES_VERSION = "iptables-version";
 

@@ -1,0 +1,58 @@
+package dev.nodefix.cli;
+
+import dev.nodefix.play.PlayEvents;
+import dev.nodefix.play.TaskLine;
+import dev.nodefix.report.PlayText;
+import dev.nodefix.report.Progress;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The printing side of a playbook run: a progress line on a terminal, and (unless the output is JSON) each play,
+ * batch and health gate as it ends.
+ */
+final class RunEvents implements PlayEvents {
+    private final PlayText text;
+    private final PrintWriter out;
+    private final boolean json;
+    private final Progress progress;
+    private int batches;
+
+    RunEvents(PlayText text, PrintWriter out, boolean json, Progress progress) {
+        this.text = text;
+        this.out = out;
+        this.json = json;
+        this.progress = progress;
+    }
+
+    @Override
+    public void play(int play, String name, List<List<String>> b) {
+        batches = b.size();
+        if (!json) {
+            progress.clear();
+            text.play(out, play, b);
+        }
+    }
+
+    @Override
+    public void hostDone(String host, boolean ok) {
+        progress.done(ok, true);
+    }
+
+    @Override
+    public void batch(int play, int batch, List<TaskLine> lines) {
+        progress.clear();
+        if (!json) {
+            text.batch(out, batch, batches, lines);
+        }
+    }
+
+    @Override
+    public void gate(int play, int batch, List<String> hosts, Optional<String> problem) {
+        progress.clear();
+        if (!json) {
+            text.gate(out, hosts, problem);
+        }
+    }
+}
