@@ -33,6 +33,11 @@ final class ConnectionResolver {
         this.vault = vault;
     }
 
+    /** Whether resolving these variables means decrypting a vaulted one. */
+    boolean needsVault(Map<String, Var> merged) {
+        return CONNECTION_VARS.stream().map(merged::get).anyMatch(v -> v != null && v.value() instanceof Vaulted);
+    }
+
     /** The connection from the host's merged variables; a vaulted one it reads is decrypted and checked. */
     Connection resolve(String hostName, Map<String, Var> merged) {
         Map<String, Object> vars = new HashMap<>();

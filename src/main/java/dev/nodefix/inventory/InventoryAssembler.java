@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Turns a reconciled {@link InventoryBuilder} into the immutable {@link Inventory}: groups in the order
@@ -40,8 +41,14 @@ final class InventoryAssembler {
         merged.forEach((name, var) -> origins.put(name, var.location()));
         List<String> groups = new ArrayList<>(precedence.groupsOf(draft));
         groups.sort(null);
-        Connection connection = connections.resolve(draft.name, merged);
+        Supplier<Connection> connection = connections.needsVault(merged)
+                ? new LazyConnection(() -> connections.resolve(draft.name, merged))
+                : constant(connections.resolve(draft.name, merged));
         return new Host(draft.name, vars, groups, connection, roles.resolve(vars, groups), origins);
+    }
+
+    private static Supplier<Connection> constant(Connection connection) {
+        return () -> connection;
     }
 
     private static Map<String, Object> values(Map<String, Var> vars) {

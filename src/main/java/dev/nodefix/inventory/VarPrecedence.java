@@ -10,12 +10,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Ansible's variable precedence for one host ({@code VariableManager.get_vars}), each layer overriding
- * the ones before: "all" from the inventory, group_vars/all beside the inventory sources, then beside the
- * playbook; the inventory variables of "all" and of the host's other groups (direct and inherited)
- * sorted by depth (longest path from "all"), {@code ansible_group_priority} and name; the group_vars
- * files of those groups beside the inventory sources, then beside the playbook; the host's inventory
- * variables, its host_vars beside the inventory sources, then beside the playbook.
+ * Ansible's variable precedence for one host ({@code VariableManager.get_vars} with its default
+ * VARIABLE_PRECEDENCE), each layer overriding the ones before: the inventory variables of "all", then of
+ * the host's other groups (direct and inherited) sorted by depth (longest path from "all"),
+ * {@code ansible_group_priority} and name; group_vars/all beside the inventory sources, then beside the
+ * playbook; the other groups' group_vars files beside the inventory sources (source by source, groups in
+ * the same order), then beside the playbook; the host's inventory variables, its host_vars beside the
+ * inventory sources, then beside the playbook. So group_vars/all.yml beats an inventory's [g:vars].
  */
 final class VarPrecedence {
     private final InventoryBuilder inventory;
@@ -67,14 +68,13 @@ final class VarPrecedence {
 
     Map<String, Var> merged(InventoryBuilder.HostDraft host) {
         List<String> all = List.of(InventoryBuilder.ALL);
+        List<String> groups = groupsOf(host);
         Map<String, Var> vars = new LinkedHashMap<>(inventory.groups().get(InventoryBuilder.ALL).vars);
-        vars.putAll(inventoryFiles.groups(all));
-        vars.putAll(playbookFiles.groups(all));
-        List<String> groups = new ArrayList<>(all);
-        groups.addAll(groupsOf(host));
         for (String group : groups) {
             vars.putAll(inventory.groups().get(group).vars);
         }
+        vars.putAll(inventoryFiles.groups(all));
+        vars.putAll(playbookFiles.groups(all));
         vars.putAll(inventoryFiles.groups(groups));
         vars.putAll(playbookFiles.groups(groups));
         vars.putAll(host.vars);
