@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 final class ChangeFlow {
     /** @param what how the run is listed in {@code nodefix runs}, e.g. {@code ethtool iface=flannel.1 ...} */
     record Request(String what, RunKind kind, Optional<String> rollbackOf, List<Host> hosts,
-                   Function<Host, List<Task>> tasks, String inventoryHint) {
+                   Function<Host, List<Task>> tasks, String inventoryHint, int forks) {
     }
 
     private final CliContext ctx;
@@ -41,7 +41,7 @@ final class ChangeFlow {
         ChangeText text = new ChangeText(output.style(ctx.env(), ctx.interactive()), opts.diff, output.verbosity() > 0);
         PrintWriter out = ctx.out();
         try (Connections connections = new Connections(session.factory())) {
-            ChangeRun run = new ChangeRun(connections, conn.forks(), session.become(), opts.breakLock);
+            ChangeRun run = new ChangeRun(connections, req.forks(), session.become(), opts.breakLock);
             Progress planning = new Progress(ctx.err(), req.hosts().size(), ctx.interactive());
             List<HostPlan> plans = run.plan(req.hosts(), req.tasks(), p -> planning.done(p.planned(), !p.unreachable()));
             planning.clear();

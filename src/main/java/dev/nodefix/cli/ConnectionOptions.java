@@ -10,9 +10,12 @@ import picocli.CommandLine.Option;
 
 /** How to connect: fan-out, host keys, user and key overrides, timeouts. */
 public final class ConnectionOptions {
-    @Option(names = {"-f", "--forks"}, paramLabel = "N", defaultValue = "50",
-            description = "Hosts worked on in parallel (default: ${DEFAULT-VALUE}).")
-    int forks;
+    static final int DEFAULT_FORKS = 50;
+    static final int DEFAULT_CONNECT_TIMEOUT = 10;
+
+    @Option(names = {"-f", "--forks"}, paramLabel = "N",
+            description = "Hosts worked on in parallel (default: ansible.cfg's forks, else 50).")
+    Integer forks;
 
     @Option(names = "--known-hosts", paramLabel = "FILE",
             description = "known_hosts file for every host (default: the inventory's UserKnownHostsFile, else ~/.ssh/known_hosts).")
@@ -29,9 +32,10 @@ public final class ConnectionOptions {
             description = "Private key (overrides ansible_ssh_private_key_file; default ~/.ssh/id_ed25519, id_ecdsa, id_rsa).")
     Path key;
 
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
-            description = "Give up connecting after this long (default: ${DEFAULT-VALUE}).")
-    int connectTimeout;
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS",
+            description = "Give up connecting after this long (default: ansible_timeout, ansible.cfg's timeout,"
+                    + " the ssh config's ConnectTimeout, else 10).")
+    Integer connectTimeout;
 
     @Option(names = {"-T", "--timeout"}, paramLabel = "SECONDS", defaultValue = "60",
             description = "Give up on a command after this long (default: ${DEFAULT-VALUE}).")
@@ -40,8 +44,14 @@ public final class ConnectionOptions {
     @Option(names = {"-k", "--ask-pass"}, description = "Prompt for the SSH login password (else NODEFIX_SSH_PASSWORD).")
     boolean askPass;
 
-    public int forks() {
-        return forks;
+    /** {@code -f}, else ansible.cfg's forks, else 50. */
+    public int forks(Optional<Integer> configured) {
+        return forks != null ? forks : configured.orElse(DEFAULT_FORKS);
+    }
+
+    /** {@code -f} as given, for commands that pass it on. */
+    public Optional<Integer> forksGiven() {
+        return Optional.ofNullable(forks);
     }
 
     public boolean askPass() {
@@ -49,15 +59,15 @@ public final class ConnectionOptions {
     }
 
     public SshSettings settings(Path home, SecretSource secrets) {
-        if (forks < 1) {
+        if (forks != null && forks < 1) {
             throw new IllegalArgumentException("--forks must be at least 1");
         }
-        if (connectTimeout < 1 || commandTimeout < 1) {
+        if ((connectTimeout != null && connectTimeout < 1) || commandTimeout < 1) {
             throw new IllegalArgumentException("timeouts must be at least 1 second");
         }
         Path ssh = home.resolve(".ssh");
         return new SshSettings(
-                Duration.ofSeconds(connectTimeout),
+                Duration.ofSeconds(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT),
                 Duration.ofSeconds(commandTimeout),
                 Duration.ofSeconds(15),
                 knownHosts != null ? knownHosts : ssh.resolve("known_hosts"),

@@ -43,7 +43,7 @@ public final class InventoryCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "inventory shows the whole inventory; -l/--limit selects hosts for ping and run");
         }
-        Inventory parsed = inventory.load(ctx.env());
+        Inventory parsed = inventory.load(ctx);
         if (mode.list) {
             ctx.out().println(new InventoryListing().render(parsed));
         } else {

@@ -1,35 +1,83 @@
 package dev.nodefix.cli;
 
+import dev.nodefix.ansiblecfg.AnsibleConfig;
+import dev.nodefix.connect.CommandLineOverrides;
+import dev.nodefix.connect.InventorySources;
+import dev.nodefix.connect.Setup;
+import dev.nodefix.connect.SetupReader;
+import dev.nodefix.connect.SetupRequest;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
-import dev.nodefix.inventory.InventoryParser;
+import dev.nodefix.inventory.Sourced;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code -i/--inventory} and {@code -l/--limit}, shared by every command that reads an inventory. */
+/**
+ * {@code -i/--inventory}, {@code -F/--ssh-config}, the vault options and {@code -l/--limit}: where the operator's
+ * setup is, shared by every command that reads an inventory. The setup (ansible.cfg, inventories, group_vars,
+ * ssh config) is read once per command.
+ */
 public final class InventoryOptions {
-    static final String DEFAULT_INVENTORY = "inventory/hosts.yaml";
+    @Option(names = {"-i", "--inventory"}, paramLabel = "SOURCE",
+            description = "Inventory file (YAML or INI) or directory; repeatable. Default: $NODEFIX_INVENTORY,"
+                    + " else Ansible's ($ANSIBLE_INVENTORY, ansible.cfg's inventory), else "
+                    + InventorySources.DEFAULT + ".")
+    List<Path> inventories = new ArrayList<>();
 
-    @Option(names = {"-i", "--inventory"}, paramLabel = "FILE",
-            description = "Ansible YAML inventory (default: $NODEFIX_INVENTORY, else " + DEFAULT_INVENTORY + ").")
-    Path inventory;
+    @Option(names = {"-F", "--ssh-config"}, paramLabel = "FILE",
+            description = "Read only this OpenSSH client config, as ssh -F (default: ~/.ssh/config, then /etc/ssh/ssh_config).")
+    Path sshConfig;
 
     @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN",
             description = "Hosts to act on: names, groups, globs, ~regex, a:b (or), a:&b (and), a:!b (not).")
     String limit;
 
-    public Path inventoryFile(Map<String, String> env) {
-        if (inventory != null) {
-            return inventory;
+    @Mixin VaultOptions vault;
+
+    private Setup setup;
+
+    /** The setup with the command line's connection options applied (for {@code --explain}), read once. */
+    public Setup setup(CliContext ctx, CommandLineOverrides overrides, Optional<Path> playbookDir) {
+        if (setup == null) {
+            SetupReader reader = new SetupReader();
+            AnsibleConfig cfg = reader.ansibleConfig(ctx.env(), ctx.workingDir(), ctx.home());
+            Optional<Path> cfgVaultFile = cfg.vaultPasswordFile().filter(f -> f.origin().line() > 0).map(Sourced::value);
+            setup = reader.read(new SetupRequest(ctx.env(), ctx.workingDir(), ctx.home(), localUser(ctx),
+                    inventories, Optional.ofNullable(sshConfig), playbookDir, overrides,
+                    vault.vault(ctx, cfgVaultFile)), cfg);
+            setup.notices().forEach(n -> ctx.err().println("nodefix: " + n));
+            ctx.err().flush();
         }
-        String fromEnv = env.get("NODEFIX_INVENTORY");
-        return Path.of(fromEnv == null || fromEnv.isBlank() ? DEFAULT_INVENTORY : fromEnv);
+        return setup;
     }
 
-    public Inventory load(Map<String, String> env) {
-        return new InventoryParser().parse(inventoryFile(env));
+    public Setup setup(CliContext ctx) {
+        return setup(ctx, CommandLineOverrides.NONE, Optional.empty());
+    }
+
+    public Inventory load(CliContext ctx) {
+        return setup(ctx).inventory();
+    }
+
+    /** The {@code -i} values as given (empty: the inventory is found as described above). */
+    public List<Path> inventories() {
+        return List.copyOf(inventories);
+    }
+
+    /** The same sources and setup (already read, if it was) with another --limit. */
+    InventoryOptions limitedTo(String pattern) {
+        InventoryOptions other = new InventoryOptions();
+        other.inventories = inventories;
+        other.sshConfig = sshConfig;
+        other.vault = vault;
+        other.setup = setup;
+        other.limit = pattern;
+        return other;
     }
 
     /** The hosts selected by --limit (all when absent); a pattern that selects nothing is an error. */
@@ -37,8 +85,14 @@ public final class InventoryOptions {
         return inventory.select(limit == null ? "all" : limit);
     }
 
-    /** What to append to a suggested command so it reads the same inventory: {@code " -i FILE"} or nothing. */
+    /** What to append to a suggested command so it reads the same inventory: {@code " -i FILE"}s or nothing. */
     public String hint() {
-        return inventory == null ? "" : " -i " + dev.nodefix.transport.Command.quote(inventory.toString());
+        return inventories.stream().map(i -> " -i " + dev.nodefix.transport.Command.quote(i.toString()))
+                .collect(Collectors.joining());
+    }
+
+    static String localUser(CliContext ctx) {
+        String user = ctx.env().get("USER");
+        return user == null || user.isBlank() ? System.getProperty("user.name") : user;
     }
 }

@@ -28,6 +28,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import dev.nodefix.connect.CommandLineOverrides;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -117,7 +119,7 @@ public final class PlayCommand implements Callable<Integer> {
         if (syntaxCheck || listHosts || listTasks) {
             return list(book, options);
         }
-        Inventory inv = inventory.load(ctx.env());
+        Inventory inv = inventory();
         List<Host> selected = inventory.select(inv);
         List<String> plays = book.plays().stream().map(Play::name).toList();
         PlayText text = new PlayText(output.style(ctx.env(), ctx.interactive()), change.diff, output.verbosity() > 0,
@@ -125,7 +127,7 @@ public final class PlayCommand implements Callable<Integer> {
         PrintWriter out = output.json() ? ctx.err() : ctx.out();
         RemoteRun.Session session = new RemoteRun(ctx).session(connection, become);
         try (Connections connections = new Connections(session.factory())) {
-            PlaybookRun run = new PlaybookRun(book, inv, selected, options, connections, connection.forks(),
+            PlaybookRun run = new PlaybookRun(book, inv, selected, options, connections, connection.forks(inventory.setup(ctx).forks()),
                     session.become(), change.breakLock, BuiltinModules.registry(), PlaybookRun.realSleeper());
             List<Host> hosts = run.hosts();
             if (hosts.isEmpty()) {
@@ -162,13 +164,19 @@ public final class PlayCommand implements Callable<Integer> {
     }
 
     /** {@code --syntax-check}, {@code --list-hosts}, {@code --list-tasks}: printed as ansible-playbook does. */
+    /** The inventory, with group_vars/ and host_vars/ beside the playbook counted too, as ansible-playbook does. */
+    private Inventory inventory() {
+        return inventory.setup(ctx, CommandLineOverrides.NONE, Optional.ofNullable(file.toAbsolutePath().getParent()))
+                .inventory();
+    }
+
     private int list(Playbook book, PlayOptions options) {
         if (syntaxCheck) {
             ctx.out().print(PlaybookListing.syntaxChecked(book));
         } else {
             Optional<PlaybookListing.Selection> hosts = Optional.empty();
             if (listHosts) {
-                Inventory inv = inventory.load(ctx.env());
+                Inventory inv = inventory();
                 hosts = Optional.of(new PlaybookListing.Selection(inv, inventory.select(inv)));
             }
             ctx.out().print(PlaybookListing.of(book, hosts, options, listTasks));
@@ -248,9 +256,7 @@ public final class PlayCommand implements Callable<Integer> {
         // under --json stdout holds the play's document alone: the rollback reports on stderr
         RollbackCommand rollback = new RollbackCommand(output.json() ? ctx.withOut(ctx.err()) : ctx);
         rollback.run = id;
-        rollback.inventory = new InventoryOptions();
-        rollback.inventory.inventory = inventory.inventory;
-        rollback.inventory.limit = String.join(":", hosts);
+        rollback.inventory = inventory.limitedTo(String.join(":", hosts));
         rollback.connection = connection;
         rollback.become = become;
         rollback.change = new ChangeOptions();

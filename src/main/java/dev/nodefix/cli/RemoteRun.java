@@ -47,13 +47,13 @@ final class RemoteRun {
     /** One command per host: {@code commandFor} gets every host of the inventory (not only the selected) and the host. */
     Outcome run(InventoryOptions inv, ConnectionOptions conn, BecomeOptions become,
             BiFunction<Collection<Host>, Host, Command> commandFor) {
-        Inventory inventory = inv.load(ctx.env());
+        Inventory inventory = inv.load(ctx);
         Collection<Host> all = inventory.hosts().values();
         List<Host> hosts = inv.select(inventory);
         Session session = session(conn, become);
         BecomeRule rule = session.become();
         Instant start = ctx.clock().instant();
-        AdHoc adHoc = new AdHoc(session.factory(), conn.forks());
+        AdHoc adHoc = new AdHoc(session.factory(), conn.forks(inv.setup(ctx).forks()));
         Progress progress = new Progress(ctx.err(), hosts.size(), ctx.interactive());
         List<HostRun> runs = adHoc.run(hosts, host -> commandFor.apply(all, host).withBecome(rule.forHost(host)),
                 run -> progress.done(run.ok(), !(run instanceof HostRun.Unreachable)));

@@ -63,7 +63,7 @@ public final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         RunStore store = new RunStore(RunStore.defaultDir(ctx.env(), ctx.home()));
         String id = runId(store);
-        dev.nodefix.inventory.Inventory inv = inventory.load(ctx.env());
+        dev.nodefix.inventory.Inventory inv = inventory.load(ctx);
         List<Host> selected = inventory.select(inv);
         Map<String, List<Recorded>> recorded = store.find(id).isPresent() && !fromNodes
                 ? fromController(store, id) : fromNodes(id);
@@ -79,7 +79,8 @@ public final class RollbackCommand implements Callable<Integer> {
         boolean backendUndone = RollbackPlanner.switchedBackend(recorded);
         return new ChangeFlow(ctx).run(new ChangeFlow.Request("rollback " + id, RunKind.ROLLBACK, Optional.of(id), hosts,
                 host -> RollbackTasks.of(id, recorded.get(host.name()), force,
-                        undoneBefore.getOrDefault(host.name(), java.util.Set.of()), backendUndone), inventory.hint()),
+                        undoneBefore.getOrDefault(host.name(), java.util.Set.of()), backendUndone), inventory.hint(),
+                connection.forks(inventory.setup(ctx).forks())),
                 connection, become, change, output);
     }
 

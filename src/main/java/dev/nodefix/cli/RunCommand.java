@@ -70,11 +70,12 @@ public final class RunCommand implements Callable<Integer> {
         String args = commandLine == null ? "" : commandLine;
         Invocation invocation = BuiltinModules.registry().get(module).invoke(KeyValueArgs.parse(module, args));
         String what = (module + " " + args).strip();
-        Inventory inv = inventory.load(ctx.env());
+        Inventory inv = inventory.load(ctx);
         List<Host> hosts = inventory.select(inv);
         return new ChangeFlow(ctx).run(new ChangeFlow.Request(what, RunKind.APPLY, Optional.empty(), hosts,
                 host -> List.of(new Task(1, what, invocation.readsFor(context(inv, host)),
-                        state -> TaskPlan.of(invocation.plan(state)))), inventory.hint()), connection, become, change, output);
+                        state -> TaskPlan.of(invocation.plan(state)))), inventory.hint(),
+                connection.forks(inventory.setup(ctx).forks())), connection, become, change, output);
     }
 
     /** The host among the inventory's nodes: every other host's address is a peer (for the L2 preflight). */

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Path;
+import dev.nodefix.connect.Setup;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
@@ -49,12 +51,18 @@ public final class ShellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ShellState state = ShellState.start(inventory.inventoryFile(ctx.env()), passedOn())
-                .withForks(connection.forks()).withBecome(become.become);
+        Setup setup = inventory.setup(ctx);
+        inventory.select(setup.inventory()); // a bad inventory or an empty target is an error up front
+        List<Path> sources = setup.sources();
+        if (sources.size() != 1) {
+            throw new IllegalArgumentException("nodefix shell reads one inventory source; " + sources.size()
+                    + " were given (" + setup.inventory().source() + "): merge them into one file or directory");
+        }
+        ShellState state = ShellState.start(sources.get(0), passedOn())
+                .withForks(connection.forks(setup.forks())).withBecome(become.become);
         if (inventory.limit != null) {
             state = state.withPattern(inventory.limit);
         }
-        inventory.select(inventory.load(ctx.env())); // a bad inventory or an empty target is an error up front
         Shell shell = new Shell(ctx, state, BuiltinModules.registry());
         if (!ctx.interactive()) {
             return shell.scripted(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));

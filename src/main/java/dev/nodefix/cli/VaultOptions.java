@@ -4,8 +4,10 @@ import dev.nodefix.transport.ssh.EnvironmentSecrets;
 import dev.nodefix.transport.ssh.SecretSource;
 import dev.nodefix.vault.Vault;
 import dev.nodefix.vault.VaultConfig;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,7 +34,15 @@ public final class VaultOptions {
 
     /** A vault reading ANSIBLE_VAULT_* from {@code ctx.env()} and prompting through {@code ctx.prompts()}. */
     public Vault vault(CliContext ctx) {
+        return vault(ctx, Optional.empty());
+    }
+
+    /** As {@link #vault(CliContext)}, with ansible.cfg's {@code vault_password_file} after the options' files. */
+    public Vault vault(CliContext ctx, Optional<Path> configured) {
         SecretSource prompts = new EnvironmentSecrets(ctx.env(), ctx.prompts());
-        return config().vault(ctx.env(), ctx.home(), prompt -> prompts.get(SecretSource.Kind.VAULT_PASSWORD, prompt));
+        List<String> files = new ArrayList<>(passwordFiles);
+        configured.ifPresent(f -> files.add(f.toString()));
+        return new VaultConfig(vaultIds, files, askVaultPass)
+                .vault(ctx.env(), ctx.home(), prompt -> prompts.get(SecretSource.Kind.VAULT_PASSWORD, prompt));
     }
 }

@@ -5,12 +5,14 @@ import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Location;
 import dev.nodefix.inventory.Sourced;
 import dev.nodefix.inventory.SshArgs;
+import dev.nodefix.vault.Vaulted;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -29,19 +31,29 @@ public final class ConnectionMerge {
     private final VarOrigins origins;
     private final Path home;
     private final String localUser;
+    private final Function<Vaulted, String> unvault;
 
     public ConnectionMerge(AnsibleDefaults cfg, SshLookup ssh, CommandLineOverrides cli, VarOrigins origins,
             Path home, String localUser) {
+        this(cfg, ssh, cli, origins, home, localUser, v -> {
+            throw new SetupException(v.location(), "a connection variable is vaulted and no vault password was given");
+        });
+    }
+
+    /** @param unvault decrypts a vaulted connection variable */
+    public ConnectionMerge(AnsibleDefaults cfg, SshLookup ssh, CommandLineOverrides cli, VarOrigins origins,
+            Path home, String localUser, Function<Vaulted, String> unvault) {
         this.cfg = Objects.requireNonNull(cfg, "cfg");
         this.ssh = Objects.requireNonNull(ssh, "ssh");
         this.cli = Objects.requireNonNull(cli, "cli");
         this.origins = Objects.requireNonNull(origins, "origins");
         this.home = Objects.requireNonNull(home, "home");
         this.localUser = Objects.requireNonNull(localUser, "localUser");
+        this.unvault = Objects.requireNonNull(unvault, "unvault");
     }
 
     public EffectiveConnection resolve(Host host) {
-        HostVars vars = new HostVars(host, origins);
+        HostVars vars = new HostVars(host, origins, unvault);
         Connection inv = host.connection();
         SshArgs common = vars.text("ansible_ssh_common_args").map(s -> SshArgs.parse(s.value())).orElse(SshArgs.NONE);
         Sourced<String> destination = vars.first("ansible_host", "ansible_ssh_host")

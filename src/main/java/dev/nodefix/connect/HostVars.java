@@ -3,10 +3,15 @@ package dev.nodefix.connect;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Location;
 import dev.nodefix.inventory.Sourced;
+import dev.nodefix.vault.Vaulted;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** A host's merged inventory variables read as connection settings, each with the file and line that set it. */
-record HostVars(Host host, VarOrigins origins) {
+/**
+ * A host's merged inventory variables read as connection settings, each with the file and line that set it; a
+ * vaulted one is decrypted (the inventory reader already did so once, so the password is known by then).
+ */
+record HostVars(Host host, VarOrigins origins, Function<Vaulted, String> unvault) {
 
     /** The first of {@code names} that is set and not blank, as text. */
     Optional<Sourced<String>> first(String... names) {
@@ -21,6 +26,9 @@ record HostVars(Host host, VarOrigins origins) {
 
     Optional<Sourced<String>> text(String name) {
         Object value = host.vars().get(name);
+        if (value instanceof Vaulted vaulted) {
+            value = unvault.apply(vaulted);
+        }
         if (value == null || value.toString().isBlank()) {
             return Optional.empty();
         }

@@ -49,4 +49,9 @@ public record Host(String name, Map<String, Object> vars, List<String> groups, S
     public Optional<Location> origin(String var) {
         return Optional.ofNullable(origins.get(var));
     }
+
+    /** The same host reached through what {@code newConnector} gives (ansible.cfg and the ssh config merged in). */
+    public Host withConnector(Supplier<Connection> newConnector) {
+        return new Host(name, vars, groups, newConnector, role, origins);
+    }
 }

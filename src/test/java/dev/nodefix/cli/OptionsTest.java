@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -18,20 +19,20 @@ class OptionsTest {
         CommandLine.ParseResult parsed = parse("run", "-a", "true");
         RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
 
-        assertThat(run.connection.forks()).isEqualTo(50);
-        assertThat(run.inventory.inventoryFile(Map.of())).isEqualTo(Path.of("inventory/hosts.yaml"));
-        assertThat(run.inventory.inventoryFile(Map.of("NODEFIX_INVENTORY", "x.yaml"))).isEqualTo(Path.of("x.yaml"));
+        assertThat(run.connection.forks(Optional.empty())).isEqualTo(50);
+        assertThat(run.connection.forks(Optional.of(5))).as("ansible.cfg's forks").isEqualTo(5);
+        assertThat(run.inventory.inventories()).isEmpty();
     }
 
     @Test
     void shortAndLongFormsMatchAnsible() {
-        CommandLine.ParseResult parsed = parse("run", "-i", "inv.yaml", "-l", "agent:!agt2", "-f", "7", "-u", "ops",
+        CommandLine.ParseResult parsed = parse("run", "-i", "inv.yaml", "-i", "more/", "--private-key", "k", "-l", "agent:!agt2", "-f", "7", "-u", "ops",
                 "-b", "--become-user", "k3s", "-a", "uptime", "-vv", "--json");
         RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
 
-        assertThat(run.inventory.inventoryFile(Map.of())).isEqualTo(Path.of("inv.yaml"));
+        assertThat(run.inventory.inventories()).containsExactly(Path.of("inv.yaml"), Path.of("more/"));
         assertThat(run.inventory.limit).isEqualTo("agent:!agt2");
-        assertThat(run.connection.forks()).isEqualTo(7);
+        assertThat(run.connection.forks(Optional.of(5))).as("-f wins over ansible.cfg").isEqualTo(7);
         assertThat(run.become.become).isTrue();
         assertThat(run.output.verbosity()).isEqualTo(2);
         assertThat(run.output.json()).isTrue();
