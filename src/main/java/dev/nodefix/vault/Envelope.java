@@ -34,6 +34,9 @@ record Envelope(String version, String cipher, Optional<String> label, byte[] sa
             throw malformed("header " + lines.get(0).strip() + " lacks a version and a cipher");
         }
         String cipher = header[2].strip();
+        if (cipher.chars().anyMatch(Character::isWhitespace)) {
+            throw malformed("the header and the payload are on one line (a !vault value needs a literal block, |)");
+        }
         if (!cipher.equals("AES256")) {
             throw new VaultException(VaultException.Reason.UNSUPPORTED_CIPHER,
                     "vault cipher " + cipher + " is not supported (only AES256, as in Ansible)");
