@@ -34,6 +34,9 @@ record Envelope(String version, String cipher, Optional<String> label, byte[] sa
             throw malformed("header " + lines.get(0).strip() + " lacks a version and a cipher");
         }
         String cipher = header[2].strip();
+        if (cipher.chars().anyMatch(Character::isWhitespace)) {
+            throw malformed("the header and the payload are on one line (a !vault value needs a literal block, |)");
+        }
         if (!cipher.equals("AES256")) {
             throw new VaultException(VaultException.Reason.UNSUPPORTED_CIPHER,
                     "vault cipher " + cipher + " is not supported (only AES256, as in Ansible)");
@@ -41,7 +44,7 @@ record Envelope(String version, String cipher, Optional<String> label, byte[] sa
         Optional<String> label = header.length >= 4 ? Optional.of(header[3].strip()) : Optional.empty();
         String[] parts = new String(unhex(String.join("", lines.subList(1, lines.size())), "payload"),
                 StandardCharsets.ISO_8859_1).split("\n", 3);
-        if (parts.length < 3) {
+        if (parts.length < 3 || parts[0].isEmpty()) {
             throw malformed("payload lacks salt, hmac and ciphertext");
         }
         return new Envelope(header[1].strip(), cipher, label, unhex(parts[0], "salt"), unhex(parts[1], "hmac"),

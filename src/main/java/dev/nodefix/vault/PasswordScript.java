@@ -18,16 +18,17 @@ import java.util.concurrent.CompletableFuture;
  * before any extension), with {@code --vault-id LABEL} and stderr captured, exit code 2 meaning "no secret for
  * that id". Line breaks around stdout are dropped, as Ansible's {@code strip(b'\r\n')} drops them.
  *
- * @param clientId the id a client script is asked for; empty for a plain script
+ * @param label  the vault id before the {@code @} of the option that named the script; a client script is asked for it
+ * @param client whether the script is a client script
  */
-record PasswordScript(Path script, Optional<String> clientId, boolean client) implements PasswordSource {
+record PasswordScript(Path script, Optional<String> label, boolean client) implements PasswordSource {
     /** Exit code with which a client script says it has no secret for the vault id. */
     static final int UNKNOWN_VAULT_ID = 2;
 
     @Override
     public Secret load() {
         List<String> command = new ArrayList<>(List.of(script.toString()));
-        clientId.filter(id -> client).ifPresent(id -> command.addAll(List.of("--vault-id", id)));
+        label.filter(id -> client).ifPresent(id -> command.addAll(List.of("--vault-id", id)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(Redirect.INHERIT)
                 .redirectError(client ? Redirect.PIPE : Redirect.INHERIT);
         try {
@@ -52,7 +53,7 @@ record PasswordScript(Path script, Optional<String> clientId, boolean client) im
         String detail = stderr.isEmpty() ? "" : ": " + stderr;
         if (client && code == UNKNOWN_VAULT_ID) {
             throw unavailable("vault password client script " + script + " did not find a secret for vault-id="
-                    + clientId.orElse("") + detail);
+                    + label.orElse("") + detail);
         }
         if (code != 0) {
             throw unavailable("vault password script " + script + " returned non-zero (" + code + ")" + detail);
