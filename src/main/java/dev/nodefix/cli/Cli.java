@@ -37,8 +37,7 @@ public final class Cli {
     }
 
     private int executionError(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-        if (ex instanceof InventoryException || ex instanceof IllegalArgumentException
-                || ex instanceof dev.nodefix.module.ArgException || ex instanceof dev.nodefix.journal.JournalException) {
+        if (isInputError(ex)) {
             ctx.err().println("nodefix: error: " + ex.getMessage());
         } else {
             ctx.err().println("nodefix: internal error: " + ex);
@@ -50,6 +49,15 @@ public final class Cli {
         }
         ctx.err().flush();
         return ExitCode.USAGE;
+    }
+
+    /** Bad input (an inventory, ansible.cfg, ssh config, vault, module argument or journal problem): exit 1, no trace. */
+    private static boolean isInputError(Exception ex) {
+        return ex instanceof InventoryException || ex instanceof IllegalArgumentException
+                || ex instanceof dev.nodefix.module.ArgException || ex instanceof dev.nodefix.journal.JournalException
+                || ex instanceof dev.nodefix.ansiblecfg.AnsibleConfigException
+                || ex instanceof dev.nodefix.sshconfig.SshConfigException
+                || ex instanceof dev.nodefix.vault.VaultException || ex instanceof dev.nodefix.connect.SetupException;
     }
 
     /** Creates command objects with the context injected; everything else the default way. */

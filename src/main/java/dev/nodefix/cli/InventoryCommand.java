@@ -1,6 +1,7 @@
 package dev.nodefix.cli;
 
 import dev.nodefix.inventory.Inventory;
+import dev.nodefix.report.ConnectionExplanation;
 import dev.nodefix.report.InventoryGraph;
 import dev.nodefix.report.InventoryListing;
 import java.util.concurrent.Callable;
@@ -12,7 +13,10 @@ import picocli.CommandLine.Option;
 @picocli.CommandLine.Command(name = "inventory", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Show the parsed inventory.",
                 "--list prints JSON with the shape and values of `ansible-inventory --list`, so the two can be diffed;",
-                "--graph prints the group tree like `ansible-inventory --graph`."})
+                "--graph prints the group tree like `ansible-inventory --graph`;",
+                "--host H prints one host's variables like `ansible-inventory --host H`;",
+                "--host H --explain shows how nodefix will reach H and why: each setting with the file and line",
+                "(inventory, group_vars, ansible.cfg, ssh config), option or default that decided it."})
 public final class InventoryCommand implements Callable<Integer> {
     static final class Mode {
         @Option(names = "--list", required = true, description = "All groups and hosts with merged variables, as JSON.")
@@ -21,10 +25,21 @@ public final class InventoryCommand implements Callable<Integer> {
         @Option(names = "--graph", required = true, arity = "0..1", paramLabel = "GROUP", fallbackValue = "all",
                 description = "The group tree (from GROUP, default all).")
         String graph;
+
+        @Option(names = "--host", required = true, paramLabel = "HOST",
+                description = "One host's variables as JSON (as ansible-inventory --host); with --explain, every"
+                        + " connection setting and where it came from.")
+        String host;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Mode mode;
+
+    @Option(names = "--explain",
+            description = "With --host: each connection setting (address, port, user, keys, jump host, known_hosts,"
+                    + " host key checking, timeout, become) with the inventory, group_vars, ansible.cfg, ssh config"
+                    + " line, option or default it came from.")
+    boolean explain;
 
     @Mixin InventoryOptions inventory;
 
@@ -43,8 +58,14 @@ public final class InventoryCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "inventory shows the whole inventory; -l/--limit selects hosts for ping and run");
         }
+        if (explain && mode.host == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--explain needs --host HOST");
+        }
         Inventory parsed = inventory.load(ctx);
-        if (mode.list) {
+        if (mode.host != null) {
+            ctx.out().print(explain ? new ConnectionExplanation().render(inventory.setup(ctx).connection(mode.host))
+                    : new InventoryListing().renderHost(parsed, mode.host) + "\n");
+        } else if (mode.list) {
             ctx.out().println(new InventoryListing().render(parsed));
         } else {
             ctx.out().print(new InventoryGraph().render(parsed, mode.graph));

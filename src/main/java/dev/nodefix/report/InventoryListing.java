@@ -62,6 +62,19 @@ public final class InventoryListing {
         }
     }
 
+    /** {@code ansible-inventory --host NAME}: one host's merged variables, without a trailing newline. */
+    public String renderHost(Inventory inventory, String name) {
+        Host host = inventory.host(name).orElseThrow(() -> new dev.nodefix.inventory.InventoryException(
+                "no host '" + name + "' in " + inventory.source()));
+        Map<String, Object> vars = new LinkedHashMap<>(host.vars());
+        vars.keySet().removeAll(INTERNAL_VARS);
+        try {
+            return json.asString(InventoryJsonValues.toJson(vars, InventoryJsonValues.sortable(vars)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Groups in the order ansible-inventory adds them: depth first from "all", each once. */
     private static void addGroups(Map<String, Object> root, Inventory inventory, String name, Set<String> seen) {
         Group group = inventory.groups().get(name);
