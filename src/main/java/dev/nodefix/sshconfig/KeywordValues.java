@@ -76,12 +76,12 @@ final class KeywordValues {
         }
         List<JumpHop> hops = new ArrayList<>();
         for (String hop : text.split(",", -1)) {
-            hops.add(hop(hop, at).orElseThrow(() -> new SshConfigException(at, "Invalid ProxyJump \"" + arg + "\"")));
+            hops.add(hop(hop).orElseThrow(() -> new SshConfigException(at, "Invalid ProxyJump \"" + arg + "\"")));
         }
         return new ProxyJump(hops, text);
     }
 
-    private static Optional<JumpHop> hop(String spec, Location at) {
+    private static Optional<JumpHop> hop(String spec) {
         String s = spec.startsWith("ssh://") ? spec.substring("ssh://".length()) : spec;
         if (spec.startsWith("ssh://") && s.endsWith("/")) {
             s = s.substring(0, s.length() - 1);
@@ -105,7 +105,12 @@ final class KeywordValues {
         if (host.isEmpty() || (user.isPresent() && user.get().isEmpty())) {
             return Optional.empty();
         }
-        OptionalInt p = port.isEmpty() ? OptionalInt.empty() : OptionalInt.of(port(port, at));
-        return Optional.of(new JumpHop(user, host, p));
+        if (port.isEmpty()) {
+            return Optional.of(new JumpHop(user, host, OptionalInt.empty()));
+        }
+        if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            return Optional.empty();
+        }
+        return Optional.of(new JumpHop(user, host, OptionalInt.of(Integer.parseInt(port))));
     }
 }
