@@ -15,8 +15,9 @@ final class KeywordValues {
     /** a2port: 1..65535; ssh also takes a service name, nodefix refuses one by name. */
     static int port(String s, Location at) {
         if (!s.isEmpty() && s.chars().allMatch(Character::isDigit)) {
-            if (s.length() <= 5 && Integer.parseInt(s) >= 1 && Integer.parseInt(s) <= 65535) {
-                return Integer.parseInt(s);
+            String digits = s.replaceFirst("^0+(?=.)", "");
+            if (digits.length() <= 5 && Integer.parseInt(digits) >= 1 && Integer.parseInt(digits) <= 65535) {
+                return Integer.parseInt(digits);
             }
             throw new SshConfigException(at, "Bad port '" + s + "'.");
         }
