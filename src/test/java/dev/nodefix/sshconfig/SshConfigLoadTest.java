@@ -7,6 +7,7 @@ import dev.nodefix.inventory.Sourced;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -78,5 +79,24 @@ class SshConfigLoadTest {
         ProxyJump jump = config.forHost("j", Optional.empty(), "me", "box").proxyJump().orElseThrow().value();
         assertThat(jump.hops()).extracting(JumpHop::host).containsExactly("b1", "b2");
         assertThat(jump.hops().get(0).port()).hasValue(2200);
+    }
+
+    @Test
+    void aWritableConfigIsRefusedWhereSshRefusesIt() throws Exception {
+        Path user = write("home/.ssh/config", "Include extra\n");
+        Path extra = write("home/.ssh/extra", "User x\n");
+        Files.setPosixFilePermissions(user, PosixFilePermissions.fromString("rw-rw-r--"));
+        assertThatThrownBy(() -> SshConfig.load(Optional.of(user), false, dir.resolve("none"), dir.resolve("home"),
+                Map.of())).isInstanceOf(SshConfigException.class).hasMessageStartingWith(user + ": Bad owner");
+        SshConfig.load(Optional.of(user), true, dir.resolve("none"), dir.resolve("home"), Map.of()); // -F: unchecked
+        Files.setPosixFilePermissions(extra, PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertThatThrownBy(() -> SshConfig.load(Optional.of(user), true, dir.resolve("none"), dir.resolve("home"),
+                Map.of())).isInstanceOf(SshConfigException.class).hasMessageStartingWith(extra + ": Bad owner");
+        ProcessBuilder pb = new ProcessBuilder("ssh", "-G", "-F", user.toString(), "a").redirectErrorStream(true);
+        pb.environment().put("HOME", dir.resolve("home").toString());
+        Process ssh = pb.start();
+        String out = new String(ssh.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        ssh.waitFor();
+        assertThat(out).as("ssh on the same files").contains("Bad owner or permissions on " + extra);
     }
 }
