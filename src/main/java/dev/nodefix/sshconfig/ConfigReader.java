@@ -26,10 +26,16 @@ final class ConfigReader {
         this.systemDir = systemDir;
     }
 
-    /** The file read, or empty when it does not exist. */
-    Optional<ConfigFile> read(Path file, boolean user) {
+    /**
+     * The file read, or empty when it does not exist. {@code checkPermissions}: refuse a file others may
+     * write, as ssh does for ~/.ssh/config (not for a -F file) and for every included file.
+     */
+    Optional<ConfigFile> read(Path file, boolean user, boolean checkPermissions) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
+        }
+        if (checkPermissions) {
+            checkPermissions(file);
         }
         return Optional.of(read(file, user, List.of()));
     }
@@ -57,6 +63,7 @@ final class ConfigReader {
                     continue; // ssh opens it and reads no line
                 }
                 check(line, path, chain);
+                checkPermissions(path);
                 files.add(read(path, user, chain));
             }
         }
@@ -93,6 +100,18 @@ final class ConfigReader {
         if (chain.size() > MAX_DEPTH) {
             throw new SshConfigException(line.at(),
                     "Too many recursive configuration includes (more than " + MAX_DEPTH + " levels)");
+        }
+    }
+
+    private static void checkPermissions(Path file) {
+        try {
+            int mode = (Integer) Files.getAttribute(file, "unix:mode");
+            if ((mode & 022) != 0) {
+                throw new SshConfigException(new Location(file.toString(), 0, 0),
+                        "Bad owner or permissions (group or others may write it; ssh refuses it too)");
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // no POSIX modes here: nothing to check
         }
     }
 

@@ -15,8 +15,9 @@ final class KeywordValues {
     /** a2port: 1..65535; ssh also takes a service name, nodefix refuses one by name. */
     static int port(String s, Location at) {
         if (!s.isEmpty() && s.chars().allMatch(Character::isDigit)) {
-            if (s.length() <= 5 && Integer.parseInt(s) >= 1 && Integer.parseInt(s) <= 65535) {
-                return Integer.parseInt(s);
+            String digits = s.replaceFirst("^0+(?=.)", "");
+            if (digits.length() <= 5 && Integer.parseInt(digits) >= 1 && Integer.parseInt(digits) <= 65535) {
+                return Integer.parseInt(digits);
             }
             throw new SshConfigException(at, "Bad port '" + s + "'.");
         }
@@ -76,12 +77,12 @@ final class KeywordValues {
         }
         List<JumpHop> hops = new ArrayList<>();
         for (String hop : text.split(",", -1)) {
-            hops.add(hop(hop, at).orElseThrow(() -> new SshConfigException(at, "Invalid ProxyJump \"" + arg + "\"")));
+            hops.add(hop(hop).orElseThrow(() -> new SshConfigException(at, "Invalid ProxyJump \"" + arg + "\"")));
         }
         return new ProxyJump(hops, text);
     }
 
-    private static Optional<JumpHop> hop(String spec, Location at) {
+    private static Optional<JumpHop> hop(String spec) {
         String s = spec.startsWith("ssh://") ? spec.substring("ssh://".length()) : spec;
         if (spec.startsWith("ssh://") && s.endsWith("/")) {
             s = s.substring(0, s.length() - 1);
@@ -105,7 +106,12 @@ final class KeywordValues {
         if (host.isEmpty() || (user.isPresent() && user.get().isEmpty())) {
             return Optional.empty();
         }
-        OptionalInt p = port.isEmpty() ? OptionalInt.empty() : OptionalInt.of(port(port, at));
-        return Optional.of(new JumpHop(user, host, p));
+        if (port.isEmpty()) {
+            return Optional.of(new JumpHop(user, host, OptionalInt.empty()));
+        }
+        if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            return Optional.empty();
+        }
+        return Optional.of(new JumpHop(user, host, OptionalInt.of(Integer.parseInt(port))));
     }
 }

@@ -19,21 +19,16 @@ record MatchCondition(String host, String originalHost, String remoteUser, Strin
     record Outcome(boolean matches, boolean wantsFinal) {}
 
     Outcome evaluate(ConfigLine line) {
-        String text = line.rest();
-        int pos = 0;
+        Words words = new Words(line);
         int attributes = 0;
         boolean result = true;
         boolean wantsFinal = false;
-        Delimited word;
-        while ((word = Delimited.next(text, pos)) != null && !word.text().isEmpty() && !word.text().startsWith("#")) {
-            pos = word.next();
-            boolean negate = word.text().startsWith("!");
-            String attribute = (negate ? word.text().substring(1) : word.text()).toLowerCase(Locale.ROOT);
+        for (String word = words.next(); word != null; word = words.next()) {
+            boolean negate = word.startsWith("!");
+            String attribute = (negate ? word.substring(1) : word).toLowerCase(Locale.ROOT);
             if (attribute.equals("all")) {
-                Delimited arg = Delimited.next(text, pos);
-                if (attributes > 1 || (arg != null && !arg.text().isEmpty() && !arg.text().startsWith("#"))) {
-                    throw new SshConfigException(line.at(),
-                            "'" + word.text() + "' cannot be combined with other Match attributes");
+                if (attributes > 1 || words.next() != null) {
+                    throw new SshConfigException(line.at(), "'" + word + "' cannot be combined with other Match attributes");
                 }
                 return new Outcome(result && !negate, wantsFinal);
             }
@@ -41,26 +36,51 @@ record MatchCondition(String host, String originalHost, String remoteUser, Strin
             if (attribute.equals("canonical") || attribute.equals("final")) {
                 wantsFinal |= attribute.equals("final");
                 result &= finalPass != negate;
-                continue;
+            } else if (attribute.equals("exec")) {
+                exec(line, words.argument(word), result);
+            } else {
+                result &= criterion(attribute, words.argument(word), line) != negate;
             }
-            Delimited arg = Delimited.next(text, pos);
-            if (arg == null || arg.text().isEmpty() || arg.text().startsWith("#")) {
-                throw new SshConfigException(line.at(), "Missing Match criteria for " + word.text());
-            }
-            pos = arg.next();
-            if (attribute.equals("exec")) {
-                if (result) {
-                    throw new SshConfigException(line.at(), "Match exec is not supported by nodefix"
-                            + " (ssh would run '" + arg.text() + "' for this host)");
-                }
-                continue; // ssh skips it too: an earlier criterion failed
-            }
-            result &= criterion(attribute, arg.text(), line) != negate;
         }
         if (attributes == 0) {
             throw new SshConfigException(line.at(), "One or more attributes required for Match");
         }
         return new Outcome(result, wantsFinal);
+    }
+
+    /** ssh runs the command only when no earlier criterion failed; nodefix refuses exactly then. */
+    private static void exec(ConfigLine line, String command, boolean result) {
+        if (result) {
+            throw new SshConfigException(line.at(), "Match exec is not supported by nodefix"
+                    + " (ssh would run '" + command + "' for this host)");
+        }
+    }
+
+    /** The words of a Match line, taken with strdelim; a word starting with # ends them. */
+    private static final class Words {
+        private final ConfigLine line;
+        private int pos;
+
+        Words(ConfigLine line) {
+            this.line = line;
+        }
+
+        String next() {
+            Delimited word = Delimited.next(line.rest(), pos);
+            if (word == null || word.text().isEmpty() || word.text().startsWith("#")) {
+                return null;
+            }
+            pos = word.next();
+            return word.text();
+        }
+
+        String argument(String attribute) {
+            String arg = next();
+            if (arg == null) {
+                throw new SshConfigException(line.at(), "Missing Match criteria for " + attribute);
+            }
+            return arg;
+        }
     }
 
     private boolean criterion(String attribute, String patterns, ConfigLine line) {

@@ -19,6 +19,9 @@ import java.util.Set;
  * system file, with their includes. {@link #forHost} answers for one host; reading and includes happen once.
  */
 public final class SshConfig {
+    /** Where ssh reads its system-wide client config. */
+    public static final Path SYSTEM_FILE = Path.of("/etc/ssh/ssh_config");
+
     private static final Set<String> KEYWORDS = keywords();
 
     private final List<ConfigFile> files;
@@ -48,7 +51,7 @@ public final class SshConfig {
         ConfigReader reader = new ConfigReader(home, systemDir == null ? Path.of("/etc/ssh") : systemDir);
         List<ConfigFile> files = new ArrayList<>();
         if (userFile.isPresent()) {
-            Optional<ConfigFile> user = reader.read(userFile.get(), true);
+            Optional<ConfigFile> user = reader.read(userFile.get(), true, !explicitF);
             if (user.isEmpty() && explicitF) {
                 throw new SshConfigException(new Location(userFile.get().toString(), 0, 0),
                         "Can't open user config file: no such file");
@@ -56,9 +59,14 @@ public final class SshConfig {
             user.ifPresent(files::add);
         }
         if (!explicitF) {
-            reader.read(systemFile, false).ifPresent(files::add);
+            reader.read(systemFile, false, false).ifPresent(files::add);
         }
         return new SshConfig(files, home, env);
+    }
+
+    /** The user file ssh reads when no -F is given: {@code HOME/.ssh/config}. */
+    public static Path defaultUserFile(Path home) {
+        return home.resolve(".ssh/config");
     }
 
     /**

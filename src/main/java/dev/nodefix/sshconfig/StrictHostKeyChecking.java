@@ -4,7 +4,7 @@ package dev.nodefix.sshconfig;
 public enum StrictHostKeyChecking {
     /** yes / true: never add a key, refuse unknown and changed ones. */
     YES("true"),
-    /** no / off / false: add unknown keys silently (ssh still refuses changed ones for some uses). */
+    /** no / off / false: add unknown keys without asking. */
     NO("false"),
     /** ask (ssh's default). */
     ASK("ask"),
