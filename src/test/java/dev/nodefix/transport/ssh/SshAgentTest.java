@@ -132,7 +132,8 @@ class SshAgentTest {
             assertThatThrownBy(() -> echo(s, true)).isInstanceOfSatisfying(TransportException.class, e -> {
                 assertThat(e.failure()).isEqualTo(FailureClass.AUTH);
                 assertThat(e.getMessage()).contains("publickey (agent key ssh-ed25519 "
-                        + KeysFingerprint.of(Keygen.pub(stranger)) + " (id_stranger) for " + stranger + ")")
+                        + KeysFingerprint.of(Keygen.pub(stranger)) + " (id_stranger) for " + stranger + "), "
+                        + "1 ssh-agent key not offered (IdentitiesOnly: matching no identity file)")
                         .doesNotContain(edPrint);
             });
         }
