@@ -66,7 +66,7 @@ final class Agent {
     }
 
     private static Listing unusable(AgentClient c, String why) {
-        LOG.debug("ssh-agent {} not used: {}", c.socket(), why);
+        LOG.warn("ssh-agent {} not used: {}", c.socket(), why); // shown with -v; the reason also ends up in an auth failure
         return new Listing(List.of(), Optional.of("ssh-agent " + c.socket() + " unusable: " + why));
     }
 }

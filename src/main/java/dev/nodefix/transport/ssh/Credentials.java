@@ -3,6 +3,7 @@ package dev.nodefix.transport.ssh;
 import dev.nodefix.transport.Secret;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import net.schmizz.sshj.userauth.method.AuthMethod;
 import net.schmizz.sshj.userauth.method.AuthPassword;
@@ -11,11 +12,14 @@ import net.schmizz.sshj.userauth.password.Resource;
 
 /**
  * What nodefix offers a server, in order: the keys (agent and files, in OpenSSH's order), then the login
- * password if one was given. {@code agentProblem} says why an ssh-agent named by SSH_AUTH_SOCK was not used.
+ * password if one was given. {@code agentProblem} says why an ssh-agent named by SSH_AUTH_SOCK was not used;
+ * {@code withheld} counts the agent keys IdentitiesOnly kept back (they match no identity file).
  */
-record Credentials(List<OfferedKey> keys, Optional<String> agentProblem, Optional<Secret> password) {
+record Credentials(List<OfferedKey> keys, Optional<String> agentProblem, int withheld, Optional<Secret> password) {
     Credentials {
         keys = List.copyOf(keys);
+        Objects.requireNonNull(agentProblem, "agentProblem");
+        Objects.requireNonNull(password, "password");
     }
 
     boolean usable() {
@@ -38,6 +42,10 @@ record Credentials(List<OfferedKey> keys, Optional<String> agentProblem, Optiona
             parts.add("no key files");
         }
         agentProblem.ifPresent(parts::add);
+        if (withheld > 0) {
+            parts.add(withheld + " ssh-agent key" + (withheld == 1 ? "" : "s")
+                    + " not offered (IdentitiesOnly: matching no identity file)");
+        }
         parts.add(password.isPresent() ? "password" : "no password (NODEFIX_SSH_PASSWORD unset)");
         return String.join(", ", parts);
     }

@@ -84,7 +84,8 @@ final class Handshake {
                 listing.keys().isEmpty() ? Optional.empty() : PublicKeyFile.of(f))).toList();
         List<OfferedKey> keys = IdentityOrder.of(files, listing.keys(), target.identitiesOnly()).stream()
                 .map(this::offered).toList();
-        Credentials credentials = new Credentials(keys, listing.problem(),
+        int withheld = listing.keys().size() - (int) keys.stream().filter(k -> k instanceof OfferedKey.AgentKey).count();
+        Credentials credentials = new Credentials(keys, listing.problem(), withheld,
                 settings.secrets().get(SecretSource.Kind.LOGIN_PASSWORD, target.user()));
         if (!credentials.usable()) {
             throw FailureClassifier.failure(target, FailureClass.AUTH,

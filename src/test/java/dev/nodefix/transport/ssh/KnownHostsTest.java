@@ -101,4 +101,29 @@ class KnownHostsTest {
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(50).doesNotHaveDuplicates().allMatch(l -> l.endsWith(ed.type() + " " + ed.base64()));
     }
+
+    @Test
+    void aKeyInAnyUserOrGlobalFileIsKnownAndAChangeInAnyIsRefused() throws IOException {
+        Path first = dir.resolve("known_hosts");
+        Path second = Files.writeString(dir.resolve("known_hosts2"), "n2 " + ed.type() + " " + ed.base64() + "\n");
+        Path global = Files.writeString(dir.resolve("ssh_known_hosts"),
+                "n1 " + ed.type() + " " + ed.base64() + "\nn3 " + other.type() + " " + other.base64() + "\n");
+        KnownHostsSet files = new KnownHostsSet(List.of(new KnownHosts(first), new KnownHosts(second)),
+                List.of(new KnownHosts(global)), Clock.systemUTC());
+
+        assertThat(files.check("n1", 22, pk(ed), HostKeyPolicy.STRICT)).isInstanceOfSatisfying(HostKeyVerdict.Known.class,
+                k -> assertThat(k.entry().location()).isEqualTo(global + ":1"));
+        assertThat(files.check("n2", 22, pk(ed), HostKeyPolicy.STRICT)).isInstanceOf(HostKeyVerdict.Known.class);
+        assertThat(files.check("n3", 22, pk(ed), HostKeyPolicy.ACCEPT_NEW)).isInstanceOfSatisfying(HostKeyVerdict.Changed.class,
+                c -> assertThat(c.offending().location()).isEqualTo(global + ":2"));
+        assertThat(files.check("n4", 22, pk(ed), HostKeyPolicy.STRICT)).isInstanceOfSatisfying(HostKeyVerdict.Unknown.class,
+                u -> assertThat(u.message("n4", 22)).contains("is not in " + first + ", " + second + ", " + global)
+                        .endsWith(">> " + first));
+        assertThat(first).doesNotExist();
+
+        assertThat(files.check("n4", 22, pk(ed), HostKeyPolicy.ACCEPT_NEW)).isInstanceOf(HostKeyVerdict.Learned.class);
+        assertThat(Files.readAllLines(first)).containsExactly("n4 " + ed.type() + " " + ed.base64());
+        assertThat(Files.readAllLines(second)).hasSize(1);
+        assertThat(Files.readAllLines(global)).hasSize(2);
+    }
 }

@@ -142,4 +142,15 @@ class SshHostKeysTest {
         assertThat(Files.readAllLines(knownHosts))
                 .containsExactlyInAnyOrder(server.knownHostsLine(), impostor.knownHostsLine());
     }
+
+    @Test
+    void aKeyListedOnlyInAGlobalKnownHostsFileIsAccepted(@TempDir Path tmp) throws IOException {
+        Path global = Files.writeString(tmp.resolve("ssh_known_hosts"), server.knownHostsLine() + "\n");
+        SshSettings settings = TestHosts.settings(tmp.resolve("known_hosts"), Optional.of(key), Map.of())
+                .withGlobalKnownHosts(List.of(tmp.resolve("ssh_known_hosts2"), global));
+        try (Transport t = new SshTransportFactory(settings).connect(TestHosts.local("n1", server.port()))) {
+            assertThat(t.execute(Command.of("echo", "ok")).stdout()).isEqualTo("ok\n");
+        }
+        assertThat(tmp.resolve("known_hosts")).doesNotExist();
+    }
 }
