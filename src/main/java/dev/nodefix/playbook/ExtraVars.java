@@ -11,11 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.nodefix.vault.Vaulted;
+import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * The {@code -e} values of a play, read as ansible-playbook reads them ({@code load_extra_vars}) and merged in
@@ -24,7 +28,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * text starting with {@code {} or {@code [} inline YAML (a flow mapping or JSON object); anything else
  * {@code NAME=VALUE} words (quoted as in a shell), values as text. A value starting with {@code /} or {@code .}
  * is refused: a file is given with {@code @}. What is not a mapping of names is refused; a YAML error names
- * {@code file:line:col} (for an inline value, its place in that text).
+ * {@code file:line:col} (for an inline value, its place in that text). A {@code !vault} value is kept encrypted
+ * ({@link Vaulted}, printed as {@code <vaulted>}): one nothing reads blocks nothing, as in Ansible.
  */
 public final class ExtraVars {
     private ExtraVars() {
@@ -68,7 +73,11 @@ public final class ExtraVars {
     }
 
     private static Object yaml(String text, String where) {
-        LoadSettings settings = LoadSettings.builder().setLabel(where).setAllowDuplicateKeys(true).build();
+        ConstructNode vaulted = node -> new Vaulted(node instanceof ScalarNode scalar ? scalar.getValue() : "",
+                node.getStartMark().map(m -> new Location(where, m.getLine() + 1, m.getColumn() + 1))
+                        .orElse(new Location(where, 0, 0)));
+        LoadSettings settings = LoadSettings.builder().setLabel(where).setAllowDuplicateKeys(true)
+                .setTagConstructors(Map.of(new Tag("!vault"), vaulted)).build();
         try {
             return new Load(settings).loadFromString(text);
         } catch (MarkedYamlEngineException e) {
