@@ -12,24 +12,31 @@ import picocli.CommandLine.Option;
 public final class InventoryOptions {
     static final String DEFAULT_INVENTORY = "inventory/hosts.yaml";
 
-    @Option(names = {"-i", "--inventory"}, paramLabel = "FILE",
-            description = "Ansible YAML inventory (default: $NODEFIX_INVENTORY, else " + DEFAULT_INVENTORY + ").")
-    Path inventory;
+    @Option(names = {"-i", "--inventory"}, paramLabel = "SOURCE",
+            description = "Ansible inventory: a YAML or INI file or a directory; repeat to merge several"
+                    + " (default: $NODEFIX_INVENTORY, else " + DEFAULT_INVENTORY + ").")
+    List<Path> inventory;
 
     @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN",
             description = "Hosts to act on: names, groups, globs, ~regex, a:b (or), a:&b (and), a:!b (not).")
     String limit;
 
-    public Path inventoryFile(Map<String, String> env) {
-        if (inventory != null) {
+    /** The sources in the order given, else the default one. */
+    public List<Path> inventorySources(Map<String, String> env) {
+        if (inventory != null && !inventory.isEmpty()) {
             return inventory;
         }
         String fromEnv = env.get("NODEFIX_INVENTORY");
-        return Path.of(fromEnv == null || fromEnv.isBlank() ? DEFAULT_INVENTORY : fromEnv);
+        return List.of(Path.of(fromEnv == null || fromEnv.isBlank() ? DEFAULT_INVENTORY : fromEnv));
+    }
+
+    /** The first source (for callers that name one inventory). */
+    public Path inventoryFile(Map<String, String> env) {
+        return inventorySources(env).get(0);
     }
 
     public Inventory load(Map<String, String> env) {
-        return new InventoryParser().parse(inventoryFile(env));
+        return new InventoryParser().parse(inventorySources(env));
     }
 
     /** The hosts selected by --limit (all when absent); a pattern that selects nothing is an error. */
@@ -37,8 +44,12 @@ public final class InventoryOptions {
         return inventory.select(limit == null ? "all" : limit);
     }
 
-    /** What to append to a suggested command so it reads the same inventory: {@code " -i FILE"} or nothing. */
+    /** What to append to a suggested command so it reads the same inventory: {@code " -i SOURCE"}s or nothing. */
     public String hint() {
-        return inventory == null ? "" : " -i " + dev.nodefix.transport.Command.quote(inventory.toString());
+        StringBuilder hint = new StringBuilder();
+        if (inventory != null) {
+            inventory.forEach(source -> hint.append(" -i ").append(dev.nodefix.transport.Command.quote(source.toString())));
+        }
+        return hint.toString();
     }
 }
