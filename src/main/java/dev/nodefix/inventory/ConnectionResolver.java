@@ -45,12 +45,21 @@ final class ConnectionResolver {
         for (String name : CONNECTION_VARS) {
             Var var = merged.get(name);
             if (var != null && var.value() instanceof Vaulted vaulted) {
-                String plain = vault.open(vaulted, name);
-                rules.check(name, plain, var.location());
-                vars.put(name, plain);
+                vars.put(name, checked(name, vault.open(vaulted, name), vaulted));
             }
         }
         return resolveValues(hostName, vars);
+    }
+
+    /** The decrypted value checked as a literal one; the message shows it as **** (it was secret). */
+    private String checked(String name, String plain, Vaulted vaulted) {
+        try {
+            rules.check(name, plain, vaulted.location());
+            return plain;
+        } catch (InventoryException e) {
+            String message = e.getMessage().substring(vaulted.location().toString().length() + 2);
+            throw new InventoryException(vaulted.location(), "(vaulted) " + (plain.isEmpty() ? message : message.replace(plain, "****")));
+        }
     }
 
     private Connection resolveValues(String hostName, Map<String, Object> vars) {

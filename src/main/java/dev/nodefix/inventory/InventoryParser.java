@@ -56,7 +56,7 @@ public final class InventoryParser {
             throw new InventoryException("no inventory source given");
         }
         InventoryBuilder builder = new InventoryBuilder();
-        InventorySources reader = new InventorySources(builder);
+        InventorySources reader = new InventorySources(builder, vault);
         sources.forEach(reader::read);
         builder.reconcile();
         VarsFileReader files = new VarsFileReader(vault);

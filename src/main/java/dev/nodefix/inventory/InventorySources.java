@@ -1,5 +1,6 @@
 package dev.nodefix.inventory;
 
+import dev.nodefix.vault.Vaulted;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * entries, group_vars, host_vars, vars_plugins and Ansible's ignored extensions (.ini among them);
  * each file tried as Ansible's default plugins try it: {@code .yaml}/{@code .yml}/{@code .json} as YAML,
  * a file without extension as YAML when it holds a YAML mapping and as INI otherwise, anything else as
- * INI. Inventory scripts and TOML inventories are refused by name.
+ * INI. A file vaulted as a whole is decrypted first. Inventory scripts and TOML inventories are refused
+ * by name.
  */
 final class InventorySources {
     private static final Pattern IGNORED = Pattern.compile("^\\.|^host_vars$|^group_vars$|^vars_plugins$"
@@ -24,9 +26,11 @@ final class InventorySources {
     private static final List<String> YAML_EXTENSIONS = List.of(".yaml", ".yml", ".json");
 
     private final InventoryBuilder builder;
+    private final VaultOpener vault;
 
-    InventorySources(InventoryBuilder builder) {
+    InventorySources(InventoryBuilder builder, VaultOpener vault) {
         this.builder = builder;
+        this.vault = vault;
     }
 
     /** Reads one source as the user gave it (a file or a directory). */
@@ -57,6 +61,10 @@ final class InventorySources {
     private void file(Path file, boolean inDirectory) {
         String label = file.toString();
         String text = YamlDocument.read(file, label);
+        if (text.startsWith(VarsFileReader.VAULT_HEADER)) {
+            text = vault.open(new Vaulted(text, new Location(label, 1, 1)), label);
+            label = label + " (decrypted)";
+        }
         String ext = AdjacentVars.extension(file.getFileName().toString());
         if (text.startsWith("#!")) {
             throw new InventoryException(new Location(label, 1, 1), "this is an inventory script; nodefix reads"

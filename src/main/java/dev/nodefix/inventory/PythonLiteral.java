@@ -42,8 +42,7 @@ final class PythonLiteral {
     static Object typed(String text) {
         PythonLiteral parser = new PythonLiteral(text);
         try {
-            Object value = parser.value();
-            parser.skipSpace();
+            Object value = parser.expression();
             if (parser.pos != text.length()) {
                 return text;
             }
@@ -51,6 +50,26 @@ final class PythonLiteral {
         } catch (NotALiteral | StringIndexOutOfBoundsException e) {
             return text;
         }
+    }
+
+    /** A value, or a tuple written without parentheses ({@code 1, 2}). */
+    private Object expression() {
+        Object first = value();
+        skipSpace();
+        if (pos >= text.length() || peek() != ',') {
+            return first;
+        }
+        List<Object> tuple = new ArrayList<>();
+        tuple.add(first);
+        while (pos < text.length() && peek() == ',') {
+            pos++;
+            skipSpace();
+            if (pos < text.length()) {
+                tuple.add(value());
+                skipSpace();
+            }
+        }
+        return tuple;
     }
 
     private Object value() {

@@ -15,7 +15,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * ({@code $ANSIBLE_VAULT;} first) is decrypted with the {@link VaultOpener} and then read.
  */
 final class VarsFileReader {
-    private static final String VAULT_HEADER = "$ANSIBLE_VAULT;";
+    static final String VAULT_HEADER = "$ANSIBLE_VAULT;";
 
     private final VaultOpener vault;
     private final VariableRules rules = new VariableRules();
