@@ -61,7 +61,8 @@ final class DumpFormat {
 
     /**
      * Reads {@code NAME(origin) = value} lines of {@code ansible-config dump}; under a plugin heading
-     * ({@code ssh:}) names become {@code ssh:name}. A line that is neither continues the previous value.
+     * ({@code ssh:}) names become {@code ssh:name}; type headings ({@code CONNECTION:}) and rules are skipped.
+     * Any other line continues the previous value.
      */
     static Map<String, Line> parse(String dump) {
         Map<String, Line> out = new LinkedHashMap<>();
@@ -76,7 +77,9 @@ final class DumpFormat {
             } else if (text.matches("^[a-z_0-9.]+:$")) {
                 plugin = text.substring(0, text.length() - 1) + ":";
                 last = null;
-            } else if (last != null && !text.matches("^_+$") && !text.isEmpty()) {
+            } else if (text.matches("^([A-Z_]+:|_+|=+)$")) {
+                last = null;
+            } else if (last != null && !text.isEmpty()) {
                 Line prev = out.get(last);
                 out.put(last, new Line(prev.value() + "\n" + text, prev.origin(), 0));
             }
