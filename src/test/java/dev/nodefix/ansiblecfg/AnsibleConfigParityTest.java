@@ -2,19 +2,14 @@ package dev.nodefix.ansiblecfg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,25 +33,18 @@ class AnsibleConfigParityTest {
 
     @BeforeAll
     static void requireAnsible() {
-        boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "ansible-config")));
-        if (!found) {
-            fail("ansible-config not found on PATH: install ansible-core (apt-get install ansible-core)");
-        }
+        AnsibleRun.requireOnPath("ansible-config");
     }
 
     static Stream<ConfigCase> cases() throws IOException, URISyntaxException {
         return AnsibleConfigCasesTest.cases().filter(c -> !c.ansible().startsWith("skip"));
     }
 
-    private record Run(int exit, String stdout, String stderr) {
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void ansibleAgrees(ConfigCase c) throws Exception {
         Map<String, String> env = c.stage(root, AnsibleConfigCasesTest.resources());
-        Run ansible = ansibleConfig(env);
+        AnsibleRun ansible = AnsibleRun.of(root, env, List.of("ansible-config", "dump", "--only-changed", "-t", "all"));
         if (c.ansible().equals("accepts")) {
             assertThatThrownBy(() -> c.run(root, env)).isInstanceOf(AnsibleConfigException.class);
             assertThat(ansible.exit()).as("ansible-config accepts it: " + ansible.stderr()).isZero();
@@ -84,7 +72,7 @@ class AnsibleConfigParityTest {
         return out;
     }
 
-    private void sameRefusal(ConfigCase c, Map<String, String> env, Run ansible) {
+    private void sameRefusal(ConfigCase c, Map<String, String> env, AnsibleRun ansible) {
         assertThat(ansible.exit()).as("ansible-config refuses it too").isNotZero();
         AnsibleConfigException ours = org.junit.jupiter.api.Assertions.assertThrows(AnsibleConfigException.class,
                 () -> c.run(root, env));
@@ -104,25 +92,5 @@ class AnsibleConfigParityTest {
         }
         assertThat(theirs.contains("worldwritabledirectory")).as("Ansible warned: " + stderr)
                 .isEqualTo(!worldWritable.isEmpty());
-    }
-
-    private Run ansibleConfig(Map<String, String> caseEnv) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("ansible-config", "dump", "--only-changed", "-t", "all")
-                .directory(root.resolve("cwd").toFile());
-        Map<String, String> env = builder.environment();
-        env.clear();
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        env.put("HOME", root.resolve("home").toString());
-        env.put("LC_ALL", "C.UTF-8");
-        env.putAll(caseEnv);
-        Path out = root.resolve("ansible.out");
-        Path err = root.resolve("ansible.err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail("ansible-config did not finish in 60 s");
-        }
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
     }
 }
