@@ -41,7 +41,7 @@ record ConfigFinder(Map<String, String> env, PathExpansion paths, Path systemCon
         if (!worldWritable(workingDir)) {
             candidates.add(local);
         }
-        candidates.add(paths.home().resolve(".ansible.cfg"));
+        candidates.add(paths.resolve("~/.ansible.cfg", workingDir));
         candidates.add(systemConfig);
         Optional<Path> file = candidates.stream().filter(p -> Files.exists(p) && Files.isReadable(p)).findFirst();
         if (skippedLocal && (fromEnv.isEmpty() || !file.equals(fromEnv))) {

@@ -49,7 +49,8 @@ class AnsibleSshCommandParityTest {
         AnsibleConfig config = c.run(root, env);
         env.put("ANSIBLE_SSH_EXECUTABLE", "/bin/false");
         writeVaultPassword(config);
-        AnsibleRun ansible = AnsibleRun.of(root, env, List.of("ansible", "all", "-i", "127.0.0.1,", "-m", "ping", "-vvv"));
+        AnsibleRun ansible = AnsibleRun.of(root, env,
+                List.of("ansible", "all", "-i", "127.0.0.1,", "-m", "ping", "-vvv"));
         List<String> words = ShellWords.split(execLine(ansible));
         List<String> sshArgs = ShellWords.split(config.sshArgs().map(Sourced::value).orElse(DEFAULT_SSH_ARGS));
         assertThat(words.subList(1, 1 + sshArgs.size())).as("ssh_args").isEqualTo(sshArgs);

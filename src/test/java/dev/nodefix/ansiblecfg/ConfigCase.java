@@ -41,8 +41,8 @@ record ConfigCase(String name, Map<String, String> files, List<String> worldWrit
         }
         Map<String, Object> expect = (Map<String, Object>) doc.getOrDefault("expect", Map.of());
         String name = yaml.getFileName().toString().replaceFirst("\\.yaml$", "");
-        return new ConfigCase(name, strings(doc.get("files")), (List<String>) doc.getOrDefault("worldWritable", List.of()),
-                strings(doc.get("env")),
+        return new ConfigCase(name, strings(doc.get("files")),
+                (List<String>) doc.getOrDefault("worldWritable", List.of()), strings(doc.get("env")),
                 new Expect(Optional.ofNullable((String) expect.get("file")),
                         (List<String>) expect.getOrDefault("warnings", List.of()), strings(expect.get("settings")),
                         Optional.ofNullable((String) expect.get("error"))),
@@ -77,7 +77,8 @@ record ConfigCase(String name, Map<String, String> files, List<String> worldWrit
     }
 
     AnsibleConfig run(Path root, Map<String, String> stagedEnv) {
-        return AnsibleConfig.load(stagedEnv, root.resolve("cwd"), root.resolve("home"), root.resolve("etc/ansible.cfg"));
+        return AnsibleConfig.load(stagedEnv, root.resolve("cwd"), root.resolve("home"),
+                root.resolve("etc/ansible.cfg"));
     }
 
     @Override
