@@ -57,6 +57,9 @@ final class SettingReader {
                 found = new Raw(entry.get().value(), entry.get().location(), false);
             }
         }
+        if (found != null && !found.fromEnv() && found.text().indexOf('\uFFFD') >= 0) {
+            throw bad(setting, found, "holds bytes that are not UTF-8 text");
+        }
         return Optional.ofNullable(found);
     }
 
