@@ -43,7 +43,11 @@ public record AnsibleConfig(
         becomeMethod.ifPresent(AnsibleConfig::requireSudo);
     }
 
-    /** Reads the settings as Ansible would when run in {@code workingDir} by a user whose home is {@code home}. */
+    /**
+     * Reads the settings as Ansible would when run in {@code workingDir} with environment {@code env}. {@code home}
+     * is the user's home directory from the password database: like Python, {@code ~} means {@code HOME} when the
+     * environment has it and {@code home} only when it does not.
+     */
     public static AnsibleConfig load(Map<String, String> env, Path workingDir, Path home) {
         return load(env, workingDir, home, SYSTEM_CONFIG);
     }

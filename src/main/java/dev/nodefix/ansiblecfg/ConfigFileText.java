@@ -2,16 +2,14 @@ package dev.nodefix.ansiblecfg;
 
 import dev.nodefix.inventory.Location;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Reads the found config file as Ansible's ConfigManager does: only {@code .ini} and {@code .cfg} names are
- * accepted (Ansible refuses others, even through ANSIBLE_CONFIG), the text must be UTF-8, then it is parsed as INI.
+ * accepted (Ansible refuses others, even through ANSIBLE_CONFIG); bytes that are not UTF-8 are kept as U+FFFD (Ansible
+ * keeps them as they are, so a comment in Latin-1 works in both; a setting holding one is refused when read).
  */
 final class ConfigFileText {
     private ConfigFileText() {
@@ -26,11 +24,7 @@ final class ConfigFileText {
         }
         try {
             byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return IniReader.read(text, file.toString());
-        } catch (CharacterCodingException e) {
-            throw new AnsibleConfigException(whole, "not UTF-8 text (Ansible refuses it too)");
+            return IniReader.read(new String(bytes, StandardCharsets.UTF_8), file.toString());
         } catch (IOException e) {
             throw new AnsibleConfigException(whole, "cannot read: " + e.getMessage());
         }

@@ -41,10 +41,10 @@ record ConfigFinder(Map<String, String> env, PathExpansion paths, Path systemCon
         if (!worldWritable(workingDir)) {
             candidates.add(local);
         }
-        candidates.add(paths.home().resolve(".ansible.cfg"));
+        candidates.add(paths.resolve("~/.ansible.cfg", workingDir));
         candidates.add(systemConfig);
         Optional<Path> file = candidates.stream().filter(p -> Files.exists(p) && Files.isReadable(p)).findFirst();
-        if (skippedLocal && !file.equals(fromEnv)) {
+        if (skippedLocal && (fromEnv.isEmpty() || !file.equals(fromEnv))) {
             warnings.add(String.format(WORLD_WRITABLE, workingDir));
         }
         fromEnv.filter(p -> !file.equals(Optional.of(p))).ifPresent(p -> warnings.add("ANSIBLE_CONFIG names " + p

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Ansible's {@code unfrackpath(path, follow=False, basedir)}: {@code $VAR}/{@code ${VAR}} from the given
- * environment, a leading {@code ~} or {@code ~/} to {@code home}, relative paths joined to a base
- * directory, then Python's {@code normpath} (no symlinks resolved). {@code ~user} stays as written.
+ * environment, a leading {@code ~} or {@code ~/} to the user's home ({@code HOME} if set, as Python's
+ * {@code expanduser} does, else {@code home}), relative paths joined to a base directory, then Python's
+ * {@code normpath} (no symlinks resolved). {@code ~user} stays as written.
  */
 public record PathExpansion(Map<String, String> env, Path home, Path workingDir) {
     private static final Pattern VARIABLE = Pattern.compile("\\$([A-Za-z0-9_]+|\\{[^}]*\\})");
@@ -49,11 +50,16 @@ public record PathExpansion(Map<String, String> env, Path home, Path workingDir)
         return out.append(value.substring(last)).toString();
     }
 
+    /** The directory {@code ~} means: {@code HOME} when set, else the given home. */
+    public String userHome() {
+        return env.getOrDefault("HOME", home.toString());
+    }
+
     private String expandUser(String value) {
         if (!value.equals("~") && !value.startsWith("~/")) {
             return value;
         }
-        String home = this.home.toString().replaceAll("/+$", "");
+        String home = userHome().replaceAll("/+$", "");
         String expanded = home + value.substring(1);
         return expanded.isEmpty() ? "/" : expanded;
     }

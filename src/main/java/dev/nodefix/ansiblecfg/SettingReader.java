@@ -37,7 +37,11 @@ final class SettingReader {
     private record Raw(String text, Location origin, boolean fromEnv) {
     }
 
-    private Optional<Raw> raw(Setting setting) {
+    /** The winning text of {@code setting}, read as {@code type} (which must be the table's type for it). */
+    private Optional<Raw> raw(Setting setting, ValueType type) {
+        if (setting.type() != type) {
+            throw new IllegalArgumentException(setting + " is " + setting.type() + ", not " + type);
+        }
         Raw found = null;
         for (String name : setting.envNames()) {
             if (env.containsKey(name)) {
@@ -53,30 +57,34 @@ final class SettingReader {
                 found = new Raw(entry.get().value(), entry.get().location(), false);
             }
         }
+        if (found != null && !found.fromEnv() && found.text().indexOf('\uFFFD') >= 0) {
+            throw bad(setting, found, "holds bytes that are not UTF-8 text");
+        }
         return Optional.ofNullable(found);
     }
 
     Optional<Sourced<String>> string(Setting setting) {
-        return raw(setting).map(raw -> new Sourced<>(unquote(raw.text()), raw.origin()));
+        return raw(setting, ValueType.STRING).map(raw -> new Sourced<>(unquote(raw.text()), raw.origin()));
     }
 
     /** An empty environment variable counts as unset here, as Ansible falls back to the default for it. */
     Optional<Sourced<Integer>> integer(Setting setting) {
-        return raw(setting).filter(raw -> !(raw.fromEnv() && raw.text().isEmpty()))
+        return raw(setting, ValueType.INTEGER).filter(raw -> !(raw.fromEnv() && raw.text().isEmpty()))
                 .map(raw -> new Sourced<>(toInteger(setting, raw), raw.origin()));
     }
 
     Optional<Sourced<Boolean>> bool(Setting setting) {
-        return raw(setting).map(raw -> new Sourced<>(toBoolean(setting, raw), raw.origin()));
+        return raw(setting, ValueType.BOOLEAN).map(raw -> new Sourced<>(toBoolean(setting, raw), raw.origin()));
     }
 
     Optional<Sourced<Path>> path(Setting setting) {
-        return raw(setting).map(raw -> new Sourced<>(paths.resolve(raw.text(), base(raw)), raw.origin()));
+        return raw(setting, ValueType.PATH)
+                .map(raw -> new Sourced<>(paths.resolve(raw.text(), base(raw)), raw.origin()));
     }
 
     List<Sourced<Path>> pathList(Setting setting) {
         List<Sourced<Path>> items = new ArrayList<>();
-        raw(setting).ifPresent(raw -> {
+        raw(setting, ValueType.PATH_LIST).ifPresent(raw -> {
             for (String item : raw.text().split(",", -1)) {
                 items.add(new Sourced<>(paths.resolve(item.strip(), base(raw)), raw.origin()));
             }
