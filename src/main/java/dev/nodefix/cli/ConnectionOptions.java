@@ -1,5 +1,6 @@
 package dev.nodefix.cli;
 
+import dev.nodefix.connect.CommandLineOverrides;
 import dev.nodefix.transport.ssh.SecretSource;
 import dev.nodefix.transport.ssh.SshSettings;
 import java.nio.file.Path;
@@ -56,6 +57,12 @@ public final class ConnectionOptions {
 
     public boolean askPass() {
         return askPass;
+    }
+
+    /** The options that decide connection settings, for the merge with the operator's files (they win). */
+    public CommandLineOverrides overrides(BecomeOptions become) {
+        return new CommandLineOverrides(Optional.ofNullable(user), Optional.ofNullable(key), Optional.ofNullable(knownHosts),
+                Optional.ofNullable(connectTimeout), acceptNewHostKeys, become.become, Optional.ofNullable(become.becomeUser));
     }
 
     public SshSettings settings(Path home, SecretSource secrets) {

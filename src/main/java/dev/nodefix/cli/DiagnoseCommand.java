@@ -72,7 +72,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     private Map<String, List<Finding>> probe(List<ProbeTarget> explicit) {
         List<ProbeTarget> chosen = explicit;
         if (chosen.isEmpty()) {
-            chosen = ProbeRuns.fromVars(inventory.select(inventory.load(ctx)));
+            chosen = ProbeRuns.fromVars(inventory.select(inventory.setup(ctx, connection, become).inventory()));
         }
         if (chosen.isEmpty()) {
             chosen = ProbeRuns.discovered(new RemoteRun(ctx).run(inventory, connection, become,

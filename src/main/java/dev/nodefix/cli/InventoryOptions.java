@@ -64,6 +64,11 @@ public final class InventoryOptions {
         return setup(ctx).inventory();
     }
 
+    /** The setup of a command that connects: its connection and become options win over every file. */
+    public Setup setup(CliContext ctx, ConnectionOptions connection, BecomeOptions become) {
+        return setup(ctx, connection.overrides(become), Optional.empty());
+    }
+
     /** The {@code -i} values as given (empty: the inventory is found as described above). */
     public List<Path> inventories() {
         return List.copyOf(inventories);

@@ -166,7 +166,7 @@ public final class PlayCommand implements Callable<Integer> {
     /** {@code --syntax-check}, {@code --list-hosts}, {@code --list-tasks}: printed as ansible-playbook does. */
     /** The inventory, with group_vars/ and host_vars/ beside the playbook counted too, as ansible-playbook does. */
     private Inventory inventory() {
-        return inventory.setup(ctx, CommandLineOverrides.NONE, Optional.ofNullable(file.toAbsolutePath().getParent()))
+        return inventory.setup(ctx, connection.overrides(become), Optional.ofNullable(file.toAbsolutePath().getParent()))
                 .inventory();
     }
 

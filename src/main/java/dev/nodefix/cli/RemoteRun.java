@@ -47,7 +47,7 @@ final class RemoteRun {
     /** One command per host: {@code commandFor} gets every host of the inventory (not only the selected) and the host. */
     Outcome run(InventoryOptions inv, ConnectionOptions conn, BecomeOptions become,
             BiFunction<Collection<Host>, Host, Command> commandFor) {
-        Inventory inventory = inv.load(ctx);
+        Inventory inventory = inv.setup(ctx, conn, become).inventory();
         Collection<Host> all = inventory.hosts().values();
         List<Host> hosts = inv.select(inventory);
         Session session = session(conn, become);

@@ -63,7 +63,7 @@ public final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         RunStore store = new RunStore(RunStore.defaultDir(ctx.env(), ctx.home()));
         String id = runId(store);
-        dev.nodefix.inventory.Inventory inv = inventory.load(ctx);
+        dev.nodefix.inventory.Inventory inv = inventory.setup(ctx, connection, become).inventory();
         List<Host> selected = inventory.select(inv);
         Map<String, List<Recorded>> recorded = store.find(id).isPresent() && !fromNodes
                 ? fromController(store, id) : fromNodes(id);

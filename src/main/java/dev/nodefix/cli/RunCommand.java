@@ -70,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
         String args = commandLine == null ? "" : commandLine;
         Invocation invocation = BuiltinModules.registry().get(module).invoke(KeyValueArgs.parse(module, args));
         String what = (module + " " + args).strip();
-        Inventory inv = inventory.load(ctx);
+        Inventory inv = inventory.setup(ctx, connection, become).inventory();
         List<Host> hosts = inventory.select(inv);
         return new ChangeFlow(ctx).run(new ChangeFlow.Request(what, RunKind.APPLY, Optional.empty(), hosts,
                 host -> List.of(new Task(1, what, invocation.readsFor(context(inv, host)),

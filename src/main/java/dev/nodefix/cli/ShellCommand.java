@@ -51,7 +51,7 @@ public final class ShellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Setup setup = inventory.setup(ctx);
+        Setup setup = inventory.setup(ctx, connection, become);
         inventory.select(setup.inventory()); // a bad inventory or an empty target is an error up front
         List<Path> sources = setup.sources();
         if (sources.size() != 1) {

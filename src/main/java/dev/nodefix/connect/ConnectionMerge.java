@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -71,8 +72,19 @@ public final class ConnectionMerge {
                 userKnownHosts(vars, common, view), globalKnownHosts(view),
                 hostKeyChecking(vars, common, view),
                 connectTimeout(vars, view),
-                view.identityAgent(),
+                identityAgent(view),
                 become(vars), becomeUser(vars));
+    }
+
+    /** nodefix talks to the agent named by SSH_AUTH_SOCK only; another IdentityAgent is refused, not ignored. */
+    private static Optional<Sourced<String>> identityAgent(SshHostView view) {
+        Optional<Sourced<String>> agent = view.identityAgent();
+        agent.filter(a -> !Set.of("SSH_AUTH_SOCK", "$SSH_AUTH_SOCK", "${SSH_AUTH_SOCK}").contains(a.value()))
+                .ifPresent(a -> {
+                    throw new SetupException(a.origin(), "IdentityAgent " + a.value() + " is not supported: nodefix"
+                            + " uses the agent in $SSH_AUTH_SOCK (unset it to use no agent)");
+                });
+        return agent;
     }
 
     private Sourced<Integer> port(HostVars vars, SshArgs common, Connection inv, SshHostView view) {

@@ -54,7 +54,7 @@ final class Handshake {
         KnownHostsSet files = new KnownHostsSet(target.knownHostsFiles().stream().map(knownHosts).toList(),
                 target.globalKnownHosts().stream().map(knownHosts).toList(), clock);
         KnownHostsVerifier verifier = new KnownHostsVerifier(files, target.address(), target.port(), target.policy());
-        SSHClient client = newClient(verifier);
+        SSHClient client = newClient(verifier, target.connectTimeout());
         long started = System.nanoTime();
         Future<Void> handshake = io.submit(() -> {
             connect(client, target, via);
@@ -62,12 +62,12 @@ final class Handshake {
             return null;
         });
         try {
-            handshake.get(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            handshake.get(target.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
             LOG.debug("{} open as {} in {} ms", target.endpoint(), target.user(), (System.nanoTime() - started) / 1_000_000);
             return client;
         } catch (TimeoutException e) {
             throw abandon(client, handshake, FailureClassifier.failure(target, FailureClass.TIMEOUT,
-                    "connect timeout (no SSH handshake within " + seconds(settings.connectTimeout()) + ")", null));
+                    "connect timeout (no SSH handshake within " + seconds(target.connectTimeout()) + ")", null));
         } catch (ExecutionException e) {
             throw abandon(client, handshake, FailureClassifier.connecting(target, e.getCause(), verifier.verdict()));
         } catch (InterruptedException e) {
@@ -101,10 +101,10 @@ final class Handshake {
         return new OfferedKey.FileKey(keyRing.load(((IdentityOrder.FromFile) offer).file()));
     }
 
-    private SSHClient newClient(KnownHostsVerifier verifier) {
+    private SSHClient newClient(KnownHostsVerifier verifier, Duration connectTimeout) {
         SSHClient client = new SSHClient(config);
         client.setSocketFactory(NO_DELAY);
-        int timeoutMs = (int) Math.max(1000, settings.connectTimeout().toMillis());
+        int timeoutMs = (int) Math.max(1000, connectTimeout.toMillis());
         client.setConnectTimeout(timeoutMs);
         client.getTransport().setTimeoutMs(timeoutMs);
         client.getConnection().setTimeoutMs(timeoutMs);

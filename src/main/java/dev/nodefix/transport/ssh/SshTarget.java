@@ -5,6 +5,8 @@ import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Jump;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,10 +22,11 @@ import java.util.Objects;
  * @param identitiesOnly   OpenSSH's IdentitiesOnly: offer only the agent keys that match one of {@code keys}
  * @param knownHostsFiles  user known_hosts files, read in order; accept-new records in the first
  * @param globalKnownHosts system known_hosts files, read only
+ * @param connectTimeout   how long the TCP connect and SSH handshake may take
  */
 public record SshTarget(String host, String address, int port, String user, List<Path> keys, boolean keysExplicit,
                         boolean identitiesOnly, List<Path> knownHostsFiles, List<Path> globalKnownHosts,
-                        HostKeyPolicy policy) {
+                        HostKeyPolicy policy, Duration connectTimeout) {
     public SshTarget {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(address, "address");
@@ -35,6 +38,7 @@ public record SshTarget(String host, String address, int port, String user, List
         }
         globalKnownHosts = List.copyOf(globalKnownHosts);
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
     }
 
     /** The node itself. User: -u, else ansible_user, else the local user. */
@@ -42,7 +46,8 @@ public record SshTarget(String host, String address, int port, String user, List
         Connection c = host.connection();
         String user = settings.user().or(c::user).orElse(localUser);
         return new SshTarget(host.name(), c.address(), c.port(), user, keys(settings, c), explicit(settings, c),
-                false, List.of(knownHostsFile(settings, c)), settings.globalKnownHosts(), HostKeyPolicy.of(settings, c));
+                c.extras().identitiesOnly(), knownHostsFiles(settings, c), globalKnownHosts(settings, c),
+                HostKeyPolicy.of(settings, c), c.extras().connectTimeout().orElse(settings.connectTimeout()));
     }
 
     /** The jump host in front of a node: same rules, but a user written in the jump spec wins. */
@@ -50,13 +55,14 @@ public record SshTarget(String host, String address, int port, String user, List
         Connection c = host.connection();
         String user = jump.user().or(settings::user).or(c::user).orElse(localUser);
         return new SshTarget(host.name(), jump.host(), jump.port(), user, keys(settings, c), explicit(settings, c),
-                false, List.of(knownHostsFile(settings, c)), settings.globalKnownHosts(), HostKeyPolicy.of(settings, c));
+                c.extras().identitiesOnly(), knownHostsFiles(settings, c), globalKnownHosts(settings, c),
+                HostKeyPolicy.of(settings, c), c.extras().connectTimeout().orElse(settings.connectTimeout()));
     }
 
     /** The same target with OpenSSH's IdentitiesOnly set as given. */
     public SshTarget withIdentitiesOnly(boolean only) {
         return new SshTarget(host, address, port, user, keys, keysExplicit, only, knownHostsFiles, globalKnownHosts,
-                policy);
+                policy, connectTimeout);
     }
 
     /** {@code address:port}, IPv6 in brackets. */
@@ -64,18 +70,35 @@ public record SshTarget(String host, String address, int port, String user, List
         return HostKeyVerdict.endpoint(address, port);
     }
 
+    /** --key; else the connection's identity files (inventory or ansible.cfg first, then the ssh config); else defaults. */
     private static List<Path> keys(SshSettings settings, Connection c) {
-        return settings.key().or(c::identityFile).map(List::of)
-                .orElseGet(() -> settings.defaultKeys().stream().filter(Files::isRegularFile).toList());
+        if (settings.key().isPresent()) {
+            return List.of(settings.key().get());
+        }
+        List<Path> keys = new ArrayList<>();
+        c.identityFile().ifPresent(keys::add);
+        keys.addAll(c.extras().identityFiles());
+        return keys.isEmpty() ? settings.defaultKeys().stream().filter(Files::isRegularFile).toList() : keys;
     }
 
     private static boolean explicit(SshSettings settings, Connection c) {
-        return settings.key().isPresent() || c.identityFile().isPresent();
+        return settings.key().isPresent() || c.identityFile().isPresent() || !c.extras().identityFiles().isEmpty();
     }
 
-    /** --known-hosts, else the inventory's UserKnownHostsFile, else the default (~/.ssh/known_hosts). */
-    private static Path knownHostsFile(SshSettings settings, Connection c) {
-        return settings.knownHostsFromCommandLine()
-                ? settings.knownHosts() : c.knownHostsFile().orElse(settings.knownHosts());
+    /** --known-hosts, else the connection's UserKnownHostsFile list (inventory, ssh config), else ~/.ssh/known_hosts. */
+    private static List<Path> knownHostsFiles(SshSettings settings, Connection c) {
+        if (settings.knownHostsFromCommandLine()) {
+            return List.of(settings.knownHosts());
+        }
+        List<Path> files = new ArrayList<>();
+        files.add(c.knownHostsFile().orElse(settings.knownHosts()));
+        files.addAll(c.extras().userKnownHostsFiles());
+        return files;
+    }
+
+    /** The ssh config's GlobalKnownHostsFile, else the settings' (/etc/ssh/ssh_known_hosts, ..._known_hosts2). */
+    private static List<Path> globalKnownHosts(SshSettings settings, Connection c) {
+        return c.extras().globalKnownHostsFiles().isEmpty() ? settings.globalKnownHosts()
+                : c.extras().globalKnownHostsFiles();
     }
 }
