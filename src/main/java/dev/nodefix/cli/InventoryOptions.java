@@ -85,9 +85,15 @@ public final class InventoryOptions {
         return other;
     }
 
-    /** The hosts selected by --limit (all when absent); a pattern that selects nothing is an error. */
+    /**
+     * The hosts selected by --limit (all when absent); a pattern that selects nothing is an error. Their connections
+     * are decided here, so that a vaulted connection variable that cannot be decrypted stops the command before any
+     * host is contacted.
+     */
     public List<Host> select(Inventory inventory) {
-        return inventory.select(limit == null ? "all" : limit);
+        List<Host> selected = inventory.select(limit == null ? "all" : limit);
+        selected.forEach(Host::connection);
+        return selected;
     }
 
     /** What to append to a suggested command so it reads the same inventory: {@code " -i FILE"}s or nothing. */
