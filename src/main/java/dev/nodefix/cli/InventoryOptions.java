@@ -48,7 +48,9 @@ public final class InventoryOptions {
             AnsibleConfig cfg = reader.ansibleConfig(ctx.env(), ctx.workingDir(), ctx.home());
             Optional<Path> cfgVaultFile = cfg.vaultPasswordFile().filter(f -> f.origin().line() > 0).map(Sourced::value);
             setup = reader.read(new SetupRequest(ctx.env(), ctx.workingDir(), ctx.home(), localUser(ctx),
-                    inventories, Optional.ofNullable(sshConfig), playbookDir, overrides,
+                    inventories, Optional.ofNullable(sshConfig),
+                    // like ansible and ansible-inventory, whose playbook directory is then the working directory
+                    playbookDir.or(() -> Optional.of(ctx.workingDir())), overrides,
                     vault.vault(ctx, cfgVaultFile)), cfg);
             setup.notices().forEach(n -> ctx.err().println("nodefix: " + n));
             ctx.err().flush();

@@ -8,6 +8,9 @@ import java.util.Optional;
 /**
  * What ansible.cfg and the {@code ANSIBLE_*} variables say about reaching hosts, each with where it was set.
  * Empty: not set, so the inventory, the ssh config or a default decides.
+ *
+ * @param sshArgs       {@code ssh_args}: first on ssh's command line, so its {@code -o} options beat everything
+ * @param sshCommonArgs {@code ssh_common_args}: what ansible_ssh_common_args is when the inventory does not set it
  */
 public record AnsibleDefaults(
         Optional<Sourced<String>> remoteUser,
@@ -16,10 +19,13 @@ public record AnsibleDefaults(
         Optional<Sourced<Integer>> timeout,
         Optional<Sourced<Boolean>> become,
         Optional<Sourced<String>> becomeUser,
-        Optional<Sourced<Boolean>> hostKeyChecking) {
+        Optional<Sourced<Boolean>> hostKeyChecking,
+        Optional<Sourced<String>> sshArgs,
+        Optional<Sourced<String>> sshCommonArgs) {
 
     public static final AnsibleDefaults NONE = new AnsibleDefaults(Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty());
 
     public AnsibleDefaults {
         Objects.requireNonNull(remoteUser, "remoteUser");
@@ -29,5 +35,7 @@ public record AnsibleDefaults(
         Objects.requireNonNull(become, "become");
         Objects.requireNonNull(becomeUser, "becomeUser");
         Objects.requireNonNull(hostKeyChecking, "hostKeyChecking");
+        Objects.requireNonNull(sshArgs, "sshArgs");
+        Objects.requireNonNull(sshCommonArgs, "sshCommonArgs");
     }
 }

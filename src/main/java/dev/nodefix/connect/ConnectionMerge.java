@@ -4,7 +4,6 @@ import dev.nodefix.inventory.Connection;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Location;
 import dev.nodefix.inventory.Sourced;
-import dev.nodefix.inventory.SshArgs;
 import dev.nodefix.vault.Vaulted;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +55,8 @@ public final class ConnectionMerge {
     public EffectiveConnection resolve(Host host) {
         HostVars vars = new HostVars(host, origins, unvault);
         Connection inv = host.connection();
-        SshArgs common = vars.text("ansible_ssh_common_args").map(s -> SshArgs.parse(s.value())).orElse(SshArgs.NONE);
+        SshArgsFrom lead = SshArgsFrom.of(cfg.sshArgs());
+        SshArgsFrom common = SshArgsFrom.of(vars.text("ansible_ssh_common_args").or(cfg::sshCommonArgs));
         Sourced<String> destination = vars.first("ansible_host", "ansible_ssh_host")
                 .orElse(new Sourced<>(host.name(), new Location("inventory host name", 0, 0)));
         Optional<Sourced<String>> userBeforeSsh = cli.user().map(u -> Sourced.from(u, "-u/--user"))
@@ -64,13 +64,13 @@ public final class ConnectionMerge {
         SshHostView view = ssh.forHost(destination.value(), userBeforeSsh.map(Sourced::value));
         return new EffectiveConnection(host.name(), destination,
                 view.hostName().orElse(destination),
-                port(vars, common, inv, view),
+                port(vars, lead, common, inv, view),
                 userBeforeSsh.or(view::user).orElse(Sourced.byDefault(localUser, "the local user, as ssh")),
                 identityFiles(vars, view), identityFilesDefault(vars, view),
                 view.identitiesOnly().orElse(Sourced.byDefault(false, "")),
-                new JumpResolution(ssh).jump(vars, inv, view),
-                userKnownHosts(vars, common, view), globalKnownHosts(view),
-                hostKeyChecking(vars, common, view),
+                new JumpResolution(ssh).jump(lead.sourced(lead.args().proxyJump()), common, vars, inv, view),
+                userKnownHosts(lead, common, view), globalKnownHosts(view),
+                hostKeyChecking(lead, common, view),
                 connectTimeout(vars, view),
                 identityAgent(view),
                 become(vars), becomeUser(vars));
@@ -87,10 +87,13 @@ public final class ConnectionMerge {
         return agent;
     }
 
-    private Sourced<Integer> port(HostVars vars, SshArgs common, Connection inv, SshHostView view) {
-        return vars.first("ansible_port", "ansible_ssh_port").map(p -> new Sourced<>(inv.port(), p.origin()))
+    /** ssh_args first (Ansible puts them first on ssh's command line), then ansible_port, remote_port, common args. */
+    private Sourced<Integer> port(HostVars vars, SshArgsFrom lead, SshArgsFrom common, Connection inv,
+            SshHostView view) {
+        return lead.sourced(lead.args().port())
+                .or(() -> vars.first("ansible_port", "ansible_ssh_port").map(p -> new Sourced<>(inv.port(), p.origin())))
                 .or(cfg::remotePort)
-                .or(() -> common.port().map(p -> new Sourced<>(p, vars.origin("ansible_ssh_common_args"))))
+                .or(() -> common.sourced(common.args().port()))
                 .or(view::port)
                 .orElse(Sourced.byDefault(Connection.DEFAULT_PORT, ""));
     }
@@ -116,13 +119,14 @@ public final class ConnectionMerge {
                 && cfg.privateKeyFile().isEmpty() && view.identityFiles().isEmpty();
     }
 
-    private List<Sourced<Path>> userKnownHosts(HostVars vars, SshArgs common, SshHostView view) {
+    private List<Sourced<Path>> userKnownHosts(SshArgsFrom lead, SshArgsFrom common, SshHostView view) {
         if (cli.knownHosts().isPresent()) {
             return List.of(Sourced.from(cli.knownHosts().get(), "--known-hosts"));
         }
-        if (common.userKnownHostsFile().isPresent()) {
-            return List.of(new Sourced<>(expand(common.userKnownHostsFile().get()),
-                    vars.origin("ansible_ssh_common_args")));
+        Optional<Sourced<String>> given = lead.sourced(lead.args().userKnownHostsFile())
+                .or(() -> common.sourced(common.args().userKnownHostsFile()));
+        if (given.isPresent()) {
+            return List.of(new Sourced<>(expand(given.get().value()), given.get().origin()));
         }
         if (!view.userKnownHostsFiles().isEmpty()) {
             return view.userKnownHostsFiles();
@@ -138,15 +142,16 @@ public final class ConnectionMerge {
                 Sourced.byDefault(Path.of("/etc/ssh/ssh_known_hosts2"), ""));
     }
 
-    private Sourced<String> hostKeyChecking(HostVars vars, SshArgs common, SshHostView view) {
+    private Sourced<String> hostKeyChecking(SshArgsFrom lead, SshArgsFrom common, SshHostView view) {
         if (cli.acceptNewHostKeys()) {
             return Sourced.from("accept-new", "--accept-new-host-keys");
         }
+        Optional<Sourced<String>> first = lead.sourced(lead.args().strictHostKeyChecking());
         Optional<Sourced<Boolean>> off = cfg.hostKeyChecking().filter(c -> !c.value());
-        if (off.isPresent()) {
+        if (first.isEmpty() && off.isPresent()) {
             return new Sourced<>("accept-new", off.get().origin());
         }
-        return common.strictHostKeyChecking().map(s -> new Sourced<>(s, vars.origin("ansible_ssh_common_args")))
+        return first.or(() -> common.sourced(common.args().strictHostKeyChecking()))
                 .or(view::strictHostKeyChecking)
                 .map(s -> new Sourced<>(policy(s.value()), s.origin()))
                 .orElse(Sourced.byDefault("yes", "strict"));

@@ -15,13 +15,21 @@ import java.util.Optional;
  */
 record JumpResolution(SshLookup ssh) {
 
-    Optional<Sourced<Jump>> jump(HostVars vars, Connection inventory, SshHostView view) {
-        if (inventory.jump().isPresent()) {
-            String var = vars.text("nodefix_jump").isPresent() ? "nodefix_jump" : "ansible_ssh_common_args";
-            return Optional.of(alias(new Sourced<>(inventory.jump().get(), vars.origin(var))));
+    /**
+     * @param first  a ProxyJump in ansible.cfg's ssh_args, which comes first on ssh's command line
+     * @param common ansible_ssh_common_args (or ansible.cfg's ssh_common_args), after Ansible's own options
+     */
+    Optional<Sourced<Jump>> jump(Optional<Sourced<String>> first, SshArgsFrom common, HostVars vars,
+            Connection inventory, SshHostView view) {
+        if (first.isPresent()) {
+            return parsed(first.get());
         }
         if (vars.text("nodefix_jump").isPresent()) {
-            return Optional.empty(); // nodefix_jump: none
+            return inventory.jump().map(j -> alias(new Sourced<>(j, vars.origin("nodefix_jump"))));
+        }
+        Optional<Sourced<String>> fromArgs = common.sourced(common.args().proxyJump());
+        if (fromArgs.isPresent()) {
+            return parsed(fromArgs.get());
         }
         Optional<Sourced<String>> written = view.proxyJump();
         if (written.isEmpty()) {
@@ -31,7 +39,10 @@ record JumpResolution(SshLookup ssh) {
             });
             return Optional.empty();
         }
-        Sourced<String> spec = written.get();
+        return parsed(written.get());
+    }
+
+    private Optional<Sourced<Jump>> parsed(Sourced<String> spec) {
         if (spec.value().strip().toLowerCase(Locale.ROOT).equals("none")) {
             return Optional.empty();
         }

@@ -92,7 +92,7 @@ public final class SetupReader {
     /** What ansible.cfg and ANSIBLE_* say about connections. */
     static AnsibleDefaults defaults(AnsibleConfig cfg) {
         return new AnsibleDefaults(cfg.remoteUser(), cfg.privateKeyFile(), cfg.remotePort(), cfg.timeout(),
-                cfg.become(), cfg.becomeUser(), cfg.hostKeyChecking());
+                cfg.become(), cfg.becomeUser(), cfg.hostKeyChecking(), cfg.sshArgs(), cfg.sshCommonArgs());
     }
 
     private static List<String> notices(AnsibleConfig cfg) {

@@ -110,7 +110,8 @@ class ConnectionMergeCasesTest {
         return new AnsibleDefaults(opt(m, "remote_user", "cfg", String.class), opt(m, "private_key_file", "cfg", Path.class),
                 opt(m, "remote_port", "cfg", Integer.class), opt(m, "timeout", "cfg", Integer.class),
                 opt(m, "become", "cfg", Boolean.class), opt(m, "become_user", "cfg", String.class),
-                opt(m, "host_key_checking", "cfg", Boolean.class));
+                opt(m, "host_key_checking", "cfg", Boolean.class), opt(m, "ssh_args", "cfg", String.class),
+                opt(m, "ssh_common_args", "cfg", String.class));
     }
 
     @SuppressWarnings("unchecked")
