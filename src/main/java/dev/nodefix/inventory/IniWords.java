@@ -20,57 +20,76 @@ final class IniWords {
         }
     }
 
-    private IniWords() {}
+    private final String line;
+    private final List<Word> words = new ArrayList<>();
+    private final StringBuilder word = new StringBuilder();
+    private int start = -1;
+    private char quote;
+
+    private IniWords(String line) {
+        this.line = line;
+    }
 
     static List<Word> split(String line) {
-        List<Word> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        int start = -1;
-        char quote = 0;
+        return new IniWords(line).words();
+    }
+
+    private List<Word> words() {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (quote == '\'') {
-                quote = c == '\'' ? 0 : quote;
-                if (c != '\'') {
-                    word.append(c);
-                }
-            } else if (quote == '"') {
-                if (c == '\\' && i + 1 < line.length() && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
-                    word.append(line.charAt(++i));
-                } else if (c == '"') {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '#') {
-                if (start >= 0) {
-                    words.add(new Word(word.toString(), start + 1));
-                    word.setLength(0);
-                    start = -1;
-                }
-                if (c == '#') {
-                    return words;
-                }
+            if (quote != 0) {
+                i = quoted(c, i);
+            } else if (c == '#') {
+                endWord();
+                return words;
+            } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                endWord();
             } else {
-                start = start < 0 ? i : start;
-                if (c == '\'' || c == '"') {
-                    quote = c;
-                } else if (c == '\\') {
-                    if (i + 1 >= line.length()) {
-                        throw new BadLine("No escaped character");
-                    }
-                    word.append(line.charAt(++i));
-                } else {
-                    word.append(c);
-                }
+                i = unquoted(c, i);
             }
         }
         if (quote != 0) {
             throw new BadLine("No closing quotation");
         }
+        endWord();
+        return words;
+    }
+
+    /** Handles {@code c} at {@code i} inside quotes; returns the index of the last character used. */
+    private int quoted(char c, int i) {
+        if (c == quote) {
+            quote = 0;
+        } else if (quote == '"' && c == '\\' && i + 1 < line.length()
+                && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
+            word.append(line.charAt(i + 1));
+            return i + 1;
+        } else {
+            word.append(c);
+        }
+        return i;
+    }
+
+    private int unquoted(char c, int i) {
+        start = start < 0 ? i : start;
+        if (c == '\'' || c == '"') {
+            quote = c;
+        } else if (c == '\\') {
+            if (i + 1 >= line.length()) {
+                throw new BadLine("No escaped character");
+            }
+            word.append(line.charAt(i + 1));
+            return i + 1;
+        } else {
+            word.append(c);
+        }
+        return i;
+    }
+
+    private void endWord() {
         if (start >= 0) {
             words.add(new Word(word.toString(), start + 1));
+            word.setLength(0);
+            start = -1;
         }
-        return words;
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * A parsed inventory: every group (including "all" and "ungrouped") and every host, both in the order
  * Ansible would list them.
  *
- * @param source the file it came from, as the user named it (for messages)
+ * @param source the sources it came from, as the user named them, joined with ", " (for messages)
  */
 public record Inventory(String source, Map<String, Group> groups, Map<String, Host> hosts) {
     public Inventory {

@@ -40,7 +40,7 @@ public final class InventoryParser {
         this.vault = new VaultOpener(unvault);
     }
 
-    /** One source: a YAML or INI file, or a directory of them. */
+    /** One source: a YAML or INI file, a directory of them, or a host list ({@code node1,node2:2222,}). */
     public Inventory parse(Path source) {
         return parse(List.of(source), Optional.empty());
     }
@@ -60,7 +60,8 @@ public final class InventoryParser {
         sources.forEach(reader::read);
         builder.reconcile();
         VarsFileReader files = new VarsFileReader(vault);
-        AdjacentVars beside = new AdjacentVars(sources.stream().map(InventoryParser::varsDir).toList(), files);
+        AdjacentVars beside = new AdjacentVars(sources.stream().filter(s -> !InventorySources.isHostList(s))
+                .map(InventoryParser::varsDir).toList(), files);
         AdjacentVars playbook = new AdjacentVars(playbookDir.stream().toList(), files);
         String label = sources.stream().map(Path::toString).collect(Collectors.joining(", "));
         return new InventoryAssembler(new ConnectionResolver(home, vault)).assemble(label, builder, beside, playbook);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -13,12 +14,13 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Reads inventory sources into one {@link InventoryBuilder} the way Ansible's InventoryManager does:
- * sources in the order given; a directory's entries in sorted order, recursively, skipping hidden
- * entries, group_vars, host_vars, vars_plugins and Ansible's ignored extensions (.ini among them);
- * each file tried as Ansible's default plugins try it: {@code .yaml}/{@code .yml}/{@code .json} as YAML,
- * a file without extension as YAML when it holds a YAML mapping and as INI otherwise, anything else as
- * INI. A file vaulted as a whole is decrypted first. Inventory scripts and TOML inventories are refused
- * by name.
+ * sources in the order given; a path that does not exist and holds a comma as a host list; a directory's
+ * entries in sorted order, recursively, skipping hidden entries, group_vars, host_vars, vars_plugins and
+ * Ansible's ignored extensions (.ini among them); each file tried as Ansible's default plugins try it:
+ * {@code .yaml}/{@code .yml}/{@code .json} and files without extension as YAML when they hold a YAML
+ * mapping, as INI otherwise (a YAML-named file that is neither is reported with its YAML error), anything
+ * else as INI. A file vaulted as a whole is decrypted first. Inventory scripts and TOML inventories are
+ * refused by name.
  */
 final class InventorySources {
     private static final Pattern IGNORED = Pattern.compile("^\\.|^host_vars$|^group_vars$|^vars_plugins$"
@@ -33,12 +35,33 @@ final class InventorySources {
         this.vault = vault;
     }
 
-    /** Reads one source as the user gave it (a file or a directory). */
+    /** Whether Ansible reads this source as a list of hosts ({@code -i 'node1,node2:2222,'}). */
+    static boolean isHostList(Path source) {
+        return source.toString().contains(",") && !Files.exists(source);
+    }
+
+    /** Reads one source as the user gave it (a file, a directory or a comma-separated host list). */
     void read(Path source) {
-        if (Files.isDirectory(source)) {
+        if (isHostList(source)) {
+            hostList(source.toString());
+        } else if (Files.isDirectory(source)) {
             directory(source);
         } else {
             file(source, false);
+        }
+    }
+
+    /** Ansible's {@code host_list} plugin: each non-empty name, with an optional port, into "ungrouped". */
+    private void hostList(String list) {
+        Location at = new Location(list, 0, 0);
+        for (String item : list.split(",")) {
+            String name = item.strip();
+            if (!name.isEmpty()) {
+                HostAddress address = HostAddress.parse(name).orElse(new HostAddress(name, OptionalInt.empty()));
+                if (!builder.hosts().containsKey(address.host())) {
+                    builder.addHost(address.host(), InventoryBuilder.UNGROUPED, address.port(), at);
+                }
+            }
         }
     }
 
@@ -75,11 +98,38 @@ final class InventorySources {
                     + " reads YAML and INI inventories");
         }
         if (YAML_EXTENSIONS.contains(ext)) {
-            yaml(text, label, inDirectory);
+            yamlElseIni(text, label, inDirectory);
         } else if (ext.isEmpty() && looksLikeYaml(text, label)) {
             yaml(text, label, inDirectory);
         } else {
             new IniInventoryReader(label, builder).read(text);
+        }
+    }
+
+    /** A YAML-named file that is not a YAML mapping is read as INI, as Ansible's ini plugin would. */
+    private void yamlElseIni(String text, String label, boolean inDirectory) {
+        Optional<Node> root;
+        try {
+            root = YamlDocument.compose(text, label);
+        } catch (InventoryException yamlError) {
+            iniElse(text, label, () -> {
+                throw yamlError;
+            });
+            return;
+        }
+        if (root.isEmpty() || root.get() instanceof MappingNode) {
+            yaml(text, label, inDirectory);
+        } else {
+            iniElse(text, label, () -> yaml(text, label, inDirectory));
+        }
+    }
+
+    /** Reads the text as INI; if that fails, runs {@code otherwise} (which reports the YAML problem). */
+    private void iniElse(String text, String label, Runnable otherwise) {
+        try {
+            new IniInventoryReader(label, builder).read(text);
+        } catch (InventoryException iniError) {
+            otherwise.run();
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.Set;
  */
 record PythonString(String text, boolean bytes) {
     private static final Set<String> PREFIXES = Set.of("", "r", "u", "b", "br", "rb");
+    /** What {@code \a \b \f \n \r \t \v} stand for, in that order. */
+    private static final String SIMPLE_ESCAPES = "\u0007\b\f\n\r\t\u000b";
 
     /** A literal read from the text, and the index just after its closing quote. */
     record Read(PythonString value, int end) {}
@@ -41,10 +43,7 @@ record PythonString(String text, boolean bytes) {
                 }
                 continue;
             }
-            if ((c == '\n' || c == '\r') && delimiter.length() == 1) {
-                return Optional.empty();
-            }
-            if (bytes && c > 127) {
+            if ((c == '\n' || c == '\r') && delimiter.length() == 1 || bytes && c > 127) {
                 return Optional.empty();
             }
             out.append(c);
@@ -64,13 +63,7 @@ record PythonString(String text, boolean bytes) {
         switch (e) {
             case '\n' -> { }
             case '\\', '\'', '"' -> out.append(e);
-            case 'a' -> out.append('\u0007');
-            case 'b' -> out.append('\b');
-            case 'f' -> out.append('\f');
-            case 'n' -> out.append('\n');
-            case 'r' -> out.append('\r');
-            case 't' -> out.append('\t');
-            case 'v' -> out.append('\u000b');
+            case 'a', 'b', 'f', 'n', 'r', 't', 'v' -> out.append(SIMPLE_ESCAPES.charAt("abfnrtv".indexOf(e)));
             case 'x' -> {
                 return hex(text, i + 2, 2, out);
             }

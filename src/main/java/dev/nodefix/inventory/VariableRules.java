@@ -40,6 +40,10 @@ final class VariableRules {
                     + DidYouMean.hint(name, List.of("nodefix_role", "nodefix_jump"))
                     + "; nodefix reads nodefix_role and nodefix_jump");
         }
+        if (name.equals("nodefix_role") && value instanceof Vaulted) {
+            throw new InventoryException(at, "nodefix_role is vaulted; it is not a secret and nodefix reads it"
+                    + " before any password is asked for: write it as plain text");
+        }
         if (LITERAL_REQUIRED.contains(name) && !(value instanceof Vaulted)) {
             checkConnectionValue(name, value, at);
         }

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * One parity case directory: its {@code args} file holds the ansible-inventory options ({@code -i PATH}
  * any number of times, {@code --playbook-dir DIR}, {@code --vault-password-file FILE}), paths relative
- * to the case directory.
+ * to the case directory; an {@code -i} value with a comma is a host list, kept as written.
  */
 record SourcesCase(Path dir, List<Path> sources, Optional<Path> playbookDir, Optional<Path> vaultPasswordFile) {
     static SourcesCase load(Path dir) throws IOException {
@@ -21,7 +21,7 @@ record SourcesCase(Path dir, List<Path> sources, Optional<Path> playbookDir, Opt
         Optional<Path> playbook = Optional.empty();
         Optional<Path> password = Optional.empty();
         for (int i = 0; i < words.length; i += 2) {
-            Path value = dir.resolve(words[i + 1]);
+            Path value = words[i + 1].contains(",") ? Path.of(words[i + 1]) : dir.resolve(words[i + 1]);
             switch (words[i]) {
                 case "-i" -> sources.add(value);
                 case "--playbook-dir" -> playbook = Optional.of(value);
