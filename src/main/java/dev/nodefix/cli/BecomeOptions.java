@@ -2,7 +2,9 @@ package dev.nodefix.cli;
 
 import dev.nodefix.engine.BecomeRule;
 import dev.nodefix.transport.Secret;
+import dev.nodefix.inventory.Host;
 import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** {@code -b/--become}, {@code --become-user}, {@code -K/--ask-become-pass}. */
@@ -22,6 +24,11 @@ public final class BecomeOptions {
     }
 
     public BecomeRule rule(Optional<Secret> password) {
-        return new BecomeRule(become, Optional.ofNullable(becomeUser), password);
+        return rule(password, host -> Optional.empty());
+    }
+
+    /** @param hostPasswords a host's own sudo password (a vaulted ansible_become_password), which wins */
+    public BecomeRule rule(Optional<Secret> password, Function<Host, Optional<Secret>> hostPasswords) {
+        return new BecomeRule(become, Optional.ofNullable(becomeUser), password, hostPasswords);
     }
 }

@@ -1,5 +1,6 @@
 package dev.nodefix.cli;
 
+import dev.nodefix.connect.Setup;
 import dev.nodefix.engine.ChangeRun;
 import dev.nodefix.engine.Connections;
 import dev.nodefix.engine.HostPlan;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 final class ChangeFlow {
     /** @param what how the run is listed in {@code nodefix runs}, e.g. {@code ethtool iface=flannel.1 ...} */
     record Request(String what, RunKind kind, Optional<String> rollbackOf, List<Host> hosts,
-                   Function<Host, List<Task>> tasks, String inventoryHint, int forks) {
+                   Function<Host, List<Task>> tasks, String inventoryHint, Setup setup) {
     }
 
     private final CliContext ctx;
@@ -37,11 +38,11 @@ final class ChangeFlow {
     }
 
     int run(Request req, ConnectionOptions conn, BecomeOptions become, ChangeOptions opts, OutputOptions output) {
-        RemoteRun.Session session = new RemoteRun(ctx).session(conn, become);
+        RemoteRun.Session session = new RemoteRun(ctx).session(req.setup(), conn, become);
         ChangeText text = new ChangeText(output.style(ctx.env(), ctx.interactive()), opts.diff, output.verbosity() > 0);
         PrintWriter out = ctx.out();
         try (Connections connections = new Connections(session.factory())) {
-            ChangeRun run = new ChangeRun(connections, req.forks(), session.become(), opts.breakLock);
+            ChangeRun run = new ChangeRun(connections, conn.forks(req.setup().forks()), session.become(), opts.breakLock);
             Progress planning = new Progress(ctx.err(), req.hosts().size(), ctx.interactive());
             List<HostPlan> plans = run.plan(req.hosts(), req.tasks(), p -> planning.done(p.planned(), !p.unreachable()));
             planning.clear();

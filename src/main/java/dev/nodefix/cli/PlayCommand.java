@@ -125,7 +125,7 @@ public final class PlayCommand implements Callable<Integer> {
         PlayText text = new PlayText(output.style(ctx.env(), ctx.interactive()), change.diff, output.verbosity() > 0,
                 plays);
         PrintWriter out = output.json() ? ctx.err() : ctx.out();
-        RemoteRun.Session session = new RemoteRun(ctx).session(connection, become);
+        RemoteRun.Session session = new RemoteRun(ctx).session(inventory.setup(ctx, connection, become), connection, become);
         try (Connections connections = new Connections(session.factory())) {
             PlaybookRun run = new PlaybookRun(book, inv, selected, options, connections, connection.forks(inventory.setup(ctx).forks()),
                     session.become(), change.breakLock, BuiltinModules.registry(), PlaybookRun.realSleeper());

@@ -1,5 +1,6 @@
 package dev.nodefix.cli;
 
+import dev.nodefix.connect.Setup;
 import dev.nodefix.engine.AdHoc;
 import dev.nodefix.engine.BecomeRule;
 import dev.nodefix.engine.HostRun;
@@ -47,10 +48,11 @@ final class RemoteRun {
     /** One command per host: {@code commandFor} gets every host of the inventory (not only the selected) and the host. */
     Outcome run(InventoryOptions inv, ConnectionOptions conn, BecomeOptions become,
             BiFunction<Collection<Host>, Host, Command> commandFor) {
-        Inventory inventory = inv.setup(ctx, conn, become).inventory();
+        Setup setup = inv.setup(ctx, conn, become);
+        Inventory inventory = setup.inventory();
         Collection<Host> all = inventory.hosts().values();
         List<Host> hosts = inv.select(inventory);
-        Session session = session(conn, become);
+        Session session = session(setup, conn, become);
         BecomeRule rule = session.become();
         Instant start = ctx.clock().instant();
         AdHoc adHoc = new AdHoc(session.factory(), conn.forks(inv.setup(ctx).forks()));
@@ -66,10 +68,12 @@ final class RemoteRun {
     record Session(TransportFactory factory, BecomeRule become) {
     }
 
-    Session session(ConnectionOptions conn, BecomeOptions become) {
+    /** Sudo passwords: a host's vaulted ansible_become_password first, else -K or NODEFIX_BECOME_PASSWORD. */
+    Session session(Setup setup, ConnectionOptions conn, BecomeOptions become) {
         SecretSource secrets = secrets(conn.askPass(), become.askBecomePass());
         Optional<Secret> sudoPassword = secrets.get(SecretSource.Kind.BECOME_PASSWORD, "sudo");
-        return new Session(ctx.transports().apply(conn.settings(ctx.home(), secrets).withAgentFrom(ctx.env())), become.rule(sudoPassword));
+        return new Session(ctx.transports().apply(conn.settings(ctx.home(), secrets).withAgentFrom(ctx.env())),
+                become.rule(sudoPassword, host -> setup.becomePassword(host).map(Secret::of)));
     }
 
     /** Prints an outcome as JSON when --json asks for it, else with the command's text report; returns the exit code. */

@@ -80,7 +80,7 @@ public final class RollbackCommand implements Callable<Integer> {
         return new ChangeFlow(ctx).run(new ChangeFlow.Request("rollback " + id, RunKind.ROLLBACK, Optional.of(id), hosts,
                 host -> RollbackTasks.of(id, recorded.get(host.name()), force,
                         undoneBefore.getOrDefault(host.name(), java.util.Set.of()), backendUndone), inventory.hint(),
-                connection.forks(inventory.setup(ctx).forks())),
+                inventory.setup(ctx, connection, become)),
                 connection, become, change, output);
     }
 

@@ -63,7 +63,7 @@ public final class SetupReader {
         }
         return new Setup(sources.stream().map(Sourced::value).toList(),
                 new Inventory(read.source(), read.groups(), hosts), name -> merge.resolve(read.hosts().get(name)),
-                notices(cfg), cfg.forks().map(Sourced::value));
+                notices(cfg), cfg.forks().map(Sourced::value), request.unvault());
     }
 
     /**

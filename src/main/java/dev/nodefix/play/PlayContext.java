@@ -58,7 +58,7 @@ final class PlayContext {
         this.connections = connections;
         this.fanOut = new FanOut(forks);
         this.asIs = new TaskSteps(become, breakLock);
-        this.escalated = new TaskSteps(new BecomeRule(true, become.user(), become.password()), breakLock);
+        this.escalated = new TaskSteps(become.forced(), breakLock);
         this.runner = runner;
         int n = 0;
         for (Play play : book.plays()) {

@@ -108,6 +108,43 @@ class OperatorSetupIT {
         }
     }
 
+    @Test
+    void aVaultedBecomePasswordInHostVarsIsDecryptedAndFedToSudo() throws Exception {
+        String node = lab.names().get(2);
+        lab.exec(node, "sh", "-c", LabUsers.PASSWORD_SUDOER);
+        Path vaultPassword = Files.writeString(project.resolve("vault-pass"), "vault words\n");
+        Files.createDirectories(project.resolve("host_vars"));
+        Files.writeString(project.resolve("host_vars/" + node + ".yml"),
+                encryptString(vaultPassword, LabUsers.PASSWORD, "ansible_become_password"));
+        Path inventory = Files.writeString(project.resolve("hosts.yml"), String.join("\n",
+                "all:",
+                "  hosts:",
+                "    " + node + ":",
+                "      ansible_host: " + NET + ".13",
+                "      ansible_user: labpw",
+                "      ansible_ssh_private_key_file: " + lab.clientKey(),
+                "      ansible_ssh_common_args: -o UserKnownHostsFile=" + lab.knownHosts(),
+                ""));
+
+        CliRunner.Result r = nodefix("run", "-i", inventory.toString(), "-b", "-a", "id -un",
+                "--vault-password-file", vaultPassword.toString());
+        CliRunner.Result noPassword = nodefix("run", "-i", inventory.toString(), "-b", "-a", "id -un");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains(node + " | ok | rc=0 >>\nroot\n").doesNotContain(LabUsers.PASSWORD);
+        assertThat(noPassword.exitCode()).as(noPassword.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(noPassword.err()).contains("host_vars/" + node + ".yml").contains("vault");
+    }
+
+    /** {@code ansible-vault encrypt_string}: the YAML line the real tool prints for {@code name: !vault |...}. */
+    private static String encryptString(Path passwordFile, String value, String name) throws Exception {
+        Process p = new ProcessBuilder("ansible-vault", "encrypt_string", "--vault-password-file",
+                passwordFile.toString(), value, "--name", name).redirectErrorStream(false).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("ansible-vault encrypt_string").isZero();
+        return out;
+    }
+
     /** k3s-ansible's layout: ansible.cfg names the inventory and the login; the inventory names hosts by IP. */
     private void k3sAnsibleProject() throws IOException {
         Files.writeString(project.resolve("ansible.cfg"), String.join("\n",
