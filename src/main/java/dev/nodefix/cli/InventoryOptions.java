@@ -89,12 +89,15 @@ public final class InventoryOptions {
 
     /**
      * The hosts selected by --limit (all when absent); a pattern that selects nothing is an error. Their connections
-     * are decided here, so that a vaulted connection variable that cannot be decrypted stops the command before any
-     * host is contacted.
+     * are decided here, and the vaulted sudo passwords of those that become, so that a vaulted value that cannot be
+     * decrypted stops the command before any host is contacted.
      */
     public List<Host> select(Inventory inventory) {
         List<Host> selected = inventory.select(limit == null ? "all" : limit);
         selected.forEach(Host::connection);
+        if (setup != null) {
+            selected.stream().filter(h -> h.connection().become()).forEach(setup::becomePassword);
+        }
         return selected;
     }
 

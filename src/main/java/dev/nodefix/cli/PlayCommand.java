@@ -121,6 +121,9 @@ public final class PlayCommand implements Callable<Integer> {
         }
         Inventory inv = inventory();
         List<Host> selected = inventory.select(inv);
+        if (usesBecome(book)) { // a vaulted sudo password that cannot be decrypted stops the run before it starts
+            selected.forEach(inventory.setup(ctx, connection, become)::becomePassword);
+        }
         List<String> plays = book.plays().stream().map(Play::name).toList();
         PlayText text = new PlayText(output.style(ctx.env(), ctx.interactive()), change.diff, output.verbosity() > 0,
                 plays);
@@ -164,6 +167,12 @@ public final class PlayCommand implements Callable<Integer> {
     }
 
     /** {@code --syntax-check}, {@code --list-hosts}, {@code --list-tasks}: printed as ansible-playbook does. */
+    private static boolean usesBecome(Playbook book) {
+        return book.plays().stream().anyMatch(p -> p.become().orElse(false)
+                || p.tasks().stream().anyMatch(t -> t.become().orElse(false))
+                || p.handlers().stream().anyMatch(t -> t.become().orElse(false)));
+    }
+
     /** The inventory, with group_vars/ and host_vars/ beside the playbook counted too, as ansible-playbook does. */
     private Inventory inventory() {
         return inventory.setup(ctx, connection.overrides(become), Optional.ofNullable(file.toAbsolutePath().getParent()))
