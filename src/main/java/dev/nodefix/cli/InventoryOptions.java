@@ -9,6 +9,7 @@ import dev.nodefix.connect.SetupRequest;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
 import dev.nodefix.inventory.Sourced;
+import dev.nodefix.vault.Vault;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,18 +41,27 @@ public final class InventoryOptions {
     @Mixin VaultOptions vault;
 
     private Setup setup;
+    private Vault unvault;
+
+    /** The vault for this command's {@code !vault} values (inventory and {@code -e}): one password prompt at most. */
+    public Vault unvault(CliContext ctx) {
+        if (unvault == null) {
+            AnsibleConfig cfg = new SetupReader().ansibleConfig(ctx.env(), ctx.workingDir(), ctx.home());
+            unvault = vault.vault(ctx, cfg.vaultPasswordFile().filter(f -> f.origin().line() > 0).map(Sourced::value));
+        }
+        return unvault;
+    }
 
     /** The setup with the command line's connection options applied (for {@code --explain}), read once. */
     public Setup setup(CliContext ctx, CommandLineOverrides overrides, Optional<Path> playbookDir) {
         if (setup == null) {
             SetupReader reader = new SetupReader();
             AnsibleConfig cfg = reader.ansibleConfig(ctx.env(), ctx.workingDir(), ctx.home());
-            Optional<Path> cfgVaultFile = cfg.vaultPasswordFile().filter(f -> f.origin().line() > 0).map(Sourced::value);
             setup = reader.read(new SetupRequest(ctx.env(), ctx.workingDir(), ctx.home(), localUser(ctx),
                     inventories, Optional.ofNullable(sshConfig),
                     // like ansible and ansible-inventory, whose playbook directory is then the working directory
                     playbookDir.or(() -> Optional.of(ctx.workingDir())), overrides,
-                    vault.vault(ctx, cfgVaultFile)), cfg);
+                    unvault(ctx)), cfg);
             setup.notices().forEach(n -> ctx.err().println("nodefix: " + n));
             ctx.err().flush();
         }
@@ -83,6 +93,7 @@ public final class InventoryOptions {
         other.sshConfig = sshConfig;
         other.vault = vault;
         other.setup = setup;
+        other.unvault = unvault;
         other.limit = pattern;
         return other;
     }

@@ -109,7 +109,7 @@ public final class PlayCommand implements Callable<Integer> {
         Playbook book;
         PlayOptions options;
         try {
-            options = options(ExtraVars.parse(extraVars));
+            options = options(ExtraVars.decrypted(ExtraVars.parse(extraVars), inventory.unvault(ctx)));
             book = new PlaybookLoader(BuiltinModules.registry(), new Expressions()).load(file, options.extraVars());
         } catch (PlaybookException e) {
             e.problems().forEach(p -> ctx.err().println("nodefix: error: " + p));

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 import dev.nodefix.vault.Vaulted;
 import org.snakeyaml.engine.v2.api.ConstructNode;
@@ -28,8 +29,9 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * text starting with {@code {} or {@code [} inline YAML (a flow mapping or JSON object); anything else
  * {@code NAME=VALUE} words (quoted as in a shell), values as text. A value starting with {@code /} or {@code .}
  * is refused: a file is given with {@code @}. What is not a mapping of names is refused; a YAML error names
- * {@code file:line:col} (for an inline value, its place in that text). A {@code !vault} value is kept encrypted
- * ({@link Vaulted}, printed as {@code <vaulted>}): one nothing reads blocks nothing, as in Ansible.
+ * {@code file:line:col} (for an inline value, its place in that text). A {@code !vault} value is read as a
+ * {@link Vaulted} and decrypted by {@link #decrypted} before the play sees it: a value given for this run is
+ * meant to be read.
  */
 public final class ExtraVars {
     private ExtraVars() {
@@ -44,6 +46,28 @@ public final class ExtraVars {
             }
         }
         return vars;
+    }
+
+    /** The same variables with every {@code !vault} value, at any depth, decrypted by {@code unvault}. */
+    public static Map<String, Object> decrypted(Map<String, Object> vars, Function<Vaulted, String> unvault) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        vars.forEach((name, value) -> out.put(name, decrypt(value, unvault)));
+        return out;
+    }
+
+    private static Object decrypt(Object value, Function<Vaulted, String> unvault) {
+        if (value instanceof Vaulted vaulted) {
+            return unvault.apply(vaulted);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, decrypt(v, unvault)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(v -> decrypt(v, unvault)).toList();
+        }
+        return value;
     }
 
     private static Map<String, Object> one(String option) {

@@ -71,6 +71,21 @@ class PlayCommandTest {
     }
 
     @Test
+    void aVaultedExtraVarIsDecryptedBeforeThePlayAndAWrongPasswordStopsIt() {
+        String vaulted = "@src/test/resources/vault/fixtures/multiline.yml";
+        String fixtures = "src/test/resources/vault/fixtures/";
+
+        CliRunner.Result right = offline().run("play", BOOK, "-i", INVENTORY, "-e", vaulted, "--list-tasks",
+                "--vault-password-file", fixtures + "password");
+        CliRunner.Result wrong = offline().run("play", BOOK, "-i", INVENTORY, "-e", vaulted, "--list-tasks",
+                "--vault-password-file", fixtures + "wrong-password");
+
+        assertThat(right.exitCode()).as(right.toString()).isZero();
+        assertThat(wrong.exitCode()).as(wrong.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(wrong.err()).contains("multiline.yml:1:").contains("Decryption failed");
+    }
+
+    @Test
     void aBadVarsFileIsNamedWithLineAndColumnAndNothingIsContacted() throws IOException {
         Path vars = Files.writeString(tmp.resolve("vars.yml"), "probe_target: [10.43.0.10\nretries: 3\n");
 
