@@ -86,6 +86,11 @@ public final class InventoryOptions {
         return List.copyOf(inventories);
     }
 
+    /** The hosts selected by --limit, deciding nothing else (listings that contact no host). */
+    public List<Host> names(Inventory inventory) {
+        return inventory.select(limit == null ? "all" : limit);
+    }
+
     /** The same sources and setup (already read, if it was) with another --limit. */
     InventoryOptions limitedTo(String pattern) {
         InventoryOptions other = new InventoryOptions();
@@ -99,13 +104,16 @@ public final class InventoryOptions {
     }
 
     /**
-     * The hosts selected by --limit (all when absent); a pattern that selects nothing is an error. Their connections
-     * are decided here, and the vaulted sudo passwords of those that become, so that a vaulted value that cannot be
-     * decrypted stops the command before any host is contacted.
+     * The hosts selected by --limit (all when absent), for a command that connects; a pattern that selects nothing is
+     * an error. Every inventory host's connection is decided here (the selected hosts', and the others' whose
+     * addresses are the peers of the L2 preflight and the facts), and the vaulted sudo passwords of the selected
+     * hosts that become: a setting nodefix cannot honour or a vaulted value it cannot decrypt stops the command
+     * before any host is contacted.
      */
     public List<Host> select(Inventory inventory) {
-        List<Host> selected = inventory.select(limit == null ? "all" : limit);
+        List<Host> selected = names(inventory);
         selected.forEach(Host::connection);
+        inventory.hosts().values().forEach(Host::connection);
         if (setup != null) {
             selected.stream().filter(h -> h.connection().become()).forEach(setup::becomePassword);
         }

@@ -186,7 +186,7 @@ public final class PlayCommand implements Callable<Integer> {
             Optional<PlaybookListing.Selection> hosts = Optional.empty();
             if (listHosts) {
                 Inventory inv = inventory();
-                hosts = Optional.of(new PlaybookListing.Selection(inv, inventory.select(inv)));
+                hosts = Optional.of(new PlaybookListing.Selection(inv, inventory.names(inv)));
             }
             ctx.out().print(PlaybookListing.of(book, hosts, options, listTasks));
         }

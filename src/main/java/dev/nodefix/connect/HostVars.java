@@ -2,6 +2,7 @@ package dev.nodefix.connect;
 
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Location;
+import dev.nodefix.inventory.Ports;
 import dev.nodefix.inventory.Sourced;
 import dev.nodefix.vault.Vaulted;
 import java.util.Optional;
@@ -35,15 +36,36 @@ record HostVars(Host host, VarOrigins origins, Function<Vaulted, String> unvault
         return Optional.of(new Sourced<>(value.toString(), origin(name)));
     }
 
-    /** The first of {@code names} that is set, as a whole number; a value that is not one is an error. */
+    /** The first of {@code names} that is set, as a whole number of seconds; another value is an error. */
     Optional<Sourced<Integer>> integer(String... names) {
-        return first(names).map(v -> {
-            try {
-                return new Sourced<>(Integer.parseInt(v.value().strip()), v.origin());
-            } catch (NumberFormatException e) {
-                throw new SetupException(v.origin(), "'" + v.value() + "' is not a whole number of seconds");
+        for (String name : names) {
+            Optional<Sourced<String>> value = text(name);
+            if (value.isPresent()) {
+                boolean secret = host.vars().get(name) instanceof Vaulted;
+                return Optional.of(seconds(value.get(), secret));
             }
-        });
+        }
+        return Optional.empty();
+    }
+
+    /** A ConnectTimeout value as seconds; a value that is not a whole number is an error naming where it was set. */
+    static Sourced<Integer> seconds(Sourced<String> value) {
+        return seconds(value, false);
+    }
+
+    private static Sourced<Integer> seconds(Sourced<String> value, boolean secret) {
+        try {
+            return new Sourced<>(Integer.parseInt(value.value().strip()), value.origin());
+        } catch (NumberFormatException e) {
+            throw new SetupException(value.origin(), (secret ? "the decrypted value" : "'" + value.value() + "'")
+                    + " is not a whole number of seconds");
+        }
+    }
+
+    /** A Port value from ssh arguments; a value that is not a port is an error naming where it was set. */
+    static Sourced<Integer> port(Sourced<String> value) {
+        return new Sourced<>(Ports.parse(value.value()).orElseThrow(() -> new SetupException(value.origin(),
+                "Port must be a number from 1 to 65535, found '" + value.value() + "'")), value.origin());
     }
 
     Location origin(String name) {

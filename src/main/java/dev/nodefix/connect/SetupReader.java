@@ -1,20 +1,16 @@
 package dev.nodefix.connect;
 
 import dev.nodefix.ansiblecfg.AnsibleConfig;
-import dev.nodefix.inventory.Connection;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
 import dev.nodefix.inventory.InventoryParser;
 import dev.nodefix.inventory.Sourced;
-import dev.nodefix.sshconfig.SshConfig;
-import dev.nodefix.vault.Vaulted;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Reads the operator's setup in the order the data flows: ansible.cfg (and {@code ANSIBLE_*}), the inventories it
@@ -51,42 +47,18 @@ public final class SetupReader {
                 request.workingDir());
         Inventory read = new InventoryParser(request.home(), request.unvault())
                 .parse(sources.stream().map(Sourced::value).toList(), request.playbookDir());
-        SshConfig ssh = request.sshConfig().isPresent()
-                ? SshConfig.load(request.sshConfig(), true, systemSshConfig, request.home(), request.env())
-                : SshConfig.load(Optional.of(request.home().resolve(".ssh/config")), false, systemSshConfig,
-                        request.home(), request.env());
-        ConnectionMerge merge = new ConnectionMerge(defaults(cfg), new SshConfigLookup(ssh, request.localUser()),
-                request.overrides(), Host::origin, request.home(), request.localUser(), request.unvault());
+        SshConfigFiles ssh = new SshConfigFiles(request, systemSshConfig);
+        ConnectionMerge merge = new ConnectionMerge(defaults(cfg), ssh.main(), request.overrides(), Host::origin,
+                request.home(), request.localUser(), request.unvault(), ssh::named);
         Map<String, Host> hosts = new LinkedHashMap<>();
         for (Host host : read.hosts().values()) {
-            hosts.put(host.name(), host.withConnector(connector(merge, host)));
+            // decided on first use (the commands that connect decide the selected hosts' before contacting any):
+            // listing an inventory never reads the ssh config or needs a vault password
+            hosts.put(host.name(), host.withConnector(new Memo<>(() -> merge.resolve(host).connection())));
         }
         return new Setup(sources.stream().map(Sourced::value).toList(),
                 new Inventory(read.source(), read.groups(), hosts), name -> merge.resolve(read.hosts().get(name)),
                 notices(cfg), cfg.forks().map(Sourced::value), request.unvault());
-    }
-
-    /**
-     * A host's merged connection: decided now, so that a setting nodefix cannot honour stops the command before any
-     * host is contacted, unless a connection variable is vaulted: then on first use, so that commands that never
-     * connect never need the vault password.
-     */
-    private static Supplier<Connection> connector(ConnectionMerge merge, Host host) {
-        boolean vaulted = host.vars().entrySet().stream().anyMatch(e -> e.getValue() instanceof Vaulted
-                && (e.getKey().startsWith("ansible_") || e.getKey().startsWith("nodefix_")));
-        if (!vaulted) {
-            Connection now = merge.resolve(host).connection();
-            return () -> now;
-        }
-        Connection[] memo = new Connection[1];
-        return () -> {
-            synchronized (memo) {
-                if (memo[0] == null) {
-                    memo[0] = merge.resolve(host).connection();
-                }
-                return memo[0];
-            }
-        };
     }
 
     /** What ansible.cfg and ANSIBLE_* say about connections. */

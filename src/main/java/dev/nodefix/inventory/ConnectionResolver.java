@@ -14,7 +14,8 @@ import java.util.Set;
  * ansible_host, ansible_port (else {@code -o Port=} from ansible_ssh_common_args, else 22), ansible_user,
  * ansible_ssh_private_key_file ({@code ~} expanded), ansible_become, ansible_become_user, and from the
  * common args ProxyJump/-J, UserKnownHostsFile and StrictHostKeyChecking; nodefix_jump wins over ProxyJump.
- * The older {@code ansible_ssh_host/_port/_user} and {@code ansible_private_key_file} are read as fallbacks.
+ * The older {@code ansible_ssh_host/_port/_user} win over the newer names when both are set, as in Ansible (its
+ * config manager takes the last name listed), and {@code ansible_private_key_file} is read as a fallback.
  * A vaulted value among these is decrypted here (and only here), then checked as a literal one would be.
  */
 final class ConnectionResolver {
@@ -64,9 +65,9 @@ final class ConnectionResolver {
 
     private Connection resolveValues(String hostName, Map<String, Object> vars) {
         SshArgs ssh = text(vars, "ansible_ssh_common_args").map(SshArgs::parse)
-                .orElse(new SshArgs(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-        String address = text(vars, "ansible_host").or(() -> text(vars, "ansible_ssh_host")).orElse(hostName);
-        int port = text(vars, "ansible_port").or(() -> text(vars, "ansible_ssh_port"))
+                .orElse(SshArgs.NONE);
+        String address = text(vars, "ansible_ssh_host").or(() -> text(vars, "ansible_host")).orElse(hostName);
+        int port = text(vars, "ansible_ssh_port").or(() -> text(vars, "ansible_port"))
                 .map(p -> Ports.parse(p).orElseThrow())
                 .or(() -> ssh.port())
                 .orElse(Connection.DEFAULT_PORT);
@@ -74,7 +75,7 @@ final class ConnectionResolver {
                 ? ProxyJump.parse(text(vars, "nodefix_jump").orElseThrow())
                 : ssh.proxyJump().flatMap(ProxyJump::parse);
         return new Connection(address, port,
-                text(vars, "ansible_user").or(() -> text(vars, "ansible_ssh_user")),
+                text(vars, "ansible_ssh_user").or(() -> text(vars, "ansible_user")),
                 text(vars, "ansible_ssh_private_key_file").or(() -> text(vars, "ansible_private_key_file"))
                         .map(this::expandHome),
                 text(vars, "ansible_become").map(b -> TRUE_WORDS.contains(b.strip().toLowerCase(Locale.ROOT)))

@@ -3,10 +3,10 @@ package dev.nodefix.inventory;
 import java.util.OptionalInt;
 
 /** TCP port numbers as inventories write them: an integer, or a string of digits, from 1 to 65535. */
-final class Ports {
+public final class Ports {
     private Ports() {}
 
-    static OptionalInt parse(Object value) {
+    public static OptionalInt parse(Object value) {
         if (value instanceof Integer i) {
             return inRange(i);
         }

@@ -49,8 +49,10 @@ class ConnectionMergeCasesTest {
         Path inventory = tmp.resolve("hosts.yaml");
         Files.writeString(inventory, (String) c.get("inventory"));
         Host host = new InventoryParser(HOME).parse(inventory).host((String) c.get("host")).orElseThrow();
+        Map<String, Object> sshFiles = map(c, "sshFiles");
         ConnectionMerge merge = new ConnectionMerge(cfg(map(c, "cfg")), ssh(map(c, "ssh")), cli(map(c, "cli")),
-                (h, var) -> Optional.of(new Location("inv:" + var, 0, 0)), HOME, "localop");
+                (h, var) -> Optional.of(new Location("inv:" + var, 0, 0)), HOME, "localop", v -> "decrypted",
+                named -> ssh(map(sshFiles, named.value())));
         if (c.containsKey("error")) {
             assertThatThrownBy(() -> merge.resolve(host)).isInstanceOf(SetupException.class)
                     .hasMessageContaining((String) c.get("error"));

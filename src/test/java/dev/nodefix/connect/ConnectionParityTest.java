@@ -43,9 +43,16 @@ class ConnectionParityTest {
     @MethodSource("setups")
     void nodefixConnectsAsAnsibleAndSshWould(Path setup) throws Exception {
         Path work = copy(setup, tmp.resolve("work"));
+        Files.deleteIfExists(work.resolve("work-files"));
         Path home = tmp.resolve("home");
         Files.createDirectories(home.resolve(".ssh"));
         Files.copy(setup.resolve("ssh_config"), home.resolve(".ssh/config"));
+        if (Files.exists(setup.resolve("work-files"))) { // files ssh must find (it drops a missing -i file)
+            for (String name : Files.readAllLines(setup.resolve("work-files"))) {
+                Files.createDirectories(work.resolve(name).getParent());
+                Files.createFile(work.resolve(name));
+            }
+        }
         Path records = Files.createDirectories(tmp.resolve("records"));
         Map<String, List<String>> ansibleArgs = ansibleSshArgs(work, home, records);
 
@@ -59,7 +66,7 @@ class ConnectionParityTest {
             EffectiveConnection c = nodefix.connection(name);
             List<String> args = ansibleArgs.get(c.destination().value());
             assertThat(args).as("ansible ran ssh for " + c.destination().value() + ": " + ansibleArgs.keySet()).isNotNull();
-            Map<String, List<String>> ssh = sshG(home, args);
+            Map<String, List<String>> ssh = sshG(home, work, args);
             String host = c.host();
             assertThat(c.address().value()).as(host + " hostname").isEqualTo(one(ssh, "hostname"));
             assertThat(c.port().value()).as(host + " port").isEqualTo(Integer.parseInt(one(ssh, "port")));
@@ -124,7 +131,7 @@ class ConnectionParityTest {
             hostPort = hostPort.substring(0, colon);
         }
         args.add(hostPort.replace("[", "").replace("]", ""));
-        Map<String, List<String>> j = sshG(home, args);
+        Map<String, List<String>> j = sshG(home, home, args);
         String port = one(j, "port");
         return one(j, "user") + "@" + one(j, "hostname") + (port.equals("22") ? "" : ":" + port);
     }
@@ -168,10 +175,11 @@ class ConnectionParityTest {
     }
 
     /** {@code ssh -G -F HOME/.ssh/config ARGS}: what ssh decides, keys lower-cased, every value kept in order. */
-    private Map<String, List<String>> sshG(Path home, List<String> args) throws Exception {
+    private Map<String, List<String>> sshG(Path home, Path work, List<String> args) throws Exception {
         List<String> command = new ArrayList<>(List.of("ssh", "-G", "-F", home.resolve(".ssh/config").toString()));
         command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(tmp.resolve("ssh.err").toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
+                .redirectError(tmp.resolve("ssh.err").toFile());
         pb.environment().put("HOME", home.toString());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

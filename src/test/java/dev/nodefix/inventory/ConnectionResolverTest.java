@@ -86,9 +86,25 @@ class ConnectionResolverTest {
     @Test
     void sshArgsAreSplitLikeAShell() {
         SshArgs args = SshArgs.parse("-o 'ProxyJump=a@b:2' -oPort=23 -o \"UserKnownHostsFile ~/x y\" -o StrictHostKeyChecking=accept-new");
-        assertThat(args).isEqualTo(new SshArgs(Optional.of("a@b:2"), Optional.of(23), Optional.of("~/x"),
-                Optional.of("accept-new")));
+        assertThat(args.proxyJump()).contains("a@b:2");
+        assertThat(args.port()).contains(23);
+        assertThat(args.userKnownHostsFile()).contains("~/x");
+        assertThat(args.strictHostKeyChecking()).contains("accept-new");
+        assertThat(args.refused()).isEmpty();
         assertThat(ShellWords.split("a\\ b 'c d' \"e\\\"f\"")).containsExactly("a b", "c d", "e\"f");
+    }
+
+    @Test
+    void sshArgsReadEveryFlagAsSshDoesAndKeepWhatNodefixCannotHonour() {
+        SshArgs args = SshArgs.parse("-C -o ControlMaster=auto -o ControlPersist=60s -l bob -p2201 -i k1 "
+                + "-o IdentityFile=k2 -o User=ignored -F cfg -CT -o 'ProxyCommand=ssh -W %h:%p b' -o Ciphers=aes -D 1080 -N host");
+        assertThat(args.option("user")).contains("bob");
+        assertThat(args.port()).contains(2201);
+        assertThat(args.identityFiles()).containsExactly("k1", "k2");
+        assertThat(args.configFiles()).containsExactly("cfg");
+        assertThat(args.option("proxycommand")).contains("ssh -W %h:%p b");
+        assertThat(args.refused()).containsExactly("-D 1080", "-N", "host", "-o ciphers");
+        assertThat(SshArgs.parse("-C -o ControlMaster=auto -o ControlPersist=60s").refused()).isEmpty();
     }
 
     @Test
