@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -74,19 +75,31 @@ class ShellSetupTest {
 
     @Test
     void anEditedGroupVarsFileInTheInventoryDirectoryIsReadAgain() {
-        Path groupVars = inventory.resolve("group_vars/agent.yaml");
-        CliRunner.Result r = shell(List.of("list agt1", "list agt1"), 1, () -> {
-            try {
-                FileTime before = Files.getLastModifiedTime(groupVars);
-                Files.copy(FIXTURE.resolve("agent-edited.yaml"), groupVars, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                Files.setLastModifiedTime(groupVars, FileTime.fromMillis(before.toMillis() + 2000));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        CliRunner.Result r = shell(List.of("list agt1", "list agt1"), 1,
+                () -> replace(inventory.resolve("group_vars/agent.yaml"), "agent-edited.yaml"));
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).containsSubsequence("agt1  192.0.2.11  before  agent", "agt1  192.0.2.11:2201  after  agent");
+    }
+
+    @Test
+    void anEditedSshConfigIsReadAgain() {
+        CliRunner.Result r = shell(List.of("list srv1", "list srv1"), 1,
+                () -> replace(home.resolve(".ssh/config"), "ssh-config-edited"));
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).containsSubsequence("srv1  192.0.2.50:2222  sshuser  server", "srv1  192.0.2.60  other  server");
+    }
+
+    /** {@code file} now holds the fixture {@code with}, written two seconds later than it was. */
+    private static void replace(Path file, String with) {
+        try {
+            FileTime before = Files.getLastModifiedTime(file);
+            Files.copy(FIXTURE.resolve(with), file, StandardCopyOption.REPLACE_EXISTING);
+            Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 2000));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** stdin that gives one line per read, so the shell has handled each line before the next is read. */
