@@ -9,11 +9,13 @@ import dev.nodefix.connect.SetupRequest;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
 import dev.nodefix.inventory.Sourced;
+import dev.nodefix.sshconfig.SshConfig;
 import dev.nodefix.vault.Vault;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,15 +59,50 @@ public final class InventoryOptions {
         if (setup == null) {
             SetupReader reader = new SetupReader();
             AnsibleConfig cfg = reader.ansibleConfig(ctx.env(), ctx.workingDir(), ctx.home());
-            setup = reader.read(new SetupRequest(ctx.env(), ctx.workingDir(), ctx.home(), localUser(ctx),
-                    inventories, Optional.ofNullable(sshConfig),
-                    // like ansible and ansible-inventory, whose playbook directory is then the working directory
-                    playbookDir.or(() -> Optional.of(ctx.workingDir())), overrides,
-                    unvault(ctx)), cfg);
+            setup = reader.read(request(ctx, inventories, overrides, playbookDir), cfg);
             setup.notices().forEach(n -> ctx.err().println("nodefix: " + n));
             ctx.err().flush();
         }
         return setup;
+    }
+
+    private SetupRequest request(CliContext ctx, List<Path> sources, CommandLineOverrides overrides,
+            Optional<Path> playbookDir) {
+        return new SetupRequest(ctx.env(), ctx.workingDir(), ctx.home(), localUser(ctx), sources,
+                Optional.ofNullable(sshConfig),
+                // like ansible and ansible-inventory, whose playbook directory is then the working directory
+                playbookDir.or(() -> Optional.of(ctx.workingDir())), overrides, unvault(ctx));
+    }
+
+    /**
+     * A NEW setup on each call (ansible.cfg, the inventory, its group_vars and the ssh config read again), with the
+     * same request as {@link #setup(CliContext, ConnectionOptions, BecomeOptions)} and the inventory sources that
+     * first read chose, which it reads if it was not yet; for a session that outlives edits to those files (the
+     * shell). The same vault (one password prompt at most); the notices were printed by the first read.
+     */
+    public Supplier<Setup> setups(CliContext ctx, ConnectionOptions connection, BecomeOptions become) {
+        CommandLineOverrides overrides = connection.overrides(become);
+        List<Path> sources = setup(ctx, overrides, Optional.empty()).sources();
+        return () -> new SetupReader().read(request(ctx, sources, overrides, Optional.empty()));
+    }
+
+    /**
+     * What the setup is read from, for noticing an edit: the inventory sources (files or directories), the
+     * group_vars/ and host_vars/ beside the working directory, ansible.cfg and the ssh config files (not the files
+     * these include). Reads the setup if it was not yet.
+     */
+    public List<Path> setupFiles(CliContext ctx) {
+        List<Path> files = new ArrayList<>(setup(ctx).sources());
+        files.add(ctx.workingDir().resolve("group_vars"));
+        files.add(ctx.workingDir().resolve("host_vars"));
+        new SetupReader().ansibleConfig(ctx.env(), ctx.workingDir(), ctx.home()).file().ifPresent(files::add);
+        if (sshConfig != null) {
+            files.add(sshConfig);
+        } else {
+            files.add(SshConfig.defaultUserFile(ctx.home()));
+            files.add(SshConfig.SYSTEM_FILE);
+        }
+        return files;
     }
 
     public Setup setup(CliContext ctx) {

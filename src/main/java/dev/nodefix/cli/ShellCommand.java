@@ -1,19 +1,21 @@
 package dev.nodefix.cli;
 
+import dev.nodefix.connect.Setup;
 import dev.nodefix.modules.BuiltinModules;
 import dev.nodefix.shell.Shell;
+import dev.nodefix.shell.ShellInventory;
 import dev.nodefix.shell.ShellState;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.file.Path;
-import dev.nodefix.connect.Setup;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Mixin;
@@ -63,7 +65,10 @@ public final class ShellCommand implements Callable<Integer> {
         if (inventory.limit != null) {
             state = state.withPattern(inventory.limit);
         }
-        Shell shell = new Shell(ctx, state, BuiltinModules.registry());
+        Supplier<Setup> setups = inventory.setups(ctx, connection, become);
+        ShellInventory hosts = new ShellInventory(sources.get(0), () -> setups.get().inventory(),
+                inventory.setupFiles(ctx));
+        Shell shell = new Shell(ctx, state, hosts, BuiltinModules.registry());
         if (!ctx.interactive()) {
             return shell.scripted(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }

@@ -1,5 +1,6 @@
 package dev.nodefix.shell;
 
+import dev.nodefix.inventory.Connection;
 import dev.nodefix.inventory.Group;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
@@ -9,16 +10,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The text of {@code list} (hosts: name, address, role, groups) and {@code list groups} (group, hosts, children). */
+/**
+ * The text of {@code list} (hosts: name, address and port, user, role, groups: the connection the commands use) and
+ * {@code list groups} (group, hosts, children).
+ */
 final class HostListing {
     private HostListing() {}
 
     static String hosts(List<Host> hosts) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("HOST", "ADDRESS", "ROLE", "GROUPS"));
+        rows.add(List.of("HOST", "ADDRESS", "USER", "ROLE", "GROUPS"));
         for (Host h : hosts) {
-            String address = h.connection().address() + (h.connection().port() == 22 ? "" : ":" + h.connection().port());
-            rows.add(List.of(h.name(), address, h.role().name().toLowerCase(Locale.ROOT),
+            Connection c = h.connection();
+            String address = c.address() + (c.port() == Connection.DEFAULT_PORT ? "" : ":" + c.port());
+            rows.add(List.of(h.name(), address, c.user().orElse("-"), h.role().name().toLowerCase(Locale.ROOT),
                     h.groups().isEmpty() ? "-" : String.join(",", h.groups())));
         }
         return table(rows) + "\n" + hosts.size() + (hosts.size() == 1 ? " host" : " hosts");

@@ -31,11 +31,23 @@ final class Prompt {
         if (state.become()) {
             flags.append(" become");
         }
-        return user(state, hosts.orElse(List.of()), env) + "@" + state.pattern() + " (" + count + ")"
+        return safeUser(state, hosts.orElse(List.of()), env) + "@" + state.pattern() + " (" + count + ")"
                 + (flags.length() == 0 ? "" : " [" + flags.substring(1) + "]") + (state.become() ? "# " : "$ ");
     }
 
-    /** {@code --user}, else the inventory's user when the target's hosts agree on one, else this machine's. */
+    /** The user, or {@code ?} when a host's connection cannot be decided now (a vaulted user without the password). */
+    private static String safeUser(ShellState state, List<Host> hosts, Map<String, String> env) {
+        try {
+            return user(state, hosts, env);
+        } catch (RuntimeException e) {
+            return "?";
+        }
+    }
+
+    /**
+     * {@code --user}, else the user each host logs in as (inventory, ansible.cfg, ssh config, as the commands merge
+     * it) when the target's hosts agree on one, else this machine's.
+     */
     static String user(ShellState state, List<Host> hosts, Map<String, String> env) {
         int u = Math.max(state.options().indexOf("--user"), state.options().indexOf("-u"));
         if (u >= 0 && u + 1 < state.options().size()) {

@@ -30,11 +30,12 @@ public final class Shell {
     private final ModuleRegistry modules;
     private final ShellInventory inventory;
 
-    public Shell(CliContext base, ShellState start, ModuleRegistry modules) {
+    /** A shell whose cd, list, prompt and completion read {@code inventory} (the commands read their own setup). */
+    public Shell(CliContext base, ShellState start, ShellInventory inventory, ModuleRegistry modules) {
         this.base = base;
         this.start = start;
         this.modules = modules;
-        this.inventory = new ShellInventory(start.inventory());
+        this.inventory = inventory;
     }
 
     /** Reads lines from a script until its end or {@code exit}; returns the first failed line's exit code, else 0. */

@@ -17,7 +17,8 @@ public final class ShellCommands {
     }
 
     public static final List<Entry> ALL = List.of(
-            new Entry("list", "list [groups|PATTERN]", List.of("The hosts of the target (or PATTERN): address, role, groups;"
+            new Entry("list", "list [groups|PATTERN]", List.of("The hosts of the target (or PATTERN): address[:port] and user as"
+                    + " the commands connect (inventory, ansible.cfg, ssh config), role, groups;"
                     + " `list groups`: every group with its hosts.")),
             new Entry("cd", "cd [PATTERN]", List.of("Set the target: names, groups, globs, ~regex, a:b, a:&b, a:!b"
                     + " (as -l/--limit); no PATTERN: all.", "A pattern that selects no host is refused and the"

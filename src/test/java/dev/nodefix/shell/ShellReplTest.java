@@ -55,7 +55,7 @@ class ShellReplTest {
         InputStream keys = new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         try (Terminal terminal = new DumbTerminal("test", "dumb", keys, screen, StandardCharsets.UTF_8)) {
             int code = new Shell(context(hosts, new StringWriter(), new StringWriter()), ShellState.start(INV, List.of()),
-                    BuiltinModules.registry()).interactive(terminal);
+                    new ShellInventory(INV), BuiltinModules.registry()).interactive(terminal);
             terminal.flush();
             return new Session(code, screen.toString(StandardCharsets.UTF_8), "");
         }
@@ -64,7 +64,8 @@ class ShellReplTest {
     private Session scripted(ScriptedHosts hosts, String... lines) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new Shell(context(hosts, out, err), ShellState.start(INV, List.of()), BuiltinModules.registry())
+        int code = new Shell(context(hosts, out, err), ShellState.start(INV, List.of()), new ShellInventory(INV),
+                BuiltinModules.registry())
                 .scripted(new BufferedReader(new StringReader(String.join("\n", lines) + "\n")));
         return new Session(code, out.toString(), err.toString());
     }
@@ -91,7 +92,7 @@ class ShellReplTest {
         Session s = interactive(hosts(), "cd agent", "cd nope", "list");
 
         assertThat(s.out()).contains("agent: 2 hosts (agt1, agt2)", "cd: 'nope' matches no host or group in",
-                "; target stays agent", "agt2  192.0.2.12  agent");
+                "; target stays agent", "agt2  192.0.2.12  admin  agent");
         assertThat(s.out().lines().filter(l -> l.contains("admin@agent (2 hosts)$ "))).hasSizeGreaterThanOrEqualTo(2);
     }
 
@@ -170,7 +171,7 @@ class ShellReplTest {
         Session s = scripted(hosts, "cd srv1", "ethtool iface=flannel.1", "cd nope", "list");
 
         assertThat(s.exitCode()).isEqualTo(1); // the CLI's input error came first; cd's refusal would be 2
-        assertThat(s.out()).doesNotContain("$ ", "nodefix shell on").contains("srv1  192.0.2.10  server");
+        assertThat(s.out()).doesNotContain("$ ", "nodefix shell on").contains("srv1  192.0.2.10  admin  server");
         assertThat(s.err()).contains("features: required argument is missing", "cd: 'nope' matches no host");
     }
 
