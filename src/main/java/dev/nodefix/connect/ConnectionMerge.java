@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -68,7 +67,7 @@ public final class ConnectionMerge {
                 userBeforeSsh.or(view::user).orElse(Sourced.byDefault(localUser, "the local user, as ssh")),
                 identityFiles(vars, view), identityFilesDefault(vars, view),
                 view.identitiesOnly().orElse(Sourced.byDefault(false, "")),
-                new JumpResolution(ssh).jump(lead.sourced(lead.args().proxyJump()), common, vars, inv, view),
+                new JumpResolution(ssh, localUser).jump(lead.sourced(lead.args().proxyJump()), common, vars, inv, view),
                 userKnownHosts(lead, common, view), globalKnownHosts(view),
                 hostKeyChecking(lead, common, view),
                 connectTimeout(vars, view),
@@ -76,15 +75,9 @@ public final class ConnectionMerge {
                 become(vars), becomeUser(vars));
     }
 
-    /** nodefix talks to the agent named by SSH_AUTH_SOCK only; another IdentityAgent is refused, not ignored. */
+    /** IdentityAgent none, or the agent of SSH_AUTH_SOCK; a socket path is refused, not ignored. */
     private static Optional<Sourced<String>> identityAgent(SshHostView view) {
-        Optional<Sourced<String>> agent = view.identityAgent();
-        agent.filter(a -> !Set.of("SSH_AUTH_SOCK", "$SSH_AUTH_SOCK", "${SSH_AUTH_SOCK}").contains(a.value()))
-                .ifPresent(a -> {
-                    throw new SetupException(a.origin(), "IdentityAgent " + a.value() + " is not supported: nodefix"
-                            + " uses the agent in $SSH_AUTH_SOCK (unset it to use no agent)");
-                });
-        return agent;
+        return IdentityAgentChoice.checked(view.identityAgent());
     }
 
     /** ssh_args first (Ansible puts them first on ssh's command line), then ansible_port, remote_port, common args. */

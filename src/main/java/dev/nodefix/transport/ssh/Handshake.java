@@ -79,7 +79,7 @@ final class Handshake {
 
     /** The keys in OpenSSH's order (agent keys matching a file, other agent keys, other files), then a password. */
     private Credentials credentials(SshTarget target, ExecutorService io) {
-        Agent.Listing listing = agent.list(io, settings.connectTimeout());
+        Agent.Listing listing = agentKeys(target, io);
         List<IdentityOrder.IdentityFile> files = target.keys().stream().map(f -> new IdentityOrder.IdentityFile(f,
                 listing.keys().isEmpty() ? Optional.empty() : PublicKeyFile.of(f))).toList();
         List<OfferedKey> keys = IdentityOrder.of(files, listing.keys(), target.identitiesOnly()).stream()
@@ -92,6 +92,15 @@ final class Handshake {
                     "no way to authenticate as " + target.user() + ": " + credentials.describe(), null);
         }
         return credentials;
+    }
+
+    /** The agent's keys; the agent is not even asked for a target whose ssh config says IdentityAgent none. */
+    private Agent.Listing agentKeys(SshTarget target, ExecutorService io) {
+        if (target.useAgent()) {
+            return agent.list(io, settings.connectTimeout());
+        }
+        return new Agent.Listing(List.of(),
+                settings.agentSocket().map(s -> "ssh-agent " + s + " not used (IdentityAgent none)"));
     }
 
     private OfferedKey offered(IdentityOrder.Offer offer) {

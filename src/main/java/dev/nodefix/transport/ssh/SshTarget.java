@@ -23,10 +23,11 @@ import java.util.Objects;
  * @param knownHostsFiles  user known_hosts files, read in order; accept-new records in the first
  * @param globalKnownHosts system known_hosts files, read only
  * @param connectTimeout   how long the TCP connect and SSH handshake may take
+ * @param useAgent         offer the ssh-agent's keys; false for a host whose ssh config says {@code IdentityAgent none}
  */
 public record SshTarget(String host, String address, int port, String user, List<Path> keys, boolean keysExplicit,
                         boolean identitiesOnly, List<Path> knownHostsFiles, List<Path> globalKnownHosts,
-                        HostKeyPolicy policy, Duration connectTimeout) {
+                        HostKeyPolicy policy, Duration connectTimeout, boolean useAgent) {
     public SshTarget {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(address, "address");
@@ -41,28 +42,51 @@ public record SshTarget(String host, String address, int port, String user, List
         Objects.requireNonNull(connectTimeout, "connectTimeout");
     }
 
+    /** A target that may use the ssh-agent. */
+    public SshTarget(String host, String address, int port, String user, List<Path> keys, boolean keysExplicit,
+                     boolean identitiesOnly, List<Path> knownHostsFiles, List<Path> globalKnownHosts,
+                     HostKeyPolicy policy, Duration connectTimeout) {
+        this(host, address, port, user, keys, keysExplicit, identitiesOnly, knownHostsFiles, globalKnownHosts, policy,
+                connectTimeout, true);
+    }
+
     /** The node itself. User: -u, else ansible_user, else the local user. */
     public static SshTarget of(Host host, SshSettings settings, String localUser) {
         Connection c = host.connection();
         String user = settings.user().or(c::user).orElse(localUser);
         return new SshTarget(host.name(), c.address(), c.port(), user, keys(settings, c), explicit(settings, c),
                 c.extras().identitiesOnly(), knownHostsFiles(settings, c), globalKnownHosts(settings, c),
-                HostKeyPolicy.of(settings, c), c.extras().connectTimeout().orElse(settings.connectTimeout()));
+                HostKeyPolicy.of(settings, c), c.extras().connectTimeout().orElse(settings.connectTimeout()),
+                !c.extras().noAgent());
     }
 
-    /** The jump host in front of a node: same rules, but a user written in the jump spec wins. */
+    /**
+     * The jump host in front of a node, as ssh's separate {@code ssh [-l user] jumphost} reaches it. User: the jump
+     * spec's (merged with the jump host's ssh config), else the local user, never -u or the node's. Keys: the jump
+     * host's own IdentityFiles, else the node's (a convenience: ssh would use its defaults); the agent unless the
+     * jump host's config says none. Known_hosts files, host-key policy and timeout: the node's (ssh would use the
+     * jump host's config).
+     */
     public static SshTarget jump(Host host, Jump jump, SshSettings settings, String localUser) {
         Connection c = host.connection();
-        String user = jump.user().or(settings::user).or(c::user).orElse(localUser);
-        return new SshTarget(host.name(), jump.host(), jump.port(), user, keys(settings, c), explicit(settings, c),
+        boolean own = !jump.identityFiles().isEmpty();
+        return new SshTarget(host.name(), jump.host(), jump.port(), jump.user().orElse(localUser),
+                own ? jump.identityFiles() : keys(settings, c), own || explicit(settings, c),
                 c.extras().identitiesOnly(), knownHostsFiles(settings, c), globalKnownHosts(settings, c),
-                HostKeyPolicy.of(settings, c), c.extras().connectTimeout().orElse(settings.connectTimeout()));
+                HostKeyPolicy.of(settings, c), c.extras().connectTimeout().orElse(settings.connectTimeout()),
+                !jump.noAgent());
     }
 
     /** The same target with OpenSSH's IdentitiesOnly set as given. */
     public SshTarget withIdentitiesOnly(boolean only) {
         return new SshTarget(host, address, port, user, keys, keysExplicit, only, knownHostsFiles, globalKnownHosts,
-                policy, connectTimeout);
+                policy, connectTimeout, useAgent);
+    }
+
+    /** The same target, offered the ssh-agent's keys or not. */
+    public SshTarget withAgent(boolean use) {
+        return new SshTarget(host, address, port, user, keys, keysExplicit, identitiesOnly, knownHostsFiles,
+                globalKnownHosts, policy, connectTimeout, use);
     }
 
     /** {@code address:port}, IPv6 in brackets. */

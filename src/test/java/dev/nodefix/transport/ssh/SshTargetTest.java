@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nodefix.inventory.Connection;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Jump;
+import dev.nodefix.inventory.SshExtras;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,12 +80,39 @@ class SshTargetTest {
     }
 
     @Test
-    void jumpUserComesFromTheJumpSpecFirst() throws IOException {
+    void jumpUserIsTheJumpSpecsElseTheLocalUserNeverTheNodesOrMinusU() throws IOException {
         Connection c = inventory(Optional.empty());
-        SshSettings s = settings(Optional.empty(), Optional.empty(), false, false);
-        assertThat(SshTarget.jump(host(c), new Jump(Optional.of("hop"), "bastion", 2200), s, "me"))
+        SshSettings cli = settings(Optional.of("cli"), Optional.empty(), false, false);
+        assertThat(SshTarget.jump(host(c), new Jump(Optional.of("hop"), "bastion", 2200), cli, "me"))
                 .extracting(SshTarget::user, SshTarget::address, SshTarget::port).containsExactly("hop", "bastion", 2200);
-        assertThat(SshTarget.jump(host(c), new Jump(Optional.empty(), "bastion", 22), s, "me").user()).isEqualTo("ansible");
+        assertThat(SshTarget.jump(host(c), new Jump(Optional.empty(), "bastion", 22), cli, "me").user()).isEqualTo("me");
+    }
+
+    @Test
+    void jumpOffersItsOwnKeysElseTheNodesAndChecksTheNodesKnownHosts() throws IOException {
+        Connection c = inventory(Optional.empty());
+        SshSettings s = settings(Optional.empty(), Optional.of(Path.of("/cli/key")), false, false);
+        Jump own = new Jump(Optional.empty(), "bastion", 22, List.of(Path.of("/jump/key")), false);
+        SshTarget t = SshTarget.jump(host(c), own, s, "me");
+        assertThat(t.keys()).containsExactly(Path.of("/jump/key"));
+        assertThat(t.keysExplicit()).isTrue();
+        assertThat(t.knownHostsFiles()).containsExactly(Path.of("/inv/known_hosts"));
+        assertThat(SshTarget.jump(host(c), new Jump(Optional.empty(), "bastion", 22), s, "me").keys())
+                .containsExactly(Path.of("/cli/key"));
+    }
+
+    @Test
+    void identityAgentNoneTurnsTheAgentOffForThatHostOnly() throws IOException {
+        SshSettings s = settings(Optional.empty(), Optional.empty(), false, false);
+        SshExtras none = new SshExtras(List.of(), false, List.of(), List.of(), Optional.empty(), Optional.empty(), true);
+        Connection c = new Connection("10.0.0.1", 22, Optional.empty(), Optional.empty(), false, Optional.empty(),
+                Optional.of(new Jump(Optional.empty(), "bastion", 22)), Optional.empty(), Optional.empty(), none);
+        assertThat(SshTarget.of(host(c), s, "me").useAgent()).isFalse();
+        assertThat(SshTarget.of(host(c), s, "me").withIdentitiesOnly(true).useAgent()).isFalse();
+        assertThat(SshTarget.jump(host(c), c.jump().orElseThrow(), s, "me").useAgent()).isTrue(); // its own config
+        assertThat(SshTarget.jump(host(c), new Jump(Optional.empty(), "bastion", 22, List.of(), true), s, "me")
+                .useAgent()).isFalse();
+        assertThat(SshTarget.of(host(Connection.to("n1.lab")), s, "me").useAgent()).isTrue();
     }
 
     @Test
