@@ -75,7 +75,7 @@ public final class ConnectionMerge {
                 become(vars), becomeUser(vars));
     }
 
-    /** IdentityAgent none, or the agent of SSH_AUTH_SOCK; a socket path is refused, not ignored. */
+    /** IdentityAgent none, the agent of SSH_AUTH_SOCK or a socket path; anything else is refused, not ignored. */
     private static Optional<Sourced<String>> identityAgent(SshHostView view) {
         return IdentityAgentChoice.checked(view.identityAgent());
     }

@@ -68,8 +68,9 @@ record JumpResolution(SshLookup ssh, String localUser) {
                 : view.port().map(Sourced::value).orElse(Connection.DEFAULT_PORT);
         String user = jump.user().or(() -> view.user().map(Sourced::value)).orElse(localUser);
         List<Path> keys = view.identityFiles().stream().map(Sourced::value).toList();
-        boolean noAgent = IdentityAgentChoice.none(IdentityAgentChoice.checked(view.identityAgent()));
-        return new Sourced<>(new Jump(Optional.of(user), host, port, keys, noAgent), written.origin());
+        Optional<Sourced<String>> agent = IdentityAgentChoice.checked(view.identityAgent());
+        return new Sourced<>(new Jump(Optional.of(user), host, port, keys, IdentityAgentChoice.socket(agent),
+                IdentityAgentChoice.none(agent)), written.origin());
     }
 
     /** ssh would chain the jump host's own ProxyJump or ProxyCommand; nodefix opens one hop only. */

@@ -12,13 +12,16 @@ import java.util.Optional;
  *
  * @param user          the login name on the jump host; empty: the local user (as the separate ssh would)
  * @param identityFiles the jump host's own IdentityFile lines; empty: the node's keys are offered
+ * @param identityAgent the jump host's own IdentityAgent socket, used instead of SSH_AUTH_SOCK's
  * @param noAgent       the jump host's own config says {@code IdentityAgent none}
  */
-public record Jump(Optional<String> user, String host, int port, List<Path> identityFiles, boolean noAgent) {
+public record Jump(Optional<String> user, String host, int port, List<Path> identityFiles,
+                   Optional<Path> identityAgent, boolean noAgent) {
     public Jump {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(host, "host");
         identityFiles = List.copyOf(identityFiles);
+        Objects.requireNonNull(identityAgent, "identityAgent");
         if (host.isBlank()) {
             throw new IllegalArgumentException("jump host is empty");
         }
@@ -29,7 +32,7 @@ public record Jump(Optional<String> user, String host, int port, List<Path> iden
 
     /** A jump host as written, nothing merged from its own ssh config. */
     public Jump(Optional<String> user, String host, int port) {
-        this(user, host, port, List.of(), false);
+        this(user, host, port, List.of(), Optional.empty(), false);
     }
 
     @Override

@@ -82,8 +82,10 @@ class ConnectionMergeCasesTest {
         e.jump().ifPresent(j -> {
             s.put("jumpKeys", String.join(", ", j.value().identityFiles().stream().map(Path::toString).toList()));
             s.put("jumpNoAgent", Boolean.toString(j.value().noAgent()));
+            s.put("jumpAgentSocket", j.value().identityAgent().map(Path::toString).orElse(""));
         });
         s.put("noAgent", Boolean.toString(e.connection().extras().noAgent()));
+        s.put("agentSocket", e.connection().extras().identityAgent().map(Path::toString).orElse(""));
         s.put("knownHosts", String.join(", ", e.userKnownHostsFiles().stream().map(ConnectionMergeCasesTest::shown).toList()));
         s.put("hostKeyChecking", shown(e.hostKeyChecking()));
         s.put("connectTimeout", shown(e.connectTimeout()));

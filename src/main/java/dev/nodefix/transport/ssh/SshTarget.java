@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One SSH endpoint with everything decided: where, as whom, with which keys, checked against which
@@ -23,11 +24,12 @@ import java.util.Objects;
  * @param knownHostsFiles  user known_hosts files, read in order; accept-new records in the first
  * @param globalKnownHosts system known_hosts files, read only
  * @param connectTimeout   how long the TCP connect and SSH handshake may take
- * @param useAgent         offer the ssh-agent's keys; false for a host whose ssh config says {@code IdentityAgent none}
+ * @param agentSocket      the ssh-agent whose keys are offered: the ssh config's IdentityAgent, else SSH_AUTH_SOCK;
+ *                         empty for none (also {@code IdentityAgent none})
  */
 public record SshTarget(String host, String address, int port, String user, List<Path> keys, boolean keysExplicit,
                         boolean identitiesOnly, List<Path> knownHostsFiles, List<Path> globalKnownHosts,
-                        HostKeyPolicy policy, Duration connectTimeout, boolean useAgent) {
+                        HostKeyPolicy policy, Duration connectTimeout, Optional<Path> agentSocket) {
     public SshTarget {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(address, "address");
@@ -40,14 +42,7 @@ public record SshTarget(String host, String address, int port, String user, List
         globalKnownHosts = List.copyOf(globalKnownHosts);
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
-    }
-
-    /** A target that may use the ssh-agent. */
-    public SshTarget(String host, String address, int port, String user, List<Path> keys, boolean keysExplicit,
-                     boolean identitiesOnly, List<Path> knownHostsFiles, List<Path> globalKnownHosts,
-                     HostKeyPolicy policy, Duration connectTimeout) {
-        this(host, address, port, user, keys, keysExplicit, identitiesOnly, knownHostsFiles, globalKnownHosts, policy,
-                connectTimeout, true);
+        Objects.requireNonNull(agentSocket, "agentSocket");
     }
 
     /** The node itself. User: -u, else ansible_user, else the local user. */
@@ -57,14 +52,14 @@ public record SshTarget(String host, String address, int port, String user, List
         return new SshTarget(host.name(), c.address(), c.port(), user, keys(settings, c), explicit(settings, c),
                 c.extras().identitiesOnly(), knownHostsFiles(settings, c), globalKnownHosts(settings, c),
                 HostKeyPolicy.of(settings, c), c.extras().connectTimeout().orElse(settings.connectTimeout()),
-                !c.extras().noAgent());
+                agent(settings, c.extras().identityAgent(), c.extras().noAgent()));
     }
 
     /**
      * The jump host in front of a node, as ssh's separate {@code ssh [-l user] jumphost} reaches it. User: the jump
      * spec's (merged with the jump host's ssh config), else the local user, never -u or the node's. Keys: the jump
      * host's own IdentityFiles, else the node's (a convenience: ssh would use its defaults); the agent unless the
-     * jump host's config says none. Known_hosts files, host-key policy and timeout: the node's (ssh would use the
+     * jump host's own IdentityAgent (none, a socket, else SSH_AUTH_SOCK). Known_hosts files, host-key policy and timeout: the node's (ssh would use the
      * jump host's config).
      */
     public static SshTarget jump(Host host, Jump jump, SshSettings settings, String localUser) {
@@ -74,19 +69,13 @@ public record SshTarget(String host, String address, int port, String user, List
                 own ? jump.identityFiles() : keys(settings, c), own || explicit(settings, c),
                 c.extras().identitiesOnly(), knownHostsFiles(settings, c), globalKnownHosts(settings, c),
                 HostKeyPolicy.of(settings, c), c.extras().connectTimeout().orElse(settings.connectTimeout()),
-                !jump.noAgent());
+                agent(settings, jump.identityAgent(), jump.noAgent()));
     }
 
     /** The same target with OpenSSH's IdentitiesOnly set as given. */
     public SshTarget withIdentitiesOnly(boolean only) {
         return new SshTarget(host, address, port, user, keys, keysExplicit, only, knownHostsFiles, globalKnownHosts,
-                policy, connectTimeout, useAgent);
-    }
-
-    /** The same target, offered the ssh-agent's keys or not. */
-    public SshTarget withAgent(boolean use) {
-        return new SshTarget(host, address, port, user, keys, keysExplicit, identitiesOnly, knownHostsFiles,
-                globalKnownHosts, policy, connectTimeout, use);
+                policy, connectTimeout, agentSocket);
     }
 
     /** {@code address:port}, IPv6 in brackets. */
@@ -103,6 +92,11 @@ public record SshTarget(String host, String address, int port, String user, List
         c.identityFile().ifPresent(keys::add);
         keys.addAll(c.extras().identityFiles());
         return keys.isEmpty() ? settings.defaultKeys().stream().filter(Files::isRegularFile).toList() : keys;
+    }
+
+    /** {@code IdentityAgent none}: no agent; a socket from the ssh config; else SSH_AUTH_SOCK's (the settings'). */
+    private static Optional<Path> agent(SshSettings settings, Optional<Path> identityAgent, boolean none) {
+        return none ? Optional.empty() : identityAgent.or(settings::agentSocket);
     }
 
     private static boolean explicit(SshSettings settings, Connection c) {

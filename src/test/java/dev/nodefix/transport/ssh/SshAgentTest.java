@@ -165,6 +165,22 @@ class SshAgentTest {
     }
 
     @Test
+    void aHostWhoseSshConfigNamesAnAgentSocketUsesThatAgent(@TempDir Path tmp) throws IOException {
+        try (RealAgent agent = RealAgent.start(tmp);
+             RealAgent empty = RealAgent.start(Files.createDirectories(tmp.resolve("empty")))) {
+            agent.add(ed);
+            SshExtras atAgent = new SshExtras(List.of(), false, List.of(), List.of(), Optional.empty(),
+                    Optional.of(agent.socket()), false);
+            Host host = TestHosts.host("n1", new Connection("127.0.0.1", server.port(), Optional.of("tester"),
+                    Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), atAgent));
+            assertThatThrownBy(() -> echo(settings(Optional.of(empty.socket()), Optional.empty()), false))
+                    .isInstanceOf(TransportException.class); // SSH_AUTH_SOCK's agent holds nothing
+            assertThat(echo(settings(Optional.of(empty.socket()), Optional.empty()), false, host)).isEqualTo("in\n");
+            assertThat(echo(settings(Optional.empty(), Optional.empty()), false, host)).isEqualTo("in\n");
+        }
+    }
+
+    @Test
     void anUnreachableAgentIsAReasonNotACrash() {
         Path nowhere = dir.resolve("no-agent.sock");
         assertThat(echo(settings(Optional.of(nowhere), Optional.of(ed)), false)).isEqualTo("in\n");

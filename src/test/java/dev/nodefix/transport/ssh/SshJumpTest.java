@@ -98,7 +98,7 @@ class SshJumpTest {
         try (TestSshServer onlyNodeKey = TestSshServer.start(List.of(Keygen.pub(nodeKey)), Map.of(), false);
              TestSshServer onlyJumpKey = TestSshServer.start(List.of(Keygen.pub(jumpKey)), Map.of(), true)) {
             Path kh = Files.write(dir.resolve("own_keys"), List.of(onlyNodeKey.knownHostsLine(), onlyJumpKey.knownHostsLine()));
-            Jump jump = new Jump(Optional.of("jumper"), "127.0.0.1", onlyJumpKey.port(), List.of(jumpKey), false);
+            Jump jump = new Jump(Optional.of("jumper"), "127.0.0.1", onlyJumpKey.port(), List.of(jumpKey), Optional.empty(), false);
             Host host = TestHosts.host("n1", new Connection("127.0.0.1", onlyNodeKey.port(), Optional.of("tester"),
                     Optional.empty(), false, Optional.empty(), Optional.of(jump), Optional.empty(), Optional.empty()));
             SshTransportFactory factory = new SshTransportFactory(TestHosts.settings(kh, Optional.of(nodeKey), Map.of()));

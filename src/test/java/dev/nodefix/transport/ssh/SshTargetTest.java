@@ -92,7 +92,7 @@ class SshTargetTest {
     void jumpOffersItsOwnKeysElseTheNodesAndChecksTheNodesKnownHosts() throws IOException {
         Connection c = inventory(Optional.empty());
         SshSettings s = settings(Optional.empty(), Optional.of(Path.of("/cli/key")), false, false);
-        Jump own = new Jump(Optional.empty(), "bastion", 22, List.of(Path.of("/jump/key")), false);
+        Jump own = new Jump(Optional.empty(), "bastion", 22, List.of(Path.of("/jump/key")), Optional.empty(), false);
         SshTarget t = SshTarget.jump(host(c), own, s, "me");
         assertThat(t.keys()).containsExactly(Path.of("/jump/key"));
         assertThat(t.keysExplicit()).isTrue();
@@ -102,17 +102,28 @@ class SshTargetTest {
     }
 
     @Test
-    void identityAgentNoneTurnsTheAgentOffForThatHostOnly() throws IOException {
-        SshSettings s = settings(Optional.empty(), Optional.empty(), false, false);
-        SshExtras none = new SshExtras(List.of(), false, List.of(), List.of(), Optional.empty(), Optional.empty(), true);
-        Connection c = new Connection("10.0.0.1", 22, Optional.empty(), Optional.empty(), false, Optional.empty(),
-                Optional.of(new Jump(Optional.empty(), "bastion", 22)), Optional.empty(), Optional.empty(), none);
-        assertThat(SshTarget.of(host(c), s, "me").useAgent()).isFalse();
-        assertThat(SshTarget.of(host(c), s, "me").withIdentitiesOnly(true).useAgent()).isFalse();
-        assertThat(SshTarget.jump(host(c), c.jump().orElseThrow(), s, "me").useAgent()).isTrue(); // its own config
-        assertThat(SshTarget.jump(host(c), new Jump(Optional.empty(), "bastion", 22, List.of(), true), s, "me")
-                .useAgent()).isFalse();
-        assertThat(SshTarget.of(host(Connection.to("n1.lab")), s, "me").useAgent()).isTrue();
+    void theAgentIsTheHostsIdentityAgentElseSshAuthSockAndNoneMeansNone() throws IOException {
+        SshSettings s = settings(Optional.empty(), Optional.empty(), false, false).withAgentSocket(Optional.of(ENV_AGENT));
+        Connection none = withAgent(Optional.empty(), true);
+        assertThat(SshTarget.of(host(none), s, "me").agentSocket()).isEmpty();
+        assertThat(SshTarget.of(host(none), s, "me").withIdentitiesOnly(true).agentSocket()).isEmpty();
+        assertThat(SshTarget.jump(host(none), none.jump().orElseThrow(), s, "me").agentSocket()).contains(ENV_AGENT);
+        Path own = Path.of("/run/own.sock");
+        assertThat(SshTarget.of(host(withAgent(Optional.of(own), false)), s, "me").agentSocket()).contains(own);
+        assertThat(SshTarget.jump(host(none), new Jump(Optional.empty(), "bastion", 22, List.of(), Optional.of(own),
+                false), s, "me").agentSocket()).contains(own);
+        assertThat(SshTarget.jump(host(none), new Jump(Optional.empty(), "bastion", 22, List.of(), Optional.empty(),
+                true), s, "me").agentSocket()).isEmpty();
+        assertThat(SshTarget.of(host(Connection.to("n1.lab")), s, "me").agentSocket()).contains(ENV_AGENT);
+    }
+
+    private static final Path ENV_AGENT = Path.of("/run/env-agent.sock");
+
+    /** A node behind "bastion" (nothing merged for it) whose ssh config names an agent socket, or none. */
+    private static Connection withAgent(Optional<Path> socket, boolean none) {
+        SshExtras extras = new SshExtras(List.of(), false, List.of(), List.of(), Optional.empty(), socket, none);
+        return new Connection("10.0.0.1", 22, Optional.empty(), Optional.empty(), false, Optional.empty(),
+                Optional.of(new Jump(Optional.empty(), "bastion", 22)), Optional.empty(), Optional.empty(), extras);
     }
 
     @Test
