@@ -58,9 +58,9 @@ public record SshTarget(String host, String address, int port, String user, List
     /**
      * The jump host in front of a node, as ssh's separate {@code ssh [-l user] jumphost} reaches it. User: the jump
      * spec's (merged with the jump host's ssh config), else the local user, never -u or the node's. Keys: the jump
-     * host's own IdentityFiles, else the node's (a convenience: ssh would use its defaults); the agent unless the
-     * jump host's own IdentityAgent (none, a socket, else SSH_AUTH_SOCK). Known_hosts files, host-key policy and timeout: the node's (ssh would use the
-     * jump host's config).
+     * host's own IdentityFiles, else the node's (a convenience: ssh would use its defaults). Agent: the jump host's
+     * own IdentityAgent (none, a socket), else SSH_AUTH_SOCK's. Known_hosts files, host-key policy, IdentitiesOnly
+     * and timeout: the node's (ssh would use the jump host's config).
      */
     public static SshTarget jump(Host host, Jump jump, SshSettings settings, String localUser) {
         Connection c = host.connection();
