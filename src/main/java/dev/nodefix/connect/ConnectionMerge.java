@@ -89,7 +89,7 @@ public final class ConnectionMerge {
                 userBeforeSsh.or(view::user).orElse(Sourced.byDefault(localUser, "the local user, as ssh")),
                 identityFiles(vars, line, view), identityFilesDefault(vars, line, view),
                 flag(line, "identitiesonly").or(view::identitiesOnly).orElse(Sourced.byDefault(false, "")),
-                new JumpResolution(lookup).jump(line.before("proxyjump"), line.afterWithJump(), vars, inv, view),
+                new JumpResolution(lookup, localUser).jump(line.before("proxyjump"), line.afterWithJump(), vars, inv, view),
                 keys.userFiles(line, view), keys.globalFiles(line, view),
                 keys.strictness(line, hostKeyChecking(vars), view),
                 connectTimeout(vars, line, view),
@@ -130,14 +130,9 @@ public final class ConnectionMerge {
                 .or(cfg::hostKeyChecking);
     }
 
-    /** nodefix talks to the agent named by SSH_AUTH_SOCK only; another IdentityAgent is refused, not ignored. */
+    /** IdentityAgent none, the agent of SSH_AUTH_SOCK or a socket path; anything else is refused, not ignored. */
     private static Optional<Sourced<String>> identityAgent(Optional<Sourced<String>> agent) {
-        agent.filter(a -> !Set.of("SSH_AUTH_SOCK", "$SSH_AUTH_SOCK", "${SSH_AUTH_SOCK}").contains(a.value()))
-                .ifPresent(a -> {
-                    throw new SetupException(a.origin(), "IdentityAgent " + a.value() + " is not supported: nodefix"
-                            + " uses the agent in $SSH_AUTH_SOCK (unset it to use no agent)");
-                });
-        return agent;
+        return IdentityAgentChoice.checked(agent);
     }
 
     /** ssh_args first (Ansible puts them first on ssh's command line), then ansible_port, remote_port, common args. */

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param address         where the TCP connection goes: the ssh config's HostName for the destination, else it
  * @param identityFiles   keys offered in order; defaults when nothing names one
  * @param hostKeyChecking nodefix's policy: {@code yes} (strict) or {@code accept-new}; never OpenSSH's {@code no}
+ * @param identityAgent   the ssh config's IdentityAgent: {@code none} (no agent), SSH_AUTH_SOCK, or a socket path
  */
 public record EffectiveConnection(
         String host,
@@ -52,14 +53,12 @@ public record EffectiveConnection(
     public Connection connection() {
         List<Path> keys = identityFilesDefault ? List.of() : identityFiles.stream().map(Sourced::value).toList();
         List<Path> knownHosts = userKnownHostsFiles.stream().map(Sourced::value).toList();
-        String agent = identityAgent.map(Sourced::value).orElse("");
         SshExtras extras = new SshExtras(keys.size() > 1 ? keys.subList(1, keys.size()) : List.of(),
                 identitiesOnly.value(),
                 knownHosts.size() > 1 ? knownHosts.subList(1, knownHosts.size()) : List.of(),
                 globalKnownHostsFiles.stream().map(Sourced::value).toList(),
                 Optional.of(Duration.ofSeconds(connectTimeout.value())),
-                agent.isEmpty() || agent.equals("none") ? Optional.empty() : Optional.of(Path.of(agent)),
-                agent.equals("none"));
+                IdentityAgentChoice.socket(identityAgent), IdentityAgentChoice.none(identityAgent));
         return new Connection(address.value(), port.value(), Optional.of(user.value()),
                 keys.isEmpty() ? Optional.empty() : Optional.of(keys.get(0)),
                 become.value(), Optional.of(becomeUser.value()), jump.map(Sourced::value),

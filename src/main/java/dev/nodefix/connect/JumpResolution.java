@@ -4,16 +4,21 @@ import dev.nodefix.inventory.Connection;
 import dev.nodefix.inventory.Jump;
 import dev.nodefix.inventory.ProxyJump;
 import dev.nodefix.inventory.Sourced;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The jump host in front of a node: the inventory's ({@code nodefix_jump}, {@code -o ProxyJump}/{@code -J} in
- * ansible_ssh_common_args), else the ssh config's ProxyJump for the destination. A jump named by an ssh config alias
- * is looked up in the ssh config like ssh does ({@code ProxyJump bastion} with {@code Host bastion / HostName ...}).
- * ProxyCommand and several hops are refused with the line that asked for them.
+ * ansible_ssh_common_args), else the ssh config's ProxyJump for the destination. ssh reaches a jump host with a
+ * separate {@code ssh [-l user] [-p port] jumphost}, so the jump host's settings come from the ssh config for its own
+ * name, never from the node's: HostName, Port, User (else the local user), IdentityFile and IdentityAgent.
+ * ProxyCommand, several hops and a jump host that has a jump host of its own are refused with the line that asked.
+ *
+ * @param localUser the login name on a jump host that neither the ProxyJump value nor its ssh config names
  */
-record JumpResolution(SshLookup ssh) {
+record JumpResolution(SshLookup ssh, String localUser) {
 
     /**
      * @param first  a ProxyJump in ansible.cfg's ssh_args, which comes first on ssh's command line
@@ -53,14 +58,30 @@ record JumpResolution(SshLookup ssh) {
         }
     }
 
-    /** The jump's own ssh config: HostName, Port and User for the name written in ProxyJump. */
+    /** The jump's own ssh config: HostName, Port, User, IdentityFile and IdentityAgent for the name in ProxyJump. */
     private Sourced<Jump> alias(Sourced<Jump> written) {
         Jump jump = written.value();
         SshHostView view = ssh.forHost(jump.host(), jump.user());
+        refuseNested(jump, view);
         String host = view.hostName().map(Sourced::value).orElse(jump.host());
         int port = jump.port() != Connection.DEFAULT_PORT ? jump.port()
                 : view.port().map(Sourced::value).orElse(Connection.DEFAULT_PORT);
-        Optional<String> user = jump.user().or(() -> view.user().map(Sourced::value));
-        return new Sourced<>(new Jump(user, host, port), written.origin());
+        String user = jump.user().or(() -> view.user().map(Sourced::value)).orElse(localUser);
+        List<Path> keys = view.identityFiles().stream().map(Sourced::value).toList();
+        Optional<Sourced<String>> agent = IdentityAgentChoice.checked(view.identityAgent());
+        return new Sourced<>(new Jump(Optional.of(user), host, port, keys, IdentityAgentChoice.socket(agent),
+                IdentityAgentChoice.none(agent)), written.origin());
+    }
+
+    /** ssh would chain the jump host's own ProxyJump or ProxyCommand; nodefix opens one hop only. */
+    private static void refuseNested(Jump jump, SshHostView view) {
+        view.proxyJump().filter(j -> !j.value().strip().equalsIgnoreCase("none")).ifPresent(j -> {
+            throw new SetupException(j.origin(), "ProxyJump " + j.value() + " for jump host " + jump.host()
+                    + ": nested jump hosts are not supported (one jump host per node)");
+        });
+        view.proxyCommand().filter(c -> !c.value().strip().equalsIgnoreCase("none")).ifPresent(c -> {
+            throw new SetupException(c.origin(), "ProxyCommand " + c.value() + " for jump host " + jump.host()
+                    + ": nested jump hosts are not supported (one jump host per node)");
+        });
     }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param identityFiles        keys offered after the connection's own identity file, in order
  * @param userKnownHostsFiles  known_hosts files after the connection's own; accept-new writes to the first of all
  * @param globalKnownHostsFiles read-only known_hosts files (OpenSSH's GlobalKnownHostsFile)
- * @param identityAgent        the ssh-agent socket to use, when the ssh config names one ({@code none}: empty + noAgent)
+ * @param identityAgent        the ssh config's IdentityAgent socket, used instead of SSH_AUTH_SOCK's
+ * @param noAgent              the ssh config says {@code IdentityAgent none}: this host is offered no agent key
  */
 public record SshExtras(
         List<Path> identityFiles,

@@ -81,6 +81,13 @@ class ConnectionMergeCasesTest {
         s.put("keys", String.join(", ", e.identityFiles().stream().map(ConnectionMergeCasesTest::shown).toList()));
         s.put("identitiesOnly", shown(e.identitiesOnly()));
         s.put("jump", e.jump().map(ConnectionMergeCasesTest::shown).orElse("none"));
+        e.jump().ifPresent(j -> {
+            s.put("jumpKeys", String.join(", ", j.value().identityFiles().stream().map(Path::toString).toList()));
+            s.put("jumpNoAgent", Boolean.toString(j.value().noAgent()));
+            s.put("jumpAgentSocket", j.value().identityAgent().map(Path::toString).orElse(""));
+        });
+        s.put("noAgent", Boolean.toString(e.connection().extras().noAgent()));
+        s.put("agentSocket", e.connection().extras().identityAgent().map(Path::toString).orElse(""));
         s.put("knownHosts", String.join(", ", e.userKnownHostsFiles().stream().map(ConnectionMergeCasesTest::shown).toList()));
         s.put("hostKeyChecking", shown(e.hostKeyChecking()));
         s.put("connectTimeout", shown(e.connectTimeout()));

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ssh-agent of one factory, if {@code SSH_AUTH_SOCK} names one. Its identities are listed once, on first
+ * The ssh-agent at one socket ({@code SSH_AUTH_SOCK}'s, or a host's IdentityAgent), shared by a factory's connections. Its identities are listed once, on first
  * use; an agent that cannot be reached (or does not answer in time) is remembered with the reason, which
  * ends up in an authentication failure message: it never stops a connection that has other credentials.
  */

@@ -34,16 +34,17 @@ final class Handshake {
     private final Config config;
     private final SshSettings settings;
     private final KeyRing keyRing;
-    private final Agent agent;
+    private final Function<Path, Agent> agents;
     private final Function<Path, KnownHosts> knownHosts;
     private final Clock clock;
 
-    Handshake(Config config, SshSettings settings, KeyRing keyRing, Agent agent, Function<Path, KnownHosts> knownHosts,
-              Clock clock) {
+    /** @param agents the ssh-agent at a socket, one per socket for the factory's life */
+    Handshake(Config config, SshSettings settings, KeyRing keyRing, Function<Path, Agent> agents,
+              Function<Path, KnownHosts> knownHosts, Clock clock) {
         this.config = config;
         this.settings = settings;
         this.keyRing = keyRing;
-        this.agent = agent;
+        this.agents = agents;
         this.knownHosts = knownHosts;
         this.clock = clock;
     }
@@ -79,11 +80,13 @@ final class Handshake {
 
     /** The keys in OpenSSH's order (agent keys matching a file, other agent keys, other files), then a password. */
     private Credentials credentials(SshTarget target, ExecutorService io) {
-        Agent.Listing listing = agent.list(io, settings.connectTimeout());
+        Optional<Agent> agent = target.agentSocket().map(agents);
+        Agent.Listing listing = agent.map(a -> a.list(io, settings.connectTimeout())).orElseGet(() -> new Agent.Listing(
+                List.of(), settings.agentSocket().map(s -> "ssh-agent " + s + " not used (IdentityAgent none)")));
         List<IdentityOrder.IdentityFile> files = target.keys().stream().map(f -> new IdentityOrder.IdentityFile(f,
                 listing.keys().isEmpty() ? Optional.empty() : PublicKeyFile.of(f))).toList();
         List<OfferedKey> keys = IdentityOrder.of(files, listing.keys(), target.identitiesOnly()).stream()
-                .map(this::offered).toList();
+                .map(offer -> offered(offer, agent)).toList();
         int withheld = listing.keys().size() - (int) keys.stream().filter(k -> k instanceof OfferedKey.AgentKey).count();
         Credentials credentials = new Credentials(keys, listing.problem(), withheld,
                 settings.secrets().get(SecretSource.Kind.LOGIN_PASSWORD, target.user()));
@@ -94,9 +97,10 @@ final class Handshake {
         return credentials;
     }
 
-    private OfferedKey offered(IdentityOrder.Offer offer) {
+    /** An agent key is only ever offered when {@code agent} listed it. */
+    private OfferedKey offered(IdentityOrder.Offer offer, Optional<Agent> agent) {
         if (offer instanceof IdentityOrder.FromAgent a) {
-            return new OfferedKey.AgentKey(agent, a.identity(), a.file());
+            return new OfferedKey.AgentKey(agent.orElseThrow(), a.identity(), a.file());
         }
         return new OfferedKey.FileKey(keyRing.load(((IdentityOrder.FromFile) offer).file()));
     }

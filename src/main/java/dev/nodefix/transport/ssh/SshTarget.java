@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One SSH endpoint with everything decided: where, as whom, with which keys, checked against which
@@ -23,10 +24,12 @@ import java.util.Objects;
  * @param knownHostsFiles  user known_hosts files, read in order; accept-new records in the first
  * @param globalKnownHosts system known_hosts files, read only
  * @param connectTimeout   how long the TCP connect and SSH handshake may take
+ * @param agentSocket      the ssh-agent whose keys are offered: the ssh config's IdentityAgent, else SSH_AUTH_SOCK;
+ *                         empty for none (also {@code IdentityAgent none})
  */
 public record SshTarget(String host, String address, int port, String user, List<Path> keys, boolean keysExplicit,
                         boolean identitiesOnly, List<Path> knownHostsFiles, List<Path> globalKnownHosts,
-                        HostKeyPolicy policy, Duration connectTimeout) {
+                        HostKeyPolicy policy, Duration connectTimeout, Optional<Path> agentSocket) {
     public SshTarget {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(address, "address");
@@ -39,6 +42,7 @@ public record SshTarget(String host, String address, int port, String user, List
         globalKnownHosts = List.copyOf(globalKnownHosts);
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(agentSocket, "agentSocket");
     }
 
     /** The node itself. User: -u, else ansible_user, else the local user. */
@@ -47,22 +51,31 @@ public record SshTarget(String host, String address, int port, String user, List
         String user = settings.user().or(c::user).orElse(localUser);
         return new SshTarget(host.name(), c.address(), c.port(), user, keys(settings, c), explicit(settings, c),
                 c.extras().identitiesOnly(), knownHostsFiles(settings, c), globalKnownHosts(settings, c),
-                HostKeyPolicy.of(settings, c), c.extras().connectTimeout().orElse(settings.connectTimeout()));
+                HostKeyPolicy.of(settings, c), c.extras().connectTimeout().orElse(settings.connectTimeout()),
+                agent(settings, c.extras().identityAgent(), c.extras().noAgent()));
     }
 
-    /** The jump host in front of a node: same rules, but a user written in the jump spec wins. */
+    /**
+     * The jump host in front of a node, as ssh's separate {@code ssh [-l user] jumphost} reaches it. User: the jump
+     * spec's (merged with the jump host's ssh config), else the local user, never -u or the node's. Keys: the jump
+     * host's own IdentityFiles, else the node's (a convenience: ssh would use its defaults). Agent: the jump host's
+     * own IdentityAgent (none, a socket), else SSH_AUTH_SOCK's. Known_hosts files, host-key policy, IdentitiesOnly
+     * and timeout: the node's (ssh would use the jump host's config).
+     */
     public static SshTarget jump(Host host, Jump jump, SshSettings settings, String localUser) {
         Connection c = host.connection();
-        String user = jump.user().or(settings::user).or(c::user).orElse(localUser);
-        return new SshTarget(host.name(), jump.host(), jump.port(), user, keys(settings, c), explicit(settings, c),
+        boolean own = !jump.identityFiles().isEmpty();
+        return new SshTarget(host.name(), jump.host(), jump.port(), jump.user().orElse(localUser),
+                own ? jump.identityFiles() : keys(settings, c), own || explicit(settings, c),
                 c.extras().identitiesOnly(), knownHostsFiles(settings, c), globalKnownHosts(settings, c),
-                HostKeyPolicy.of(settings, c), c.extras().connectTimeout().orElse(settings.connectTimeout()));
+                HostKeyPolicy.of(settings, c), c.extras().connectTimeout().orElse(settings.connectTimeout()),
+                agent(settings, jump.identityAgent(), jump.noAgent()));
     }
 
     /** The same target with OpenSSH's IdentitiesOnly set as given. */
     public SshTarget withIdentitiesOnly(boolean only) {
         return new SshTarget(host, address, port, user, keys, keysExplicit, only, knownHostsFiles, globalKnownHosts,
-                policy, connectTimeout);
+                policy, connectTimeout, agentSocket);
     }
 
     /** {@code address:port}, IPv6 in brackets. */
@@ -79,6 +92,11 @@ public record SshTarget(String host, String address, int port, String user, List
         c.identityFile().ifPresent(keys::add);
         keys.addAll(c.extras().identityFiles());
         return keys.isEmpty() ? settings.defaultKeys().stream().filter(Files::isRegularFile).toList() : keys;
+    }
+
+    /** {@code IdentityAgent none}: no agent; a socket from the ssh config; else SSH_AUTH_SOCK's (the settings'). */
+    private static Optional<Path> agent(SshSettings settings, Optional<Path> identityAgent, boolean none) {
+        return none ? Optional.empty() : identityAgent.or(settings::agentSocket);
     }
 
     private static boolean explicit(SshSettings settings, Connection c) {

@@ -30,6 +30,7 @@ public final class SshTransportFactory implements TransportFactory {
     private final Function<Host, SshTarget> targets;
     private final String localUser;
     private final ConcurrentMap<Path, KnownHosts> knownHosts = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Path, Agent> agents = new ConcurrentHashMap<>();
     private final Handshake handshake;
 
     /**
@@ -64,7 +65,7 @@ public final class SshTransportFactory implements TransportFactory {
         this.localUser = Objects.requireNonNull(localUser, "localUser");
         Config config = SshjConfig.create();
         this.handshake = new Handshake(config, settings, new KeyRing(config, settings.secrets()),
-                new Agent(settings.agentSocket()),
+                socket -> agents.computeIfAbsent(socket, s -> new Agent(Optional.of(s))),
                 file -> knownHosts.computeIfAbsent(file.toAbsolutePath().normalize(), KnownHosts::new), clock);
     }
 

@@ -3,6 +3,9 @@ package dev.nodefix.transport.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nodefix.inventory.Connection;
+import dev.nodefix.inventory.Host;
+import dev.nodefix.inventory.SshExtras;
 import dev.nodefix.transport.Command;
 import dev.nodefix.transport.FailureClass;
 import dev.nodefix.transport.Transport;
@@ -60,10 +63,14 @@ class SshAgentTest {
     }
 
     private String echo(SshSettings settings, boolean identitiesOnly) {
+        return echo(settings, identitiesOnly, TestHosts.local("n1", server.port()));
+    }
+
+    private String echo(SshSettings settings, boolean identitiesOnly, Host host) {
         SshTransportFactory factory = new SshTransportFactory(settings,
-                host -> SshTarget.of(host, settings, "tester").withIdentitiesOnly(identitiesOnly), "tester",
+                h -> SshTarget.of(h, settings, "tester").withIdentitiesOnly(identitiesOnly), "tester",
                 Clock.systemUTC());
-        try (Transport t = factory.connect(TestHosts.local("n1", server.port()))) {
+        try (Transport t = factory.connect(host)) {
             return t.execute(Command.of("echo", "in")).stdout();
         }
     }
@@ -136,6 +143,40 @@ class SshAgentTest {
                         + "1 ssh-agent key not offered (IdentitiesOnly: matching no identity file)")
                         .doesNotContain(edPrint);
             });
+        }
+    }
+
+    @Test
+    void aHostWhoseSshConfigSaysIdentityAgentNoneIsOfferedNoAgentKey(@TempDir Path tmp) {
+        SshExtras noAgent = new SshExtras(List.of(), false, List.of(), List.of(), Optional.empty(), Optional.empty(), true);
+        Host none = TestHosts.host("n1", new Connection("127.0.0.1", server.port(), Optional.of("tester"),
+                Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), noAgent));
+        try (RealAgent agent = RealAgent.start(tmp)) {
+            agent.add(ed);
+            SshSettings s = settings(Optional.of(agent.socket()), Optional.empty());
+            assertThat(echo(s, false)).isEqualTo("in\n"); // the agent's key gets in...
+            assertThatThrownBy(() -> echo(s, false, none)).isInstanceOfSatisfying(TransportException.class, e -> {
+                assertThat(e.failure()).isEqualTo(FailureClass.AUTH); // ...but is not offered for this host
+                assertThat(e.getMessage()).contains("no key files, ssh-agent " + agent.socket()
+                        + " not used (IdentityAgent none)").doesNotContain("agent key");
+            });
+            assertThat(echo(settings(Optional.of(agent.socket()), Optional.of(rsa)), false, none)).isEqualTo("in\n");
+        }
+    }
+
+    @Test
+    void aHostWhoseSshConfigNamesAnAgentSocketUsesThatAgent(@TempDir Path tmp) throws IOException {
+        try (RealAgent agent = RealAgent.start(tmp);
+             RealAgent empty = RealAgent.start(Files.createDirectories(tmp.resolve("empty")))) {
+            agent.add(ed);
+            SshExtras atAgent = new SshExtras(List.of(), false, List.of(), List.of(), Optional.empty(),
+                    Optional.of(agent.socket()), false);
+            Host host = TestHosts.host("n1", new Connection("127.0.0.1", server.port(), Optional.of("tester"),
+                    Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), atAgent));
+            assertThatThrownBy(() -> echo(settings(Optional.of(empty.socket()), Optional.empty()), false))
+                    .isInstanceOf(TransportException.class); // SSH_AUTH_SOCK's agent holds nothing
+            assertThat(echo(settings(Optional.of(empty.socket()), Optional.empty()), false, host)).isEqualTo("in\n");
+            assertThat(echo(settings(Optional.empty(), Optional.empty()), false, host)).isEqualTo("in\n");
         }
     }
 

@@ -90,4 +90,30 @@ class SshJumpTest {
                     .contains(node.fingerprint());
         }
     }
+
+    @Test
+    void theJumpHostGetsItsOwnIdentityFilesAndTheNodeItsKeys() throws IOException {
+        Path jumpKey = Keygen.generate(dir, "id_jump", "ed25519", "");
+        Path nodeKey = Keygen.generate(dir, "id_node", "ed25519", "");
+        try (TestSshServer onlyNodeKey = TestSshServer.start(List.of(Keygen.pub(nodeKey)), Map.of(), false);
+             TestSshServer onlyJumpKey = TestSshServer.start(List.of(Keygen.pub(jumpKey)), Map.of(), true)) {
+            Path kh = Files.write(dir.resolve("own_keys"), List.of(onlyNodeKey.knownHostsLine(), onlyJumpKey.knownHostsLine()));
+            Jump jump = new Jump(Optional.of("jumper"), "127.0.0.1", onlyJumpKey.port(), List.of(jumpKey), Optional.empty(), false);
+            Host host = TestHosts.host("n1", new Connection("127.0.0.1", onlyNodeKey.port(), Optional.of("tester"),
+                    Optional.empty(), false, Optional.empty(), Optional.of(jump), Optional.empty(), Optional.empty()));
+            SshTransportFactory factory = new SshTransportFactory(TestHosts.settings(kh, Optional.of(nodeKey), Map.of()));
+            try (Transport t = factory.connect(host)) {
+                assertThat(t.execute(Command.of("echo", "own")).stdout()).isEqualTo("own\n");
+            }
+            Jump shared = new Jump(Optional.of("jumper"), "127.0.0.1", onlyJumpKey.port());
+            Host viaShared = TestHosts.host("n1", new Connection("127.0.0.1", onlyNodeKey.port(), Optional.of("tester"),
+                    Optional.empty(), false, Optional.empty(), Optional.of(shared), Optional.empty(), Optional.empty()));
+            try (Transport t = factory.connect(viaShared)) {
+                throw new AssertionError("the jump host took the node's key: " + t.host());
+            } catch (TransportException e) {
+                assertThat(e.failure()).isEqualTo(FailureClass.AUTH);
+                assertThat(e.getMessage()).startsWith("via jump host jumper@127.0.0.1:" + onlyJumpKey.port());
+            }
+        }
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nodefix.inventory.Connection;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Jump;
+import dev.nodefix.inventory.SshExtras;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,12 +80,50 @@ class SshTargetTest {
     }
 
     @Test
-    void jumpUserComesFromTheJumpSpecFirst() throws IOException {
+    void jumpUserIsTheJumpSpecsElseTheLocalUserNeverTheNodesOrMinusU() throws IOException {
         Connection c = inventory(Optional.empty());
-        SshSettings s = settings(Optional.empty(), Optional.empty(), false, false);
-        assertThat(SshTarget.jump(host(c), new Jump(Optional.of("hop"), "bastion", 2200), s, "me"))
+        SshSettings cli = settings(Optional.of("cli"), Optional.empty(), false, false);
+        assertThat(SshTarget.jump(host(c), new Jump(Optional.of("hop"), "bastion", 2200), cli, "me"))
                 .extracting(SshTarget::user, SshTarget::address, SshTarget::port).containsExactly("hop", "bastion", 2200);
-        assertThat(SshTarget.jump(host(c), new Jump(Optional.empty(), "bastion", 22), s, "me").user()).isEqualTo("ansible");
+        assertThat(SshTarget.jump(host(c), new Jump(Optional.empty(), "bastion", 22), cli, "me").user()).isEqualTo("me");
+    }
+
+    @Test
+    void jumpOffersItsOwnKeysElseTheNodesAndChecksTheNodesKnownHosts() throws IOException {
+        Connection c = inventory(Optional.empty());
+        SshSettings s = settings(Optional.empty(), Optional.of(Path.of("/cli/key")), false, false);
+        Jump own = new Jump(Optional.empty(), "bastion", 22, List.of(Path.of("/jump/key")), Optional.empty(), false);
+        SshTarget t = SshTarget.jump(host(c), own, s, "me");
+        assertThat(t.keys()).containsExactly(Path.of("/jump/key"));
+        assertThat(t.keysExplicit()).isTrue();
+        assertThat(t.knownHostsFiles()).containsExactly(Path.of("/inv/known_hosts"));
+        assertThat(SshTarget.jump(host(c), new Jump(Optional.empty(), "bastion", 22), s, "me").keys())
+                .containsExactly(Path.of("/cli/key"));
+    }
+
+    @Test
+    void theAgentIsTheHostsIdentityAgentElseSshAuthSockAndNoneMeansNone() throws IOException {
+        SshSettings s = settings(Optional.empty(), Optional.empty(), false, false).withAgentSocket(Optional.of(ENV_AGENT));
+        Connection none = withAgent(Optional.empty(), true);
+        assertThat(SshTarget.of(host(none), s, "me").agentSocket()).isEmpty();
+        assertThat(SshTarget.of(host(none), s, "me").withIdentitiesOnly(true).agentSocket()).isEmpty();
+        assertThat(SshTarget.jump(host(none), none.jump().orElseThrow(), s, "me").agentSocket()).contains(ENV_AGENT);
+        Path own = Path.of("/run/own.sock");
+        assertThat(SshTarget.of(host(withAgent(Optional.of(own), false)), s, "me").agentSocket()).contains(own);
+        assertThat(SshTarget.jump(host(none), new Jump(Optional.empty(), "bastion", 22, List.of(), Optional.of(own),
+                false), s, "me").agentSocket()).contains(own);
+        assertThat(SshTarget.jump(host(none), new Jump(Optional.empty(), "bastion", 22, List.of(), Optional.empty(),
+                true), s, "me").agentSocket()).isEmpty();
+        assertThat(SshTarget.of(host(Connection.to("n1.lab")), s, "me").agentSocket()).contains(ENV_AGENT);
+    }
+
+    private static final Path ENV_AGENT = Path.of("/run/env-agent.sock");
+
+    /** A node behind "bastion" (nothing merged for it) whose ssh config names an agent socket, or none. */
+    private static Connection withAgent(Optional<Path> socket, boolean none) {
+        SshExtras extras = new SshExtras(List.of(), false, List.of(), List.of(), Optional.empty(), socket, none);
+        return new Connection("10.0.0.1", 22, Optional.empty(), Optional.empty(), false, Optional.empty(),
+                Optional.of(new Jump(Optional.empty(), "bastion", 22)), Optional.empty(), Optional.empty(), extras);
     }
 
     @Test
