@@ -19,7 +19,8 @@ public final class ConnectionOptions {
     Integer forks;
 
     @Option(names = "--known-hosts", paramLabel = "FILE",
-            description = "known_hosts file for every host (default: the inventory's UserKnownHostsFile, else ~/.ssh/known_hosts).")
+            description = "known_hosts file for every host (default: UserKnownHostsFile from Ansible's ssh arguments or the"
+                    + " ssh config, else ~/.ssh/known_hosts; /etc/ssh/ssh_known_hosts is read too).")
     Path knownHosts;
 
     @Option(names = "--accept-new-host-keys",
@@ -30,7 +31,8 @@ public final class ConnectionOptions {
     String user;
 
     @Option(names = {"--key", "--private-key"}, paramLabel = "FILE",
-            description = "Private key (overrides ansible_ssh_private_key_file; default ~/.ssh/id_ed25519, id_ecdsa, id_rsa).")
+            description = "The only private key offered (overrides ansible_ssh_private_key_file, ansible.cfg and the ssh"
+                    + " config; default: those, else ~/.ssh/id_ed25519, id_ecdsa, id_rsa).")
     Path key;
 
     @Option(names = "--connect-timeout", paramLabel = "SECONDS",

@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * One SSH endpoint with everything decided: where, as whom, with which keys, checked against which
- * known_hosts files under which policy. Built from the inventory's {@link Connection} and the
- * command-line {@link SshSettings}, which win.
+ * known_hosts files under which policy. Built from the host's merged {@link Connection} (inventory, ansible.cfg,
+ * ssh config) and the command-line {@link SshSettings}, which win.
  *
  * @param host             the inventory name, for messages
  * @param address          the name or address dialled; also the name a host certificate must list
