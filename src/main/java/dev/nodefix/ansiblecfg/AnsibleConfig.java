@@ -30,7 +30,11 @@ public record AnsibleConfig(
         Optional<Sourced<String>> becomeUser,
         Optional<Sourced<String>> becomeMethod,
         Optional<Sourced<String>> sshArgs,
-        Optional<Sourced<String>> sshCommonArgs) {
+        Optional<Sourced<String>> sshCommonArgs,
+        Optional<Sourced<String>> sshExtraArgs,
+        Optional<Sourced<Boolean>> askPass,
+        Optional<Sourced<Boolean>> becomeAskPass,
+        Optional<Sourced<String>> becomeFlags) {
 
     /** Where Ansible looks last for its config file. */
     public static final Path SYSTEM_CONFIG = Path.of("/etc/ansible/ansible.cfg");
@@ -41,6 +45,7 @@ public record AnsibleConfig(
         warnings = List.copyOf(warnings);
         inventory = List.copyOf(inventory);
         becomeMethod.ifPresent(AnsibleConfig::requireSudo);
+        becomeFlags.ifPresent(AnsibleConfig::requireSudoFlags);
     }
 
     /**
@@ -72,13 +77,25 @@ public record AnsibleConfig(
                 settings.string(Setting.BECOME_USER),
                 settings.string(Setting.BECOME_METHOD),
                 settings.string(Setting.SSH_ARGS),
-                settings.string(Setting.SSH_COMMON_ARGS));
+                settings.string(Setting.SSH_COMMON_ARGS),
+                settings.string(Setting.SSH_EXTRA_ARGS),
+                settings.bool(Setting.ASK_PASS),
+                settings.bool(Setting.BECOME_ASK_PASS),
+                settings.string(Setting.BECOME_FLAGS));
     }
 
     private static void requireSudo(Sourced<String> method) {
         if (!SUPPORTED_BECOME_METHODS.contains(method.value())) {
             throw new AnsibleConfigException(method.origin(), "become_method '" + method.value()
                     + "' is not supported: nodefix becomes another user with sudo only");
+        }
+    }
+
+    /** nodefix runs sudo with Ansible's default flags; other flags would mean another command: refused. */
+    private static void requireSudoFlags(Sourced<String> flags) {
+        if (!flags.value().strip().equals("-H -S -n")) {
+            throw new AnsibleConfigException(flags.origin(), "become_flags '" + flags.value() + "' are not supported:"
+                    + " nodefix runs sudo with Ansible's default flags (-H -S -n)");
         }
     }
 

@@ -28,7 +28,14 @@ public enum Setting {
             List.of("ANSIBLE_HOST_KEY_CHECKING", "ANSIBLE_SSH_HOST_KEY_CHECKING")),
     SSH_ARGS("ssh:ssh_args", ValueType.STRING, ini("ssh_connection", "ssh_args"), "ANSIBLE_SSH_ARGS"),
     SSH_COMMON_ARGS("ssh:ssh_common_args", ValueType.STRING, ini("ssh_connection", "ssh_common_args"),
-            "ANSIBLE_SSH_COMMON_ARGS");
+            "ANSIBLE_SSH_COMMON_ARGS"),
+    SSH_EXTRA_ARGS("ssh:ssh_extra_args", ValueType.STRING, ini("ssh_connection", "ssh_extra_args"),
+            "ANSIBLE_SSH_EXTRA_ARGS"),
+    ASK_PASS("DEFAULT_ASK_PASS", ValueType.BOOLEAN, ini("defaults", "ask_pass"), "ANSIBLE_ASK_PASS"),
+    BECOME_ASK_PASS("DEFAULT_BECOME_ASK_PASS", ValueType.BOOLEAN, ini("privilege_escalation", "become_ask_pass"),
+            "ANSIBLE_BECOME_ASK_PASS"),
+    BECOME_FLAGS("DEFAULT_BECOME_FLAGS", ValueType.STRING, ini("privilege_escalation", "become_flags"),
+            "ANSIBLE_BECOME_FLAGS");
 
     private final String ansibleName;
     private final ValueType type;

@@ -70,7 +70,8 @@ final class RemoteRun {
 
     /** Sudo passwords: a host's vaulted ansible_become_password first, else -K or NODEFIX_BECOME_PASSWORD. */
     Session session(Setup setup, ConnectionOptions conn, BecomeOptions become) {
-        SecretSource secrets = secrets(conn.askPass(), become.askBecomePass());
+        SecretSource secrets = secrets(conn.askPass() || setup.prompts().loginPassword(),
+                become.askBecomePass() || setup.prompts().becomePassword());
         Optional<Secret> sudoPassword = secrets.get(SecretSource.Kind.BECOME_PASSWORD, "sudo");
         return new Session(ctx.transports().apply(conn.settings(ctx.home(), secrets).withAgentFrom(ctx.env())),
                 become.rule(sudoPassword, host -> setup.becomePassword(host).map(Secret::of)));

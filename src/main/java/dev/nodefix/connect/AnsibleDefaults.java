@@ -21,11 +21,12 @@ public record AnsibleDefaults(
         Optional<Sourced<String>> becomeUser,
         Optional<Sourced<Boolean>> hostKeyChecking,
         Optional<Sourced<String>> sshArgs,
-        Optional<Sourced<String>> sshCommonArgs) {
+        Optional<Sourced<String>> sshCommonArgs,
+        Optional<Sourced<String>> sshExtraArgs) {
 
     public static final AnsibleDefaults NONE = new AnsibleDefaults(Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty());
+            Optional.empty(), Optional.empty());
 
     public AnsibleDefaults {
         Objects.requireNonNull(remoteUser, "remoteUser");
@@ -37,5 +38,6 @@ public record AnsibleDefaults(
         Objects.requireNonNull(hostKeyChecking, "hostKeyChecking");
         Objects.requireNonNull(sshArgs, "sshArgs");
         Objects.requireNonNull(sshCommonArgs, "sshCommonArgs");
+        Objects.requireNonNull(sshExtraArgs, "sshExtraArgs");
     }
 }

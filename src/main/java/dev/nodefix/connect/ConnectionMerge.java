@@ -108,6 +108,10 @@ public final class ConnectionMerge {
             throw new SetupException(m.origin(), "ansible_become_method=" + m.value() + " is not supported: nodefix"
                     + " becomes another user with sudo only");
         });
+        vars.first("ansible_password", "ansible_ssh_pass", "ansible_ssh_password").ifPresent(p -> {
+            throw new SetupException(p.origin(), "nodefix does not log in with a password from the inventory: use"
+                    + " keys (an ssh-agent works), or -k / NODEFIX_SSH_PASSWORD for this run");
+        });
         for (String name : List.of("ansible_become_exe", "ansible_sudo_exe", "ansible_become_flags",
                 "ansible_sudo_flags", "ansible_ssh_executable")) {
             vars.text(name).ifPresent(v -> {

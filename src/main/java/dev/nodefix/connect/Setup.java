@@ -20,7 +20,12 @@ import dev.nodefix.vault.Vaulted;
  * when it sets them.
  */
 public record Setup(List<Path> sources, Inventory inventory, Function<String, EffectiveConnection> explain,
-        List<String> notices, Optional<Integer> forks, Function<Vaulted, String> unvault) {
+        List<String> notices, Optional<Integer> forks, Function<Vaulted, String> unvault, Prompts prompts) {
+    /** ansible.cfg's {@code ask_pass} and {@code become_ask_pass}: prompt as {@code -k} and {@code -K} would. */
+    public record Prompts(boolean loginPassword, boolean becomePassword) {
+        public static final Prompts NONE = new Prompts(false, false);
+    }
+
     /** The variables a host's sudo password may be in, as Ansible's sudo plugin reads them (the last listed wins). */
     private static final List<String> BECOME_PASSWORDS = List.of("ansible_sudo_pass", "ansible_become_pass",
             "ansible_become_password");
@@ -33,6 +38,7 @@ public record Setup(List<Path> sources, Inventory inventory, Function<String, Ef
         notices = List.copyOf(notices);
         Objects.requireNonNull(forks, "forks");
         Objects.requireNonNull(unvault, "unvault");
+        Objects.requireNonNull(prompts, "prompts");
     }
 
     /**

@@ -58,13 +58,16 @@ public final class SetupReader {
         }
         return new Setup(sources.stream().map(Sourced::value).toList(),
                 new Inventory(read.source(), read.groups(), hosts), name -> merge.resolve(read.hosts().get(name)),
-                notices(cfg), cfg.forks().map(Sourced::value), request.unvault());
+                notices(cfg), cfg.forks().map(Sourced::value), request.unvault(),
+                new Setup.Prompts(cfg.askPass().map(Sourced::value).orElse(false),
+                        cfg.becomeAskPass().map(Sourced::value).orElse(false)));
     }
 
     /** What ansible.cfg and ANSIBLE_* say about connections. */
     static AnsibleDefaults defaults(AnsibleConfig cfg) {
         return new AnsibleDefaults(cfg.remoteUser(), cfg.privateKeyFile(), cfg.remotePort(), cfg.timeout(),
-                cfg.become(), cfg.becomeUser(), cfg.hostKeyChecking(), cfg.sshArgs(), cfg.sshCommonArgs());
+                cfg.become(), cfg.becomeUser(), cfg.hostKeyChecking(), cfg.sshArgs(), cfg.sshCommonArgs(),
+                cfg.sshExtraArgs());
     }
 
     private static List<String> notices(AnsibleConfig cfg) {

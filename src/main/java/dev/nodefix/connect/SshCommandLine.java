@@ -15,7 +15,7 @@ record SshCommandLine(List<SshArgsFrom> before, List<SshArgsFrom> after) {
     static SshCommandLine of(HostVars vars, AnsibleDefaults cfg) {
         SshArgsFrom lead = SshArgsFrom.of(vars.text("ansible_ssh_args").or(cfg::sshArgs));
         SshArgsFrom common = SshArgsFrom.of(vars.text("ansible_ssh_common_args").or(cfg::sshCommonArgs));
-        SshArgsFrom extra = SshArgsFrom.of(vars.text("ansible_ssh_extra_args"));
+        SshArgsFrom extra = SshArgsFrom.of(vars.text("ansible_ssh_extra_args").or(cfg::sshExtraArgs));
         SshCommandLine line = new SshCommandLine(List.of(lead), List.of(common, extra));
         line.all().forEach(SshCommandLine::refuseWhatCannotBeHonoured);
         return line;

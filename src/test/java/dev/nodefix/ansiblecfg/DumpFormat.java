@@ -40,6 +40,10 @@ final class DumpFormat {
         put(out, Setting.BECOME_METHOD, config.becomeMethod());
         put(out, Setting.SSH_ARGS, config.sshArgs());
         put(out, Setting.SSH_COMMON_ARGS, config.sshCommonArgs());
+        put(out, Setting.SSH_EXTRA_ARGS, config.sshExtraArgs());
+        put(out, Setting.ASK_PASS, config.askPass());
+        put(out, Setting.BECOME_ASK_PASS, config.becomeAskPass());
+        put(out, Setting.BECOME_FLAGS, config.becomeFlags());
         return out;
     }
 

@@ -120,7 +120,7 @@ class ConnectionMergeCasesTest {
                 opt(m, "remote_port", "cfg", Integer.class), opt(m, "timeout", "cfg", Integer.class),
                 opt(m, "become", "cfg", Boolean.class), opt(m, "become_user", "cfg", String.class),
                 opt(m, "host_key_checking", "cfg", Boolean.class), opt(m, "ssh_args", "cfg", String.class),
-                opt(m, "ssh_common_args", "cfg", String.class));
+                opt(m, "ssh_common_args", "cfg", String.class), opt(m, "ssh_extra_args", "cfg", String.class));
     }
 
     @SuppressWarnings("unchecked")
