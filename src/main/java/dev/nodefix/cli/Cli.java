@@ -1,6 +1,12 @@
 package dev.nodefix.cli;
 
+import dev.nodefix.ansiblecfg.AnsibleConfigException;
+import dev.nodefix.connect.SetupException;
 import dev.nodefix.inventory.InventoryException;
+import dev.nodefix.journal.JournalException;
+import dev.nodefix.module.ArgException;
+import dev.nodefix.sshconfig.SshConfigException;
+import dev.nodefix.vault.VaultException;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 
@@ -54,10 +60,8 @@ public final class Cli {
     /** Bad input (an inventory, ansible.cfg, ssh config, vault, module argument or journal problem): exit 1, no trace. */
     private static boolean isInputError(Exception ex) {
         return ex instanceof InventoryException || ex instanceof IllegalArgumentException
-                || ex instanceof dev.nodefix.module.ArgException || ex instanceof dev.nodefix.journal.JournalException
-                || ex instanceof dev.nodefix.ansiblecfg.AnsibleConfigException
-                || ex instanceof dev.nodefix.sshconfig.SshConfigException
-                || ex instanceof dev.nodefix.vault.VaultException || ex instanceof dev.nodefix.connect.SetupException;
+                || ex instanceof ArgException || ex instanceof JournalException || ex instanceof AnsibleConfigException
+                || ex instanceof SshConfigException || ex instanceof VaultException || ex instanceof SetupException;
     }
 
     /** Creates command objects with the context injected; everything else the default way. */

@@ -166,7 +166,7 @@ public final class PlayCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --syntax-check}, {@code --list-hosts}, {@code --list-tasks}: printed as ansible-playbook does. */
+    /** Whether any play, task or handler of the playbook runs with {@code become}. */
     private static boolean usesBecome(Playbook book) {
         return book.plays().stream().anyMatch(p -> p.become().orElse(false)
                 || p.tasks().stream().anyMatch(t -> t.become().orElse(false))
@@ -179,6 +179,7 @@ public final class PlayCommand implements Callable<Integer> {
                 .inventory();
     }
 
+    /** {@code --syntax-check}, {@code --list-hosts}, {@code --list-tasks}: printed as ansible-playbook does. */
     private int list(Playbook book, PlayOptions options) {
         if (syntaxCheck) {
             ctx.out().print(PlaybookListing.syntaxChecked(book));

@@ -2,7 +2,6 @@ package dev.nodefix.connect;
 
 import dev.nodefix.inventory.Connection;
 import dev.nodefix.inventory.Jump;
-import dev.nodefix.inventory.Location;
 import dev.nodefix.inventory.SshExtras;
 import dev.nodefix.inventory.Sourced;
 import java.nio.file.Path;
@@ -64,10 +63,5 @@ public record EffectiveConnection(
                 become.value(), Optional.of(becomeUser.value()), jump.map(Sourced::value),
                 knownHosts.isEmpty() ? Optional.empty() : Optional.of(knownHosts.get(0)),
                 Optional.of(hostKeyChecking.value()), extras);
-    }
-
-    /** Where a value set by the inventory's host name itself comes from. */
-    static Location hostName(String inventorySource) {
-        return new Location("inventory host name (" + inventorySource + ")", 0, 0);
     }
 }
