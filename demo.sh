@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# diagnose's exit code is its verdict (0 not affected, 10 affected, 11 at risk, 12 unknown): check the one expected
+expect_exit() { local want=$1 rc=0; shift; "$@" || rc=$?; echo "(exit $rc)"; [[ $rc = "$want" ]] || { echo "expected exit $want" >&2; exit 1; }; }
 if ! command -v mvn >/dev/null || ! command -v javac >/dev/null; then
   step "installing JDK 17 and Maven"
   apt-get update -qq
@@ -30,7 +32,7 @@ bin/nodefix run -i inventory/lab.yaml -l agent -a 'iptables -t nat -S KUBE-POSTR
 step "bin/nodefix facts -i inventory/lab.yaml   (one SSH round trip per node: kernel, iptables, backend, offload, kube-proxy fix)"
 bin/nodefix facts -i inventory/lab.yaml
 step "bin/nodefix diagnose -i inventory/lab.yaml --probe --target 10.43.0.10:80   (verdict, evidence, the fix; a real TCP connect from each node to a ClusterIP)"
-bin/nodefix diagnose -i inventory/lab.yaml --probe --target 10.43.0.10:80
+expect_exit 10 bin/nodefix diagnose -i inventory/lab.yaml --probe --target 10.43.0.10:80
 export XDG_STATE_HOME=${XDG_STATE_HOME:-$(mktemp -d /tmp/nodefix-demo-state.XXXXXX)}   # the run journal of this demo
 step "snapshot of every node's /etc and /var/lib (to compare after the rollback)"
 snapshot() { for n in $(lab/lab status | awk '/^ *labn/ {print $1}'); do
@@ -46,7 +48,7 @@ bin/nodefix play playbooks/fix-vxlan-checksum.yaml -i inventory/lab.yaml --yes -
 step "the same playbook again   (idempotent: nothing to change, no run recorded)"
 bin/nodefix play playbooks/fix-vxlan-checksum.yaml -i inventory/lab.yaml --yes
 step "bin/nodefix diagnose   (offload off and persisted: not affected)"
-bin/nodefix diagnose -i inventory/lab.yaml
+expect_exit 0 bin/nodefix diagnose -i inventory/lab.yaml
 step "lab/lab reboot   (flannel.1 re-created with offload on; udev rules and device-bound units fire)"
 lab/lab reboot
 step "bin/nodefix run -a 'ethtool -k flannel.1 | grep tx-checksum-ip-generic'   (still off: the fix persisted)"
@@ -56,7 +58,7 @@ bin/nodefix runs
 step "bin/nodefix rollback --last --yes   (every change of the playbook run undone, last first)"
 bin/nodefix rollback --last --yes -i inventory/lab.yaml
 step "bin/nodefix diagnose   (back to the start: affected)"
-bin/nodefix diagnose -i inventory/lab.yaml
+expect_exit 10 bin/nodefix diagnose -i inventory/lab.yaml
 step "the nodes' /etc, /var/lib and offload state compared with the snapshot"
 snapshot > "$XDG_STATE_HOME/after.txt"
 if diff -u "$XDG_STATE_HOME/before.txt" "$XDG_STATE_HOME/after.txt"; then

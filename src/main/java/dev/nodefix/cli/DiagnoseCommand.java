@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 @picocli.CommandLine.Command(name = "diagnose", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Tell whether the cluster has the flannel VXLAN 63-second delay, on which nodes, why,",
                 "and which fix fits (the playbook that applies it). Verdicts: affected, at-risk, not-affected, unknown.",
-                "Exit: 0 whatever the verdict; 1 bad input or nodefix failed."})
+                "Exit: 0 not affected; 10 affected; 11 at risk; 12 unknown (cannot tell from the evidence);",
+                "4 some host unreachable (when no host is affected); 1 bad input or nodefix failed."})
 public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "DIR",
             description = "Diagnose captured collector output offline, one file per host named after it; no SSH.")
@@ -66,7 +67,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         } else {
             new DiagnosisText().print(ctx.out(), diagnosis);
         }
-        return ExitCode.OK;
+        return ExitCode.of(diagnosis.verdict(), facts.exitCode());
     }
 
     private Map<String, List<Finding>> probe(List<ProbeTarget> explicit) {

@@ -37,7 +37,7 @@ class DiagnoseIT {
         CliRunner.Result r = new CliRunner().run("diagnose", "-i", lab.inventory().toString(), "--probe",
                 "--target", "10.43.0.10:80");
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as("affected: " + r).isEqualTo(ExitCode.AFFECTED);
         assertThat(r.out().lines().filter(l -> l.matches("\\s+\\[info] PROBE_CONNECT: TCP connect to 10\\.43\\.0\\.10:80"
                 + " in \\d+\\.\\d ms"))).as(r.out()).hasSize(lab.size());
         assertThat(r.out()).doesNotContain("PROBE_STALL", "PROBE_FAILED");
@@ -52,7 +52,7 @@ class DiagnoseIT {
         CliRunner.Result live = new CliRunner().run("diagnose", "-i", lab.inventory().toString(), "--json");
         CliRunner.Result offline = new CliRunner().run("diagnose", "--from", dir.toString(), "--json");
 
-        assertThat(offline.exitCode()).as(offline.toString()).isZero();
+        assertThat(offline.exitCode()).as(offline.toString()).isEqualTo(ExitCode.AFFECTED);
         assertThat(offline.out()).isEqualTo(live.out());
     }
 
@@ -108,9 +108,13 @@ class DiagnoseIT {
         return ((List<?>) map(hosts.get(node)).get("findings")).stream().map(f -> map(f).get("code")).toList();
     }
 
+    /** The JSON document; the exit code must be the one of its verdict (0, 10, 11, 12). */
     private static Map<String, Object> json(CliRunner.Result r) throws Exception {
-        assertThat(r.exitCode()).as(r.toString()).isZero();
-        return JSON.std.mapFrom(r.out());
+        Map<String, Object> root = JSON.std.mapFrom(r.out());
+        Map<String, Integer> exits = Map.of("not-affected", ExitCode.OK, "affected", ExitCode.AFFECTED,
+                "at-risk", ExitCode.AT_RISK, "unknown", ExitCode.UNKNOWN);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(exits.get(String.valueOf(root.get("verdict"))));
+        return root;
     }
 
     @SuppressWarnings("unchecked")

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code nodefix diagnose --from DIR} over the captured lab outputs, golden-tested, and its input errors. */
 class DiagnoseCliTest {
@@ -21,7 +23,7 @@ class DiagnoseCliTest {
     void textFromCapturedOutputMatchesTheGoldenFile() throws Exception {
         CliRunner.Result r = new CliRunner().run("diagnose", "--from", captured().toString());
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as("affected: " + r).isEqualTo(10);
         assertThat(r.out()).isEqualTo(golden("diagnosis.txt", r.out()));
         assertThat(r.out()).startsWith("Cluster verdict: AFFECTED\nRemediation: fix-vxlan-checksum");
     }
@@ -30,7 +32,7 @@ class DiagnoseCliTest {
     void jsonFromCapturedOutputMatchesTheGoldenFileAndTheContract() throws Exception {
         CliRunner.Result r = new CliRunner().run("diagnose", "--from", captured().toString(), "--json");
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as("affected: " + r).isEqualTo(10);
         assertThat(r.out()).isEqualTo(golden("diagnosis.json", r.out()));
         Map<String, Object> root = JSON.std.mapFrom(r.out());
         assertThat(root).containsOnlyKeys("verdict", "remediation", "hosts").containsEntry("verdict", "affected");
@@ -61,6 +63,17 @@ class DiagnoseCliTest {
         assertThat(withFrom.err()).contains("--probe needs live hosts");
         assertThat(badTarget.exitCode()).isEqualTo(1);
         assertThat(badTarget.err()).contains("expected IP:PORT");
+    }
+
+    @ParameterizedTest(name = "{0} -> exit {1}")
+    @CsvSource({"fixed-agent, 0", "affected-agent, 10", "truncated, 12", "hostgw-agent, 0"})
+    void theExitCodeIsTheVerdictsForCronAndCi(String capture, int exit, @TempDir Path dir) throws Exception {
+        Path one = Path.of(DiagnoseCliTest.class.getResource("/facts/_captured/" + capture).toURI());
+        Files.copy(one, dir.resolve(capture));
+
+        CliRunner.Result r = new CliRunner().run("diagnose", "--from", dir.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(exit);
     }
 
     private static Path captured() throws URISyntaxException {

@@ -287,7 +287,7 @@ class LabK3sIT {
         up(3, "affected");
         CliRunner.Result r = new CliRunner().run("diagnose", "-i", lab.inventory().toString(), "--probe");
 
-        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.exitCode()).as("affected: " + r).isEqualTo(10);
         assertThat(r.out().lines().filter(l -> l.matches("\\s+\\[info] PROBE_CONNECT: TCP connect to 10\\.43\\.0\\.10:80"
                 + " in \\d+\\.\\d ms"))).as(r.out()).hasSize(3);
         assertThat(r.out()).doesNotContain("PROBE_FAILED");
