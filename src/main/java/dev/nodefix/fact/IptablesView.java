@@ -1,0 +1,44 @@
+package dev.nodefix.fact;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one pasted iptables output shows of the nat table, whatever its form: each chain it shows with its
+ * rules as {@code -A CHAIN ...} statements (the form {@code iptables -S} prints), and whether the listing is the
+ * whole nat table, so that a chain it does not show does not exist.
+ *
+ * @param chains       by name, in the order shown
+ * @param wholeNatTable the text is a complete listing of the nat table: nothing elided, filtered or cut
+ */
+record IptablesView(Map<String, Chain> chains, boolean wholeNatTable) {
+    /**
+     * One chain as shown.
+     *
+     * @param complete every rule of the chain is shown (its whole block, nothing elided or filtered)
+     */
+    record Chain(boolean complete, List<String> rules) {
+        Chain {
+            rules = List.copyOf(rules);
+        }
+    }
+
+    IptablesView {
+        chains = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(chains));
+    }
+
+    /** Both readings of one text: a paste may hold a save listing and a {@code -L} listing one after another. */
+    IptablesView with(IptablesView other) {
+        Map<String, Chain> merged = new LinkedHashMap<>(chains);
+        other.chains.forEach((name, chain) -> merged.merge(name, chain, IptablesView::better));
+        return new IptablesView(merged, wholeNatTable || other.wholeNatTable);
+    }
+
+    private static Chain better(Chain a, Chain b) {
+        if (a.complete() != b.complete()) {
+            return a.complete() ? a : b;
+        }
+        return a.rules().size() >= b.rules().size() ? a : b;
+    }
+}
