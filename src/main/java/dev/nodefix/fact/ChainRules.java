@@ -35,7 +35,8 @@ record ChainRules(Listing listing, List<String> rules, boolean otherTablesHidden
             return new ChainRules(listing, shown.rules(), hidden, blind);
         }
         boolean whole = section.succeeded() && view.wholeNatTable() && !hidden;
-        if (whole || section.text().contains("No chain/target/match by that name")) {
+        boolean noSuchChain = section.text().contains("No chain/target/match by that name") && text.listsChain(chain);
+        if (whole || noSuchChain) {
             return new ChainRules(Listing.NO_CHAIN, List.of(), hidden, blind);
         }
         return new ChainRules(Listing.UNREADABLE, List.of(), hidden, blind);

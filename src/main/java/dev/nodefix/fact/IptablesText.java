@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * @param filter            empty unless a command line shows the output piped through a filter: the grep
  *                          pattern, or {@code ""} for any other filter (head, tail, awk ...)
  * @param otherTablesHidden the listing warned that the other iptables backend holds tables it does not show
+ * @param commands          the iptables command lines pasted with the output, prompt and all
  */
 record IptablesText(List<String> lines, boolean elided, boolean otherTablesHidden, Optional<String> filter,
-                    IptablesVersion printer) {
+                    IptablesVersion printer, List<String> commands) {
     static final String ELISION = "...";
 
     private static final Pattern BORDER_LINE = Pattern.compile("[\\s|│┃║+\\-─━═┌┐└┘├┤┬┴┼╔╗╚╝╭╮╰╯`~=]+");
@@ -37,6 +38,7 @@ record IptablesText(List<String> lines, boolean elided, boolean otherTablesHidde
 
     IptablesText {
         lines = List.copyOf(lines);
+        commands = List.copyOf(commands);
     }
 
     static IptablesText of(List<String> raw) {
@@ -44,12 +46,14 @@ record IptablesText(List<String> lines, boolean elided, boolean otherTablesHidde
         boolean elided = false;
         boolean hidden = false;
         Optional<String> filter = Optional.empty();
+        List<String> commands = new ArrayList<>();
         for (String line : raw) {
             String clean = clean(line);
             if (clean.contains("iptables-legacy tables present")) {
                 hidden = true;
             } else if (COMMAND.matcher(clean).matches() && !VERSIONED.matcher(clean).matches()) {
                 filter = filter.or(() -> filterOf(clean));
+                commands.add(clean);
             } else if (ELIDED.matcher(clean).matches()) {
                 elided = true;
                 lines.add(ELISION);
@@ -58,12 +62,22 @@ record IptablesText(List<String> lines, boolean elided, boolean otherTablesHidde
             }
         }
         IptablesVersion printer = IptablesVersion.parse(Section.ran("iptables-nat", 0, lines));
-        return new IptablesText(lines, elided, hidden, filter, printer);
+        return new IptablesText(lines, elided, hidden, filter, printer, commands);
     }
 
     /** The printing iptables is known to be too old (before 1.6.2) to print {@code --random-fully}. */
     boolean blindToRandomFully() {
         return printer.version().isPresent() && !printer.randomFullyCapable();
+    }
+
+    /**
+     * iptables' "No chain/target/match by that name" answers a listing of this chain: no command was pasted (the
+     * collector's per-chain sections), or one lists the chain ({@code -L CHAIN}, {@code -S CHAIN}).
+     */
+    boolean listsChain(String chain) {
+        Pattern listing = Pattern.compile(".*\\s(?:-[a-zA-Z]*[LS][a-zA-Z]*|--list|--list-rules)\\s+(?:-\\S+\\s+)*"
+                + Pattern.quote(chain) + "(?:\\s.*)?");
+        return commands.isEmpty() || commands.stream().anyMatch(c -> listing.matcher(c).matches());
     }
 
     private static String clean(String line) {

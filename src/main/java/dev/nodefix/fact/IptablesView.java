@@ -3,6 +3,9 @@ package dev.nodefix.fact;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What one pasted iptables output shows of the nat table, whatever its form: each chain it shows with its
@@ -24,8 +27,20 @@ record IptablesView(Map<String, Chain> chains, boolean wholeNatTable) {
         }
     }
 
+    private static final Set<String> TARGETS = Set.of("ACCEPT", "DROP", "RETURN", "REJECT", "QUEUE", "NFQUEUE", "LOG",
+            "NFLOG", "ULOG", "MASQUERADE", "SNAT", "DNAT", "REDIRECT", "NETMAP", "MARK", "CONNMARK", "CT", "NOTRACK",
+            "CHECKSUM", "TCPMSS", "TPROXY", "TTL", "TOS", "DSCP", "CLASSIFY", "SET", "TRACE", "AUDIT", "SECMARK",
+            "CONNSECMARK", "HMARK", "TEE", "SYNPROXY", "IDLETIMER", "LED");
+    private static final Pattern JUMP = Pattern.compile(".* -[jg] (\\S+).*");
+
     IptablesView {
         chains = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(chains));
+    }
+
+    /** Every chain a shown rule jumps to is shown too: a listing missing one was cut. */
+    static boolean closed(Map<String, Chain> chains) {
+        return chains.values().stream().flatMap(c -> c.rules().stream()).map(JUMP::matcher).filter(Matcher::matches)
+                .map(m -> m.group(1)).allMatch(t -> TARGETS.contains(t) || chains.containsKey(t));
     }
 
     /** Both readings of one text: a paste may hold a save listing and a {@code -L} listing one after another. */

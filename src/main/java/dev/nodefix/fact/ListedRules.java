@@ -114,7 +114,7 @@ final class ListedRules {
                 b.columns != null && !b.damaged && !filtered,
                 b.rules.stream().map(r -> r.isEmpty() ? "-A " + name : "-A " + name + " " + r).toList())));
         boolean nat = policies.containsAll(List.of("PREROUTING", "OUTPUT", "POSTROUTING")) && !policies.contains("FORWARD");
-        boolean whole = nat && !duplicated && !text.elided() && !filtered
+        boolean whole = nat && !duplicated && !text.elided() && !filtered && IptablesView.closed(chains)
                 && chains.values().stream().allMatch(IptablesView.Chain::complete);
         return new IptablesView(chains, whole);
     }

@@ -37,7 +37,7 @@ final class SavedRules {
         Map<String, IptablesView.Chain> chains = new LinkedHashMap<>();
         declared.forEach(name -> chains.put(name, chain(name, lines, at.getOrDefault(name, List.of()), true, text)));
         at.forEach((name, where) -> chains.putIfAbsent(name, chain(name, lines, where, false, text)));
-        return new IptablesView(chains, whole(lines, policies, text));
+        return new IptablesView(chains, whole(lines, policies, text) && IptablesView.closed(chains));
     }
 
     /** The lines of the {@code *nat} table when the text marks tables, else all of them. */
