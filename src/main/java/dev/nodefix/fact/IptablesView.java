@@ -30,7 +30,8 @@ record IptablesView(Map<String, Chain> chains, boolean wholeNatTable) {
     private static final Set<String> TARGETS = Set.of("ACCEPT", "DROP", "RETURN", "REJECT", "QUEUE", "NFQUEUE", "LOG",
             "NFLOG", "ULOG", "MASQUERADE", "SNAT", "DNAT", "REDIRECT", "NETMAP", "MARK", "CONNMARK", "CT", "NOTRACK",
             "CHECKSUM", "TCPMSS", "TPROXY", "TTL", "TOS", "DSCP", "CLASSIFY", "SET", "TRACE", "AUDIT", "SECMARK",
-            "CONNSECMARK", "HMARK", "TEE", "SYNPROXY", "IDLETIMER", "LED");
+            "CONNSECMARK", "HMARK", "TEE", "SYNPROXY", "IDLETIMER", "LED", "CLUSTERIP", "DNPT", "SNPT", "HL", "RATEEST",
+            "TCPOPTSTRIP");
     private static final Pattern JUMP = Pattern.compile(".* -[jg] (\\S+).*");
 
     IptablesView {
