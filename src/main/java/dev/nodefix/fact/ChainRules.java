@@ -1,15 +1,21 @@
 package dev.nodefix.fact;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * The {@code -A CHAIN ...} lines of one chain, and how its listing failed. Reads the three listings
- * collectors have printed: {@code iptables-save -t nat} (chains declared as {@code :CHAIN POLICY [0:0]}),
- * {@code iptables -t nat -S} (the whole table) and {@code iptables -t nat -S CHAIN} (one chain, declared as
- * {@code -N CHAIN} or {@code -P CHAIN POLICY}). A chain not declared in a whole-table listing does not exist.
+ * The rules of one nat chain as {@code -A CHAIN ...} statements, from any form of listing ({@link SavedRules}:
+ * {@code iptables-save}, {@code -S}; {@link ListedRules}: {@code -L} with its options), pasted as it came
+ * ({@link IptablesText}). A chain a listing does not show is {@link Listing#NO_CHAIN} only when the listing is the
+ * whole nat table (or iptables said there is no such chain); a fragment that does not show it is
+ * {@link Listing#UNREADABLE}, and the rules a fragment shows are {@link Listing#PARTIAL}.
+ *
+ * @param otherTablesHidden the listing warned that the other iptables backend holds tables it does not show
+ * @param blindToRandomFully the iptables that printed it is too old (before 1.6.2) to print {@code --random-fully}
  */
-record ChainRules(Listing listing, List<String> rules) {
-    enum Listing { LISTED, NO_CHAIN, UNREADABLE, NOT_RUN }
+record ChainRules(Listing listing, List<String> rules, boolean otherTablesHidden, boolean blindToRandomFully) {
+    enum Listing { LISTED, PARTIAL, NO_CHAIN, UNREADABLE, NOT_RUN }
 
     ChainRules {
         rules = List.copyOf(rules);
@@ -17,29 +23,45 @@ record ChainRules(Listing listing, List<String> rules) {
 
     static ChainRules of(Section section, String chain) {
         if (section.status() != Section.Status.RAN) {
-            return new ChainRules(Listing.NOT_RUN, List.of());
+            return new ChainRules(Listing.NOT_RUN, List.of(), false, false);
         }
-        List<String> lines = section.lines().stream().map(String::strip).toList();
-        List<String> rules = lines.stream().filter(l -> l.startsWith("-A " + chain + " ")).toList();
-        boolean declared = lines.stream().anyMatch(l -> l.equals("-N " + chain) || l.startsWith("-P " + chain + " ")
-                || l.startsWith(":" + chain + " "));
-        if (section.succeeded() && (declared || !rules.isEmpty())) {
-            return new ChainRules(Listing.LISTED, rules);
+        IptablesText text = IptablesText.of(section.lines());
+        IptablesView view = SavedRules.read(text).with(ListedRules.read(text));
+        IptablesView.Chain shown = view.chains().get(chain);
+        boolean hidden = text.otherTablesHidden();
+        boolean blind = text.blindToRandomFully();
+        if (shown != null) {
+            Listing listing = section.succeeded() && shown.complete() ? Listing.LISTED : Listing.PARTIAL;
+            return new ChainRules(listing, shown.rules(), hidden, blind);
         }
-        if (section.succeeded() && wholeTable(lines)) {
-            return new ChainRules(Listing.NO_CHAIN, List.of());
+        boolean whole = section.succeeded() && view.wholeNatTable() && !hidden;
+        boolean noSuchChain = section.text().contains("No chain/target/match by that name") && text.listsChain(chain);
+        if (whole || noSuchChain) {
+            return new ChainRules(Listing.NO_CHAIN, List.of(), hidden, blind);
         }
-        if (section.text().contains("No chain/target/match by that name")) {
-            return new ChainRules(Listing.NO_CHAIN, List.of());
-        }
-        return new ChainRules(Listing.UNREADABLE, List.of());
+        return new ChainRules(Listing.UNREADABLE, List.of(), hidden, blind);
     }
 
-    /** An iptables-save table ({@code *nat} ... {@code COMMIT}) or {@code -S} of a whole table (every built-in policy). */
-    private static boolean wholeTable(List<String> lines) {
-        boolean saved = lines.contains("*nat") && lines.contains("COMMIT");
-        boolean listed = lines.stream().filter(l -> l.startsWith("-P ")).count() >= 2;
-        return saved || listed;
+    /** Every rule of the chain is shown, and the other backend holds no tables this listing leaves out. */
+    boolean wholeView() {
+        return listing == Listing.LISTED && !otherTablesHidden;
+    }
+
+    /**
+     * Whether the chain masquerades with {@code --random-fully}: yes when a MASQUERADE shown has it; no when the
+     * chain does not exist, or when every rule is shown (or a {@code decisive} MASQUERADE is) without it by an
+     * iptables able to print it; else cannot tell.
+     */
+    Optional<Boolean> randomFully(Predicate<String> decisive) {
+        List<String> masquerades = rules.stream().filter(ChainRules::masquerades).toList();
+        if (masquerades.stream().anyMatch(r -> r.contains("--random-fully"))) {
+            return Optional.of(true);
+        }
+        if (listing == Listing.NO_CHAIN) {
+            return Optional.of(false);
+        }
+        boolean seen = wholeView() || !otherTablesHidden && masquerades.stream().anyMatch(decisive);
+        return seen && !blindToRandomFully ? Optional.of(false) : Optional.empty();
     }
 
     static boolean masquerades(String rule) {

@@ -25,7 +25,7 @@ public record NodeFacts(
         K3sUnits units = K3sUnits.FACT.from(out);
         return new NodeFacts(Kernel.FACT.from(out), OsRelease.FACT.from(out), IptablesVersion.HOST.from(out),
                 IptablesVersion.K3S_BUNDLED.from(out), RandomFullySupport.FACT.from(out),
-                KubePostrouting.FACT.from(out), FlannelPostrtg.FACT.from(out), PostroutingOrder.FACT.from(out),
+                KubePostrouting.from(out), FlannelPostrtg.from(out), PostroutingOrder.FACT.from(out),
                 VxlanDevice.FACT.from(out), EthtoolFeatures.FACT.from(out), UplinkDriver.FACT.from(out),
                 FlannelBackend.of(NetConf.FACT.from(out), K3sConfig.FACT.from(out), units, K3sEnv.FACT.from(out)),
                 SubnetEnv.FACT.from(out), K3sInfo.of(units, K3sVersion.FACT.from(out), ServiceStates.FACT.from(out)),

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  * The chains {@code POSTROUTING} jumps to, in order. flannel v0.20.0-v0.20.1 put {@code FLANNEL-POSTRTG}
  * before {@code KUBE-POSTROUTING} (double NAT, DOMAIN.md §3).
  *
+ * @param listed       POSTROUTING is shown whole ({@link ChainRules.Listing#LISTED}); a fragment's jumps are still
+ *                     listed, in the order shown
  * @param flannelFirst empty unless both chains are jumped to
  */
 public record PostroutingOrder(boolean listed, List<String> jumps, Optional<Boolean> flannelFirst) {

@@ -63,7 +63,7 @@ public final class FactsTable {
     }
 
     private static String kubePostrouting(KubePostrouting k) {
-        return lower(k.form()) + (k.randomFully() ? " (random-fully)" : "");
+        return lower(k.form()) + (k.randomFully().orElse(false) ? " (random-fully)" : "");
     }
 
     private static String lower(Enum<?> e) {

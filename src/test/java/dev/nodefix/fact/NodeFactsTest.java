@@ -19,7 +19,7 @@ class NodeFactsTest {
         assertThat(f.vxlan().vni()).contains(1);
         assertThat(f.offload().txChecksumIpGeneric()).contains(new EthtoolFeatures.Feature(true, false));
         assertThat(f.kubePostrouting().form()).isEqualTo(KubePostrouting.Form.UNFIXED);
-        assertThat(f.kubePostrouting().randomFully()).isTrue();
+        assertThat(f.kubePostrouting().randomFully()).contains(true);
         assertThat(f.randomFully().support()).isEqualTo(RandomFullySupport.Support.SUPPORTED);
         assertThat(f.k3sIptables().mode()).isEqualTo(IptablesVersion.Mode.ABSENT);
         assertThat(f.persistence().installed()).isFalse();
