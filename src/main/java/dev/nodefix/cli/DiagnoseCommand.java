@@ -9,6 +9,7 @@ import dev.nodefix.probe.ProbeScript;
 import dev.nodefix.probe.ProbeTarget;
 import dev.nodefix.report.DiagnosisJson;
 import dev.nodefix.report.DiagnosisText;
+import dev.nodefix.report.EvidenceText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +25,15 @@ import picocli.CommandLine.Option;
                 "Exit: 0 not affected; 10 affected; 11 at risk; 12 unknown (cannot tell from the evidence);",
                 "4 some host unreachable (when no host is affected); 1 bad input or nodefix failed."})
 public final class DiagnoseCommand implements Callable<Integer> {
-    @Option(names = "--from", paramLabel = "DIR",
-            description = "Diagnose captured collector output offline, one file per host named after it; no SSH.")
-    Path from;
+    @Option(names = "--from", paramLabel = "PATH", description = {"Diagnose offline, no SSH (repeatable): a directory"
+            + " of collector captures (one file per host, named after it); a directory of pasted outputs (one host,"
+            + " named after the directory; a directory of such directories: a host each); a capture file; pasted"
+            + " files named one by one (together one host, named after the first one's directory)."})
+    List<Path> from = new ArrayList<>();
+
+    @Option(names = "--explain", description = "With --from: for each pasted piece, what it was taken for and the"
+            + " facts it gave, and what could not be used (file:line).")
+    boolean explain;
 
     @Option(names = "--probe", description = "Also time a TCP connect from each node to each target (5 s limit)"
             + " and read the UDP InCsumErrors counter before and after.")
@@ -54,11 +61,17 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<ProbeTarget> explicit = targets.stream().map(ProbeTarget::parse).toList();
-        if (probe && from != null) {
+        if (probe && !from.isEmpty()) {
             throw new IllegalArgumentException("--probe needs live hosts: it cannot be used with --from");
         }
-        FactSource.Results facts = from != null ? FactSource.captured(from)
+        if (explain && from.isEmpty()) {
+            throw new IllegalArgumentException("--explain reads pasted evidence: give --from PATH");
+        }
+        FactSource.Results facts = !from.isEmpty() ? FactSource.captured(from)
                 : FactSource.live(ctx, inventory, connection, become);
+        if (explain) {
+            new EvidenceText().print(ctx.out(), facts.loose());
+        }
         Map<String, List<Finding>> probed = probe ? probe(explicit) : Map.of();
         Diagnosis diagnosis = Diagnoser.standard(new RemediationPolicy(keepOffload)).diagnose(facts.hosts(), probed);
         if (output.json()) {

@@ -1,0 +1,41 @@
+package dev.nodefix.evidence;
+
+import java.util.Locale;
+
+/**
+ * A kind of output nodefix recognises in a paste, named as the evidence corpus names it, with the collector
+ * section its text is handed to (empty for a form no collector section holds).
+ */
+public enum Form {
+    IPTABLES_LIST("iptables-nat"),
+    MASQUERADE_HELP("masquerade-help"),
+    TCPDUMP("tcpdump"),
+    K3S_UNIT("k3s-units"),
+    NET_CONF("net-conf"),
+    UDP_SNMP("udp-snmp"),
+    IP_LINK("vxlan-device"),
+    ETHTOOL_FEATURES("ethtool-features"),
+    ETHTOOL_DRIVER("uplink-driver"),
+    KERNEL_LOG("kernel-log"),
+    UNAME("kernel"),
+    OS_RELEASE("os-release"),
+    K3S_VERSION("k3s-version"),
+    IPTABLES_VERSION("iptables-version"),
+    SUBNET_ENV("subnet-env");
+
+    private final String section;
+
+    Form(String section) {
+        this.section = section;
+    }
+
+    /** The corpus's name: {@code ethtool-features}, {@code iptables-list}, ... */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The collector section whose facts read this form's text. */
+    public String section() {
+        return section;
+    }
+}
