@@ -14,6 +14,8 @@ final class SectionText {
     private static final String VXLAN_DEVICE = "flannel.1";
     private static final Pattern RELEASE = Pattern.compile("\\b(\\d+\\.\\d+\\.\\d+[\\w.+~-]*)");
     private static final Pattern IPTABLES_VERSION = Pattern.compile("\\b(?:iptables|ip6tables)\\S* v\\d.*");
+    /** A klog line ({@code E0615 13:46:02.007083 1 iptables.go:115] ...}): printed inside a pod. */
+    private static final Pattern POD_LOG = Pattern.compile("\\s*[IWEF]\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d+\\s+\\d+ ");
     private static final Pattern BORDER = Pattern.compile("^\\s*[│|]\\s?|\\s*[│|]\\s*$");
     private static final Pattern CSUM = Pattern.compile("\\s*InCsumErrors:?\\s+(\\d+)\\s*");
 
@@ -30,8 +32,10 @@ final class SectionText {
             case K3S_VERSION -> lines.stream().anyMatch(l -> l.strip().startsWith("rke2 "))
                     ? Reading.withholds(piece, form, "an rke2 version: nodefix reads k3s's versions")
                     : Reading.gives(piece, form, stripped(lines));
-            case IPTABLES_VERSION -> Reading.gives(piece, form, lines.stream().map(IPTABLES_VERSION::matcher)
-                    .filter(Matcher::find).map(Matcher::group).toList());
+            case IPTABLES_VERSION -> piece.lines().stream().anyMatch(l -> POD_LOG.matcher(l).lookingAt())
+                    ? Reading.withholds(piece, form, "quoted in a pod's log: that container's iptables, not the host's")
+                    : Reading.gives(piece, form, lines.stream().map(IPTABLES_VERSION::matcher).filter(Matcher::find)
+                            .map(Matcher::group).toList());
             case NET_CONF -> Reading.gives(piece, form, json(lines));
             case UDP_SNMP -> Reading.gives(piece, form, snmp(lines));
             case K3S_UNIT -> Reading.gives(piece, form, unit(piece, lines));
