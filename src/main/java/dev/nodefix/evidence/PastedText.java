@@ -43,6 +43,11 @@ public final class PastedText {
         String[] lines = text.replace("\r\n", "\n").split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
+            if (FENCE.matcher(line).matches() && current.hasOutput()) {
+                current.finish(pieces);
+                current = new Builder(file, i + 2, Optional.empty());
+                continue;
+            }
             if (FENCE.matcher(line).matches() || SUDO_PASSWORD.matcher(line).matches()) {
                 current.add("");
                 continue;
@@ -92,6 +97,10 @@ public final class PastedText {
             this.file = file;
             this.line = line;
             this.command = command;
+        }
+
+        boolean hasOutput() {
+            return lines.stream().anyMatch(l -> !l.isBlank());
         }
 
         void add(String l) {
