@@ -134,9 +134,16 @@ final class SectionText {
         return List.of();
     }
 
+    /** The {@code ExecStart=} line and its {@code \\} continuations, as the collector's {@code k3s-units} prints. */
     private static List<String> unit(Piece piece, List<String> lines) {
         List<String> out = new ArrayList<>(List.of("# file: " + piece.where()));
-        lines.stream().filter(l -> !l.isBlank()).forEach(out::add);
+        boolean in = false;
+        for (String l : lines) {
+            if (Shapes.marks(Form.K3S_UNIT, l) || in) {
+                out.add(l);
+                in = l.stripTrailing().endsWith("\\");
+            }
+        }
         return out;
     }
 

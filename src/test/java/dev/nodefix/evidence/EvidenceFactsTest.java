@@ -1,0 +1,58 @@
+package dev.nodefix.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nodefix.fact.EthtoolFeatures;
+import dev.nodefix.fact.NodeFacts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The hand-made pastes of {@code evidence/split} read as one host: the facts each form hands on, and only those. */
+class EvidenceFactsTest {
+    @Test
+    void promptedOutputsGiveTheirFacts() throws Exception {
+        NodeFacts f = read("prompts.txt");
+
+        assertThat(f.kernel().release()).contains("5.15.0-91-generic");
+        assertThat(f.offload().txChecksumIpGeneric().map(EthtoolFeatures.Feature::on)).contains(true);
+        assertThat(f.iptables().version()).contains("1.8.7");
+        assertThat(f.uplink().device()).contains("eth0");
+        assertThat(f.uplink().driver()).contains("virtio_net");
+        assertThat(f.subnetEnv().subnet()).contains("10.42.1.1/24");
+        assertThat(f.k3s().version().version()).contains("1.27.4");
+    }
+
+    @Test
+    void fencedOutputsWithoutPromptsGiveTheirFactsAndNetstatItsChecksumErrors() throws Exception {
+        NodeFacts f = read("no-prompts-fenced.txt");
+
+        assertThat(f.udp().inCsumErrors()).contains(12L);
+        assertThat(f.kernel().release()).contains("5.4.0-150-generic");
+        assertThat(f.k3s().version().version()).contains("1.26.2");
+        assertThat(f.subnetEnv().network()).contains("10.42.0.0/16");
+    }
+
+    @Test
+    void anIpLinkBlockGivesTheVxlanDeviceAndAUnitTheBackend() throws Exception {
+        assertThat(read("save-with-notes.txt").vxlan().dstport()).contains(8472);
+        assertThat(read("save-with-notes.txt").vxlan().local()).contains("10.0.0.5");
+        assertThat(read("systemctl-cat.txt").backend().effective()).contains("host-gw");
+    }
+
+    @Test
+    void nothingPastedIsCannotTell() {
+        NodeFacts f = LooseEvidence.read("h", Map.of("empty.txt", "hello\n")).facts();
+
+        assertThat(f.kernel().release()).isEmpty();
+        assertThat(f.offload().available()).isFalse();
+        assertThat(f.backend().effective()).isEmpty();
+        assertThat(f.iptables().version()).isEmpty();
+    }
+
+    private static NodeFacts read(String name) throws Exception {
+        Path file = Path.of(EvidenceFactsTest.class.getResource("/evidence/split/" + name).toURI());
+        return LooseEvidence.read("h", Map.of(name, Files.readString(file))).facts();
+    }
+}
