@@ -42,6 +42,15 @@ class EvidenceFactsTest {
     }
 
     @Test
+    void aListingPastedWithoutPromptDoesNotSwallowTheOutputsAfterIt() throws Exception {
+        NodeFacts f = read("listing-then-others.txt");
+
+        assertThat(f.kernel().release()).contains("5.4.0-150-generic");
+        assertThat(f.iptables().version()).contains("1.8.4");
+        assertThat(f.postrouting().jumps()).contains("KUBE-POSTROUTING", "FLANNEL-POSTRTG");
+    }
+
+    @Test
     void nothingPastedIsCannotTell() {
         NodeFacts f = LooseEvidence.read("h", Map.of("empty.txt", "hello\n")).facts();
 
