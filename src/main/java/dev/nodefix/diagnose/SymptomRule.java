@@ -21,8 +21,8 @@ public final class SymptomRule implements Rule {
         KernelChecksumLog log = f.kernelLog();
         TcpdumpChecksum capture = f.tcpdump();
         if (log.badChecksum() == Observed.YES) {
-            found.add(symptom(f, "the kernel dropped VXLAN packets with a bad UDP checksum on "
-                    + log.ports().describe(), "kernel log" + log.source().map(s -> " (" + s + ")").orElse(""),
+            found.add(symptom(f, "the kernel dropped VXLAN packets from " + String.join(", ", log.senders())
+                    + " with a bad UDP checksum on " + log.ports().describe(), "kernel log" + log.source().map(s -> " (" + s + ")").orElse(""),
                     log.lines()));
         }
         if (capture.symptom() == Observed.YES) {

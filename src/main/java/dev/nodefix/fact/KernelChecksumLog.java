@@ -1,8 +1,10 @@
 package dev.nodefix.fact;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,10 +18,11 @@ import java.util.regex.Pattern;
  * @param badChecksum YES when a line names the VXLAN port as destination
  * @param source      the tool the collector read, empty for pasted text
  * @param lines       the lines on the VXLAN port, as printed
+ * @param senders     their distinct source addresses (the nodes whose packets carry the bad checksum)
  * @param otherPorts  how many bad-checksum lines name another port (not this bug's trace)
  */
 public record KernelChecksumLog(Observed badChecksum, Optional<String> source, VxlanPorts ports, List<String> lines,
-        int otherPorts) {
+        List<String> senders, int otherPorts) {
     public static final String SECTION = "kernel-log";
     private static final Pattern BAD = Pattern.compile("\\bUDP(?:Lite)?(?:v6)?: bad checksum\\. From \\[?([0-9A-Fa-f.:]+?)"
             + "\\]?:(\\d{1,5}) to \\[?([0-9A-Fa-f.:]+?)\\]?:(\\d{1,5}) ulen \\d+");
@@ -27,6 +30,7 @@ public record KernelChecksumLog(Observed badChecksum, Optional<String> source, V
 
     public KernelChecksumLog {
         lines = List.copyOf(lines);
+        senders = List.copyOf(senders);
     }
 
     /** The section read against flannel.1's port from the {@code ip} section (both well-known ports without it). */
@@ -36,6 +40,7 @@ public record KernelChecksumLog(Observed badChecksum, Optional<String> source, V
 
     static KernelChecksumLog parse(Section section, VxlanPorts ports) {
         List<String> onPort = new ArrayList<>();
+        Set<String> senders = new LinkedHashSet<>();
         int other = 0;
         Optional<String> source = Optional.empty();
         for (String line : section.status() == Section.Status.RAN ? section.lines() : List.<String>of()) {
@@ -45,11 +50,12 @@ public record KernelChecksumLog(Observed badChecksum, Optional<String> source, V
                 source = Optional.of(from.group(1).strip());
             } else if (bad.find() && ports.matches(Integer.parseInt(bad.group(4)))) {
                 onPort.add(line.strip());
+                senders.add(bad.group(1));
             } else if (bad.find(0)) {
                 other++;
             }
         }
-        return new KernelChecksumLog(observed(section, onPort), source, ports, onPort, other);
+        return new KernelChecksumLog(observed(section, onPort), source, ports, onPort, List.copyOf(senders), other);
     }
 
     private static Observed observed(Section section, List<String> onPort) {

@@ -15,7 +15,7 @@ class SymptomRuleTest {
         Finding f = only(facts("symptom-kernel-log-overrides-fixed-config"));
 
         assertThat(f.code()).isEqualTo(Code.SYMPTOM_OBSERVED);
-        assertThat(f.message()).contains("port 8472 (flannel.1 dstport)");
+        assertThat(f.message()).contains("from 172.16.9.99 ").contains("port 8472 (flannel.1 dstport)");
         assertThat(f.evidence()).containsExactly(
                 "kernel log (dmesg): [ 1423.035722] UDP: bad checksum. From 172.16.9.99:27503 to 172.16.80.252:8472 ulen 75",
                 "kernel log (dmesg): [ 1426.036873] UDP: bad checksum. From 172.16.9.99:4894 to 172.16.80.252:8472 ulen 75");
