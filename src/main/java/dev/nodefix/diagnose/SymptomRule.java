@@ -22,8 +22,8 @@ public final class SymptomRule implements Rule {
         TcpdumpChecksum capture = f.tcpdump();
         if (log.badChecksum() == Observed.YES) {
             found.add(symptom(f, "the kernel dropped VXLAN packets from " + String.join(", ", log.senders())
-                    + " with a bad UDP checksum on " + log.ports().describe(), "kernel log" + log.source().map(s -> " (" + s + ")").orElse(""),
-                    log.lines()));
+                    + " with a bad UDP checksum on " + log.ports().describe(),
+                    "kernel log" + log.source().map(s -> " (" + s + ")").orElse(""), log.lines()));
         }
         if (capture.symptom() == Observed.YES) {
             found.add(symptom(f, "tcpdump shows VXLAN packets arriving with a bad UDP checksum on "

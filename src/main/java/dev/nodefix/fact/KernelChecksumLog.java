@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 public record KernelChecksumLog(Observed badChecksum, Optional<String> source, VxlanPorts ports, List<String> lines,
         List<String> senders, int otherPorts) {
     public static final String SECTION = "kernel-log";
-    private static final Pattern BAD = Pattern.compile("\\bUDP(?:Lite)?(?:v6)?: bad checksum\\. From \\[?([0-9A-Fa-f.:]+?)"
-            + "\\]?:(\\d{1,5}) to \\[?([0-9A-Fa-f.:]+?)\\]?:(\\d{1,5}) ulen \\d+");
+    private static final Pattern BAD = Pattern.compile("\\bUDP(?:Lite)?(?:v6)?: bad checksum\\. "
+            + "From \\[?([0-9A-Fa-f.:]+?)\\]?:(\\d{1,5}) to \\[?([0-9A-Fa-f.:]+?)\\]?:(\\d{1,5}) ulen \\d+");
     private static final Pattern FROM = Pattern.compile("# from: (.+)");
 
     public KernelChecksumLog {

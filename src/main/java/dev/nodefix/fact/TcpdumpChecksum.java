@@ -27,9 +27,11 @@ import java.util.regex.Pattern;
 public record TcpdumpChecksum(Observed badChecksum, Observed symptom, VxlanPorts ports, List<String> received,
         List<String> sent, List<String> sideUnknown, Optional<String> decodedAs) {
     public static final String SECTION = "tcpdump";
-    private static final Pattern PACKET = Pattern.compile("(?:^|\\s)(\\S+)\\.([A-Za-z0-9-]+) > (\\S+?)\\.([A-Za-z0-9-]+): (.*)");
+    private static final Pattern PACKET = Pattern.compile(
+            "(?:^|\\s)(\\S+)\\.([A-Za-z0-9-]+) > (\\S+?)\\.([A-Za-z0-9-]+): (.*)");
     private static final Pattern DIRECTION = Pattern.compile("\\s(In|Out)\\s+IP6? ");
-    private static final Pattern PROMPT = Pattern.compile("^\\[?[A-Za-z0-9_.-]+@([A-Za-z0-9_.-]+)[\\s:\\]].*?[#$]\\s.*");
+    private static final Pattern PROMPT = Pattern.compile(
+            "^\\[?[A-Za-z0-9_.-]+@([A-Za-z0-9_.-]+)[\\s:\\]].*?[#$]\\s.*");
     private static final Pattern DECODED = Pattern.compile("(?:\\[[^]]*]\\s*)?([A-Za-z][A-Za-z0-9]*)\\b.*");
 
     private enum Side { RECEIVED, SENT, UNKNOWN }
@@ -90,7 +92,7 @@ public record TcpdumpChecksum(Observed badChecksum, Observed symptom, VxlanPorts
         return own.stream().anyMatch(o -> same(destination, o)) ? Side.RECEIVED : Side.UNKNOWN;
     }
 
-    /** The same address, or host names whose first labels agree ({@code wx0vm00052.apac.example.com}, {@code wx0vm00052}). */
+    /** The same address, or host names whose first labels agree: {@code n1.example.com} and {@code n1}. */
     private static boolean same(String address, String own) {
         if (address.equalsIgnoreCase(own)) {
             return true;
