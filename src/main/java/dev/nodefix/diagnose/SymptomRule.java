@@ -15,6 +15,11 @@ import java.util.List;
 public final class SymptomRule implements Rule {
     private static final int QUOTED = 5;
 
+    /** Whether the node shows the bug itself (a kernel log line or a received bad checksum on the VXLAN port). */
+    static boolean observed(NodeFacts f) {
+        return f.kernelLog().badChecksum() == Observed.YES || f.tcpdump().symptom() == Observed.YES;
+    }
+
     @Override
     public List<Finding> check(NodeFacts f) {
         List<Finding> found = new ArrayList<>();
