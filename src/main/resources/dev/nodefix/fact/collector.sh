@@ -228,10 +228,14 @@ nf_udp() {
     case $nf_l in Udp:*) printf '%s\n' "$nf_l" ;; esac
   done < /proc/net/snmp
 }
-# kernel-log: `# from: TOOL`, then the last 20 "bad checksum" lines of the kernel log (dmesg, else this
+# kernel-log: `# from: TOOL`, then the last 20 "bad checksum" lines of the kernel log (dmesg's debug level, else
+# dmesg, else this
 # boot's `journalctl -k`); absent when neither prints anything (not readable: cannot tell, not "none")
 nf_kernel_log() {
-  if nf_has dmesg && nf_out=$(dmesg </dev/null 2>/dev/null) && [ -n "$nf_out" ]; then nf_from=dmesg
+  # the kernel prints "bad checksum" at debug level (net_dbg_ratelimited, LIMIT_NETDEBUG): dmesg -l debug formats
+  # only those (cheap, and readable-but-empty counts); busybox's dmesg has no -l, so the whole log there
+  if nf_has dmesg && nf_out=$(dmesg -l debug </dev/null 2>/dev/null); then nf_from='dmesg -l debug'
+  elif nf_has dmesg && nf_out=$(dmesg </dev/null 2>/dev/null) && [ -n "$nf_out" ]; then nf_from=dmesg
   elif nf_has journalctl && nf_out=$(journalctl -k -b -q --no-pager </dev/null 2>/dev/null) && [ -n "$nf_out" ]; then
     nf_from='journalctl -k'
   else nf_absent kernel-log; return; fi

@@ -103,10 +103,20 @@ class CollectorScriptTest {
                 + " echo \"[ $i.5] UDP: bad checksum. From 10.0.0.9:$i to 10.0.0.5:8472 ulen 75\"; echo \"[ $i.6] other\"; done"));
 
         Section log = CollectorOutput.split(out).section(KernelChecksumLog.SECTION);
-        assertThat(log.lines()).as(out).hasSize(21).startsWith("# from: dmesg")
+        assertThat(log.lines()).as(out).hasSize(21).startsWith("# from: dmesg -l debug")
                 .contains("[ 6.5] UDP: bad checksum. From 10.0.0.9:6 to 10.0.0.5:8472 ulen 75").doesNotContain("[ 6.6] other");
         assertThat(log.lines().get(1)).startsWith("[ 6.5]");
         assertThat(NodeFacts.parse(out).kernelLog().badChecksum()).isEqualTo(Observed.YES);
+    }
+
+    @Test
+    void aDmesgWithoutLevelsLikeBusyboxsIsReadWhole(@TempDir Path tmp) throws Exception {
+        String out = isolated(tmp, "-rm", fakeTools(tmp, "dmesg", "[ \"$1\" = -l ] && { echo 'dmesg: invalid option -- l' >&2;"
+                + " exit 1; }; echo '[ 9.1] UDP: bad checksum. From 10.0.0.9:1 to 10.0.0.5:8472 ulen 75'"));
+
+        Section log = CollectorOutput.split(out).section(KernelChecksumLog.SECTION);
+        assertThat(log.lines()).as(out).containsExactly("# from: dmesg",
+                "[ 9.1] UDP: bad checksum. From 10.0.0.9:1 to 10.0.0.5:8472 ulen 75");
     }
 
     @Test
