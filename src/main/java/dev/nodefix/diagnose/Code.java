@@ -2,9 +2,10 @@ package dev.nodefix.diagnose;
 
 import java.util.Optional;
 
-/** A finding's code. The first four decide a host's verdict; the others explain or warn. */
+/** A finding's code. The first five decide a host's verdict; the others explain or warn. */
 public enum Code {
     AFFECTED(Verdict.AFFECTED),
+    SYMPTOM_OBSERVED(Verdict.AFFECTED),
     AT_RISK(Verdict.AT_RISK),
     NOT_AFFECTED(Verdict.NOT_AFFECTED),
     UNDETERMINED(Verdict.UNKNOWN),
@@ -13,6 +14,7 @@ public enum Code {
     BACKEND_INCONSISTENT(null),
     FLANNEL_BACKEND_ON_AGENT(null),
     VMXNET3_LOOKALIKE(null),
+    CHECKSUM_LOOKALIKE(null),
     UDP_CSUM_ERRORS(null),
     PROBE_CONNECT(null),
     PROBE_STALL(null),

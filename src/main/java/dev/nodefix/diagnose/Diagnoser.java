@@ -23,7 +23,7 @@ public final class Diagnoser {
 
     /** The rules of DOMAIN.md, verdict rules first. */
     public static Diagnoser standard(RemediationPolicy policy) {
-        return new Diagnoser(List.of(new AffectedRule(), new AtRiskRule(), new NotAffectedRule(),
+        return new Diagnoser(List.of(new AffectedRule(), new SymptomRule(), new AtRiskRule(), new NotAffectedRule(),
                 new HostGwImpossibleRule(), new BackendSourcesRule(), new FlannelBackendOnAgentRule(),
                 new Vmxnet3LookalikeRule(), new UdpCsumErrorsRule()), List.of(new BackendAcrossNodesRule()), policy);
     }

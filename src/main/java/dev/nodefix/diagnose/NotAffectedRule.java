@@ -9,6 +9,9 @@ import java.util.Optional;
 public final class NotAffectedRule implements Rule {
     @Override
     public List<Finding> check(NodeFacts f) {
+        if (SymptomRule.observed(f)) {
+            return List.of(); // the configuration looks safe, but the node shows the bug: the observation wins
+        }
         return reason(f).map(why -> List.of(Finding.of(Code.NOT_AFFECTED, Severity.INFO, "not affected: " + why,
                 evidence(f), null))).orElse(List.of());
     }

@@ -63,6 +63,21 @@ public record LooseEvidence(String host, List<Reading> readings, List<Unused> un
         for (Reading r : readings) {
             r.section().ifPresent(s -> sections.computeIfAbsent(s, k -> new ArrayList<>()).addAll(r.sectionLines()));
         }
+        return text(sections);
+    }
+
+    /** The collector text with {@code only}'s section holding its text alone: what that one piece gave. */
+    public String collectorText(Reading only) {
+        Map<String, List<String>> sections = new LinkedHashMap<>();
+        for (Reading r : readings) {
+            if (r == only || r.section().isPresent() && !r.section().equals(only.section())) {
+                r.section().ifPresent(s -> sections.computeIfAbsent(s, k -> new ArrayList<>()).addAll(r.sectionLines()));
+            }
+        }
+        return text(sections);
+    }
+
+    private static String text(Map<String, List<String>> sections) {
         StringBuilder out = new StringBuilder();
         sections.forEach((name, lines) -> out.append(section(name, lines)));
         return out.toString();

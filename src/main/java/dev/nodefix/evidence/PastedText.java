@@ -39,13 +39,13 @@ public final class PastedText {
     /** The pieces of {@code text}, read from {@code file}; empty pieces (a prompt alone) are left out. */
     public static List<Piece> split(String file, String text) {
         List<Piece> pieces = new ArrayList<>();
-        Builder current = new Builder(file, 1, Optional.empty());
+        Builder current = new Builder(file, 1, Optional.empty(), Optional.empty());
         String[] lines = text.replace("\r\n", "\n").split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (FENCE.matcher(line).matches() && current.hasOutput()) {
                 current.finish(pieces);
-                current = new Builder(file, i + 2, Optional.empty());
+                current = new Builder(file, i + 2, Optional.empty(), Optional.empty());
                 continue;
             }
             if (FENCE.matcher(line).matches() || SUDO_PASSWORD.matcher(line).matches()) {
@@ -55,7 +55,7 @@ public final class PastedText {
             Optional<Optional<String>> command = command(line);
             if (command.isPresent()) {
                 current.finish(pieces);
-                current = new Builder(file, i + 1, command.get());
+                current = new Builder(file, i + 1, command.get(), Optional.of(line.strip()));
             } else {
                 current.add(TRIMMED.matcher(line).matches() ? ELISION : line);
             }
@@ -91,12 +91,14 @@ public final class PastedText {
         private final String file;
         private final int line;
         private final Optional<String> command;
+        private final Optional<String> pasted;
         private final List<String> lines = new ArrayList<>();
 
-        Builder(String file, int line, Optional<String> command) {
+        Builder(String file, int line, Optional<String> command, Optional<String> pasted) {
             this.file = file;
             this.line = line;
             this.command = command;
+            this.pasted = pasted;
         }
 
         boolean hasOutput() {
@@ -108,7 +110,7 @@ public final class PastedText {
         }
 
         void finish(List<Piece> pieces) {
-            Piece piece = new Piece(file, line, command, lines);
+            Piece piece = new Piece(file, line, command, pasted, lines);
             if (!piece.blank() || command.isPresent() && !lines.isEmpty()) {
                 pieces.add(piece);
             }

@@ -12,11 +12,14 @@ import java.util.Optional;
  * @param file    the file it was read from, as named to the user
  * @param line    1-based line where the piece starts in that file (its command line when shown)
  * @param command the command as typed, without the prompt; empty when the paste shows output only
+ * @param pasted  the command's line as pasted, prompt included ({@code [root@node1 ~]# tcpdump -vv ...}): the prompt
+ *                may name the host
  */
-public record Piece(String file, int line, Optional<String> command, List<String> lines) {
+public record Piece(String file, int line, Optional<String> command, Optional<String> pasted, List<String> lines) {
     public Piece {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(pasted, "pasted");
         lines = List.copyOf(lines);
     }
 
@@ -46,6 +49,6 @@ public record Piece(String file, int line, Optional<String> command, List<String
 
     /** The lines {@code from} (inclusive) to {@code to} (exclusive) of this piece, as an output of its own. */
     public Piece part(int from, int to) {
-        return new Piece(file, lineOf(from), Optional.empty(), lines.subList(from, to));
+        return new Piece(file, lineOf(from), Optional.empty(), Optional.empty(), lines.subList(from, to));
     }
 }

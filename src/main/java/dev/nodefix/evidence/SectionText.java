@@ -39,14 +39,16 @@ final class SectionText {
             case NET_CONF -> Reading.gives(piece, form, json(lines));
             case UDP_SNMP -> Reading.gives(piece, form, snmp(lines));
             case K3S_UNIT -> Reading.gives(piece, form, unit(piece, lines));
-            case TCPDUMP, KERNEL_LOG -> Reading.gives(piece, form, lines.stream().filter(l -> !l.isBlank()).toList());
+            case TCPDUMP -> Reading.gives(piece, form, withCommand(piece, lines.stream().filter(l -> !l.isBlank()).toList()));
+            case KERNEL_LOG -> Reading.gives(piece, form, lines.stream().filter(l -> !l.isBlank()).toList());
             default -> Reading.gives(piece, form, stripped(lines));
         };
     }
 
+    /** The lines after the command line as pasted, prompt included: the prompt may name the host or a container. */
     private static List<String> withCommand(Piece piece, List<String> lines) {
         List<String> out = new ArrayList<>();
-        piece.command().ifPresent(c -> out.add("$ " + c));
+        piece.pasted().ifPresent(out::add);
         out.addAll(lines);
         return out;
     }

@@ -19,7 +19,9 @@ public record NodeFacts(
         Persistence persistence,
         UdpCsumErrors udp,
         PeerRoutes peerRoutes,
-        NodeName nodeName) {
+        NodeName nodeName,
+        KernelChecksumLog kernelLog,
+        TcpdumpChecksum tcpdump) {
 
     public static NodeFacts of(CollectorOutput out) {
         K3sUnits units = K3sUnits.FACT.from(out);
@@ -30,7 +32,8 @@ public record NodeFacts(
                 FlannelBackend.of(NetConf.FACT.from(out), K3sConfig.FACT.from(out), units, K3sEnv.FACT.from(out)),
                 SubnetEnv.FACT.from(out), K3sInfo.of(units, K3sVersion.FACT.from(out), ServiceStates.FACT.from(out)),
                 Persistence.FACT.from(out), UdpCsumErrors.FACT.from(out),
-                PeerRoutes.FACT.from(out), NodeName.of(out));
+                PeerRoutes.FACT.from(out), NodeName.of(out),
+                KernelChecksumLog.from(out), TcpdumpChecksum.from(out));
     }
 
     public static NodeFacts parse(String raw) {

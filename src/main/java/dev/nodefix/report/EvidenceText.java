@@ -14,7 +14,7 @@ public final class EvidenceText {
     public void print(PrintWriter out, List<LooseEvidence> hosts) {
         for (LooseEvidence host : hosts) {
             out.println("Evidence for " + host.host() + ":");
-            host.readings().forEach(r -> reading(out, r));
+            host.readings().forEach(r -> reading(out, r, host));
             if (!host.unused().isEmpty()) {
                 out.println("  not used:");
                 host.unused().forEach(u -> out.println("    " + u.piece().where() + ": " + u.why()
@@ -26,14 +26,14 @@ public final class EvidenceText {
         out.flush();
     }
 
-    private static void reading(PrintWriter out, Reading r) {
+    private static void reading(PrintWriter out, Reading r, LooseEvidence host) {
         out.println("  " + r.piece().where() + ": " + r.form().label()
                 + r.piece().command().map(c -> " ($ " + c + ")").orElse(""));
         if (r.withheld().isPresent()) {
             out.println("      gave nothing: " + r.withheld().get());
             return;
         }
-        List<String> gave = SectionFacts.gave(r);
+        List<String> gave = SectionFacts.gave(r, host);
         if (gave.isEmpty()) {
             out.println("      section " + r.form().section() + " (no fact on this build reads it yet)");
         }

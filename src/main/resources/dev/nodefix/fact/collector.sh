@@ -6,8 +6,9 @@
 # the shell's own `read` and each tool runs once: iptables-save (the nat chains and the version),
 # iptables (MASQUERADE help), one `ip -batch` (flannel.1, the default route, every peer route), ethtool -k,
 # ethtool -i (only for a virtual uplink; a NIC with a bus device names its driver in sysfs), k3s --version
-# and one systemctl for both units: 7 processes at most, plus an `ip route get` of the default gateway
-# when no peer route names the node's address (no peers given). A missing tool is skipped, never run.
+# one systemctl for both units and dmesg: 8 processes at most, plus an `ip route get` of the default gateway
+# when no peer route names the node's address (no peers given) and a `journalctl -k` when dmesg cannot be
+# read. A missing tool is skipped, never run.
 set +e
 LC_ALL=C
 export LC_ALL
@@ -227,6 +228,35 @@ nf_udp() {
     case $nf_l in Udp:*) printf '%s\n' "$nf_l" ;; esac
   done < /proc/net/snmp
 }
+# kernel-log: `# from: TOOL`, then the last 20 "bad checksum" lines of the kernel log (dmesg's debug level, else
+# dmesg, else this
+# boot's `journalctl -k`); absent when neither prints anything (not readable: cannot tell, not "none")
+nf_kernel_log() {
+  # the kernel prints "bad checksum" at debug level (net_dbg_ratelimited, LIMIT_NETDEBUG): dmesg -l debug formats
+  # only those (cheap, and readable-but-empty counts); busybox's dmesg has no -l, so the whole log there
+  if nf_has dmesg && nf_out=$(dmesg -l debug </dev/null 2>/dev/null); then nf_from='dmesg -l debug'
+  elif nf_has dmesg && nf_out=$(dmesg </dev/null 2>/dev/null) && [ -n "$nf_out" ]; then nf_from=dmesg
+  elif nf_has journalctl && nf_out=$(journalctl -k -b -q --no-pager </dev/null 2>/dev/null) && [ -n "$nf_out" ]; then
+    nf_from='journalctl -k'
+  else nf_absent kernel-log; return; fi
+  nf_begin kernel-log
+  printf '# from: %s\n' "$nf_from"
+  case $nf_out in *'bad checksum'*) nf_last_bad "$nf_out" 20 ;; esac
+  nf_end kernel-log rc=0
+}
+# nf_last_bad TEXT N: the last N lines of TEXT that say "bad checksum"
+nf_last_bad() {
+  set -f
+  nf_ifs=$IFS; IFS=$NF_NL
+  nf_n=0
+  for nf_l in $1; do case $nf_l in *'bad checksum'*) nf_n=$((nf_n + 1)) ;; esac; done
+  nf_i=0
+  for nf_l in $1; do
+    case $nf_l in *'bad checksum'*) nf_i=$((nf_i + 1)); [ "$nf_i" -le $((nf_n - $2)) ] || printf '%s\n' "$nf_l" ;; esac
+  done
+  IFS=$nf_ifs
+  set +f
+}
 
 nf_kernel
 nf_file os-release /etc/os-release
@@ -248,3 +278,4 @@ nf_run services systemctl nf_services
 nf_do persistence nf_persistence
 nf_hostname
 if [ -r /proc/net/snmp ]; then nf_do udp-snmp nf_udp; else nf_absent udp-snmp; fi
+nf_kernel_log

@@ -18,7 +18,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * One {@code diagnose/<case>.yaml}: {@code hosts:} name to {@code captured:} (a file of {@code facts/_captured})
- * with optional {@code sections:} (section name to replacement text, or to {@code {rc: N, raw: TEXT}}), or to
+ * with optional {@code sections:} (section name to replacement text, or to {@code {rc: N, raw: TEXT}}, or to {@code {status: absent}}), or to
  * {@code unreachable: MESSAGE}; {@code keepOffload:}; and {@code expected:} cluster {@code verdict},
  * {@code remediation} action and per host {@code verdict} and the exact {@code codes} of its findings.
  */
@@ -57,8 +57,9 @@ record DiagnoseCase(String name, List<HostFacts> hosts, boolean keepOffload, Map
         int rc = value instanceof Map<?, ?> m && m.get("rc") instanceof Number n ? n.intValue() : 0;
         Object text = value instanceof Map<?, ?> m ? m.get("raw") : value;
         String body = text == null ? "" : String.valueOf(text);
+        boolean absent = value instanceof Map<?, ?> m && "absent".equals(m.get("status"));
         String section = "@@nodefix:section " + name + "@@\n" + body + (body.endsWith("\n") || body.isEmpty() ? "" : "\n")
-                + "\n@@nodefix:end " + name + " rc=" + rc + "@@\n";
+                + "\n@@nodefix:end " + name + (absent ? " absent" : " rc=" + rc) + "@@\n";
         StringBuilder out = new StringBuilder();
         Matcher m = SECTION.matcher(raw);
         boolean replaced = false;

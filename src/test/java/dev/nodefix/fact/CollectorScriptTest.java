@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CollectorScriptTest {
     static final List<String> SECTIONS = List.of("kernel", "os-release", "iptables-nat", "iptables-k3s-version",
             "masquerade-help", "ip", "ethtool-features", "uplink-driver", "net-conf", "k3s-config", "k3s-config-d", "k3s-units",
-            "k3s-env", "subnet-env", "k3s-version", "services", "persistence", "hostname", "udp-snmp");
+            "k3s-env", "subnet-env", "k3s-version", "services", "persistence", "hostname", "udp-snmp", "kernel-log");
     /** Printed only when the nat listing did not name the iptables version (no iptables-save, or it failed). */
     static final String IPTABLES_VERSION = "iptables-version";
 
@@ -93,6 +93,60 @@ class CollectorScriptTest {
         assertThat(facts.iptables().mode()).isEqualTo(IptablesVersion.Mode.ABSENT);
         assertThat(facts.vxlan().exists()).isFalse();
         assertThat(facts.peerRoutes().present()).isFalse();
+        assertThat(sections.section(KernelChecksumLog.SECTION).status()).isEqualTo(Section.Status.ABSENT);
+        assertThat(facts.kernelLog().badChecksum()).isEqualTo(Observed.CANNOT_TELL); // not read: never "no symptom"
+    }
+
+    @Test
+    void theKernelLogSectionKeepsTheLast20BadChecksumLinesOfDmesg(@TempDir Path tmp) throws Exception {
+        String out = isolated(tmp, "-rm", fakeTools(tmp, "dmesg", "i=0; while [ $i -lt 25 ]; do i=$((i+1));"
+                + " echo \"[ $i.5] UDP: bad checksum. From 10.0.0.9:$i to 10.0.0.5:8472 ulen 75\"; echo \"[ $i.6] other\"; done"));
+
+        Section log = CollectorOutput.split(out).section(KernelChecksumLog.SECTION);
+        assertThat(log.lines()).as(out).hasSize(21).startsWith("# from: dmesg -l debug")
+                .contains("[ 6.5] UDP: bad checksum. From 10.0.0.9:6 to 10.0.0.5:8472 ulen 75").doesNotContain("[ 6.6] other");
+        assertThat(log.lines().get(1)).startsWith("[ 6.5]");
+        assertThat(NodeFacts.parse(out).kernelLog().badChecksum()).isEqualTo(Observed.YES);
+    }
+
+    @Test
+    void aDmesgWithoutLevelsLikeBusyboxsIsReadWhole(@TempDir Path tmp) throws Exception {
+        String out = isolated(tmp, "-rm", fakeTools(tmp, "dmesg", "[ \"$1\" = -l ] && { echo 'dmesg: invalid option -- l' >&2;"
+                + " exit 1; }; echo '[ 9.1] UDP: bad checksum. From 10.0.0.9:1 to 10.0.0.5:8472 ulen 75'"));
+
+        Section log = CollectorOutput.split(out).section(KernelChecksumLog.SECTION);
+        assertThat(log.lines()).as(out).containsExactly("# from: dmesg",
+                "[ 9.1] UDP: bad checksum. From 10.0.0.9:1 to 10.0.0.5:8472 ulen 75");
+    }
+
+    @Test
+    void whenDmesgMayNotReadTheLogJournalctlIsRead(@TempDir Path tmp) throws Exception {
+        String out = isolated(tmp, "-rm", fakeTools(tmp, "dmesg", "echo 'dmesg: read kernel buffer failed' >&2; exit 1",
+                "journalctl", "echo 'Dec 02 07:00:00 n1 kernel: eth0: link up'"));
+
+        Section log = CollectorOutput.split(out).section(KernelChecksumLog.SECTION);
+        assertThat(log.lines()).as(out).containsExactly("# from: journalctl -k");
+        assertThat(NodeFacts.parse(out).kernelLog().badChecksum()).isEqualTo(Observed.NO);
+    }
+
+    @Test
+    void whenNeitherLogCanBeReadTheKernelLogIsAbsent(@TempDir Path tmp) throws Exception {
+        String out = isolated(tmp, "-rm", fakeTools(tmp, "dmesg", "exit 1", "journalctl", "exit 0"));
+
+        assertThat(CollectorOutput.split(out).section(KernelChecksumLog.SECTION).status()).as(out)
+                .isEqualTo(Section.Status.ABSENT);
+        assertThat(NodeFacts.parse(out).kernelLog().badChecksum()).isEqualTo(Observed.CANNOT_TELL);
+    }
+
+    /** A setup that puts sh scripts {@code name, body, ...} first on the collector's PATH (/usr/local/sbin). */
+    private static String fakeTools(Path tmp, String... nameBody) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("fake"));
+        for (int i = 0; i < nameBody.length; i += 2) {
+            Path tool = dir.resolve(nameBody[i]);
+            Files.writeString(tool, "#!/bin/sh\n" + nameBody[i + 1] + "\n");
+            tool.toFile().setExecutable(true);
+        }
+        return "mount --bind " + dir + " /usr/local/sbin";
     }
 
     @Test
