@@ -34,15 +34,15 @@ public final class SectionFacts {
             Map.entry("net-conf", List.of(fact("net-conf", NetConf.FACT::from))),
             Map.entry("udp-snmp", List.of(fact("udp", UdpCsumErrors.FACT::from))),
             Map.entry("vxlan-device", List.of(fact("vxlan", VxlanDevice.FACT::from))),
-            Map.entry("ethtool-features", List.of(fact("offload", EthtoolFeatures.FACT::from))),
+            Map.entry("ethtool-features", List.of(fact("offload", o -> offload(EthtoolFeatures.FACT.from(o))))),
             Map.entry("uplink-driver", List.of(fact("uplink", UplinkDriver.FACT::from))),
             Map.entry("kernel", List.of(fact("kernel", Kernel.FACT::from))),
             Map.entry("os-release", List.of(fact("os-release", OsRelease.FACT::from))),
             Map.entry("k3s-version", List.of(fact("k3s-version", K3sVersion.FACT::from))),
             Map.entry("iptables-version", List.of(fact("iptables", IptablesVersion.HOST::from))),
             Map.entry("subnet-env", List.of(fact("subnet-env", SubnetEnv.FACT::from))),
-            Map.entry(KernelChecksumLog.SECTION, List.of(fact("kernel-checksum-log", KernelChecksumLog::from))),
-            Map.entry(TcpdumpChecksum.SECTION, List.of(fact("tcpdump-checksum", TcpdumpChecksum::from))));
+            Map.entry(KernelChecksumLog.SECTION, List.of(fact("kernel-log", o -> kernelLog(KernelChecksumLog.from(o))))),
+            Map.entry(TcpdumpChecksum.SECTION, List.of(fact("tcpdump", o -> capture(TcpdumpChecksum.from(o))))));
 
     private SectionFacts() {}
 
@@ -57,6 +57,21 @@ public final class SectionFacts {
             return FACTS.getOrDefault(name, List.of()).stream()
                     .map(e -> e.getKey() + ": " + shorten(String.valueOf(e.getValue().apply(out)))).toList();
         }).orElse(List.of());
+    }
+
+    private static String offload(EthtoolFeatures f) {
+        return !f.available() ? "no feature of flannel.1 shown" : "flannel.1 " + EthtoolFeatures.TX_CHECKSUM_IP_GENERIC + ": "
+                + f.txChecksumIpGeneric().map(x -> x.on() ? "on" : "off").orElse("not shown (cannot tell)");
+    }
+
+    private static String kernelLog(KernelChecksumLog k) {
+        return "bad UDP checksum on the VXLAN port: " + k.badChecksum() + " (" + k.lines().size() + " lines)";
+    }
+
+    private static String capture(TcpdumpChecksum t) {
+        return "bad UDP checksum on the VXLAN port: " + t.badChecksum() + "; symptom (received): " + t.symptom()
+                + "; received " + t.received().size() + ", sent " + t.sent().size() + ", side not shown "
+                + t.sideUnknown().size();
     }
 
     private static Map.Entry<String, Function<CollectorOutput, ?>> fact(String name, Function<CollectorOutput, ?> f) {

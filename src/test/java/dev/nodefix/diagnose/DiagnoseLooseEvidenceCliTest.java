@@ -30,6 +30,22 @@ class DiagnoseLooseEvidenceCliTest {
     }
 
     @Test
+    void explainShowsTheOffloadAndTheSymptomEachPieceGave() throws Exception {
+        CliRunner.Result r = new CliRunner().run("diagnose", "--from", resource("/diagnose/corpus/cases/flannel-1279-rhel7")
+                .toString(), "--explain");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(10);
+        assertThat(r.out()).contains("  flannel-1279-rhel7/ethtool-K-actual-changes.txt:3: ethtool-features"
+                        + " ($ ethtool -K flannel.1 tx-checksum-ip-generic off)\n"
+                        + "      offload: flannel.1 tx-checksum-ip-generic: off\n")
+                .contains("  flannel-1279-rhel7/udp-bad-checksum-8472.txt:1: kernel-log\n"
+                        + "      kernel-log: bad UDP checksum on the VXLAN port: YES (4 lines)\n")
+                .contains("    flannel-1279-rhel7/ethtool-K-actual-changes.txt:2: not recognised"
+                        + " (;; connection timed out; no servers could be reached)\n")
+                .contains("flannel-1279-rhel7: affected");
+    }
+
+    @Test
     void piecesNothingReadsAreListedAtTheirFileAndLine(@TempDir Path tmp) throws Exception {
         Path node = Files.createDirectory(tmp.resolve("node3"));
         Files.writeString(node.resolve("notes.txt"), "DNS is slow\n$ nslookup kubernetes\nServer: 10.43.0.10\n"
