@@ -92,7 +92,12 @@ final class FactSource {
     private static void directory(Path dir, List<HostFacts> hosts, List<LooseEvidence> loose) {
         List<Path> files = list(dir).stream().filter(Files::isRegularFile).toList();
         List<Path> dirs = list(dir).stream().filter(Files::isDirectory).toList();
-        if (files.stream().anyMatch(FactSource::isCapture)) {
+        List<Path> pasted = files.stream().filter(f -> !isCapture(f)).toList();
+        if (pasted.size() < files.size() && !pasted.isEmpty()) {
+            throw new IllegalArgumentException("--from " + dir + ": holds collector captures and pasted files ("
+                    + pasted.get(0).getFileName() + "): give the pasted outputs a directory of their own");
+        }
+        if (!files.isEmpty() && pasted.isEmpty()) {
             files.stream().map(FactSource::read).forEach(hosts::add);
         } else if (files.isEmpty() && !dirs.isEmpty()) {
             dirs.forEach(d -> directory(d, hosts, loose));

@@ -93,6 +93,18 @@ class DiagnoseLooseEvidenceCliTest {
     }
 
     @Test
+    void aDirectoryMixingCapturesAndPastedFilesIsAnInputErrorNotASilentGuess(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("mixed"));
+        Files.copy(resource("/facts/_captured/affected-agent"), dir.resolve("affected-agent"));
+        Files.writeString(dir.resolve("notes.txt"), "$ uname -r\n6.1.0-18-amd64\n");
+
+        CliRunner.Result r = new CliRunner().run("diagnose", "--from", dir.toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("holds collector captures and pasted files (notes.txt)");
+    }
+
+    @Test
     void explainNeedsEvidenceAndAMissingPathIsAnInputError(@TempDir Path tmp) {
         CliRunner.Result live = new CliRunner().run("diagnose", "--explain");
         CliRunner.Result missing = new CliRunner().run("diagnose", "--from", tmp.resolve("nope.txt").toString());
