@@ -28,7 +28,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "PATH", description = {"Diagnose offline, no SSH (repeatable): a directory"
             + " of collector captures (one file per host, named after it); a directory of pasted outputs (one host,"
             + " named after the directory; a directory of such directories: a host each); a capture file; pasted"
-            + " files named one by one (together one host, named after the first one's directory)."})
+            + " files named one by one (together one host, named after the first one's directory). A directory may not"
+            + " mix captures and pasted files."})
     List<Path> from = new ArrayList<>();
 
     @Option(names = "--explain", description = "With --from: for each pasted piece, what it was taken for and the"
