@@ -228,10 +228,31 @@ nf_udp() {
     case $nf_l in Udp:*) printf '%s\n' "$nf_l" ;; esac
   done < /proc/net/snmp
 }
+# nf_udp_csum_zero: true when /proc/net/snmp says Udp InCsumErrors is 0 (false when unreadable or not 0);
+# NF_SNMP names another file (the collector's own tests)
+nf_udp_csum_zero() {
+  nf_snmp=${NF_SNMP:-/proc/net/snmp}
+  [ -r "$nf_snmp" ] || return 1
+  nf_names=
+  while IFS= read -r nf_l; do
+    case $nf_l in
+      Udp:*[A-Za-z]*) nf_names=${nf_l#Udp: } ;;
+      Udp:*) nf_vals=${nf_l#Udp: }
+        set -f; set -- $nf_names; nf_i=0
+        for nf_v in $nf_vals; do nf_i=$((nf_i + 1)); eval "nf_name=\${$nf_i}"
+          [ "$nf_name" = InCsumErrors ] && { set +f; [ "$nf_v" = 0 ]; return; }
+        done; set +f ;;
+    esac
+  done < "$nf_snmp"
+  return 1
+}
 # kernel-log: `# from: TOOL`, then the last 20 "bad checksum" lines of the kernel log (dmesg's debug level, else
 # dmesg, else this
 # boot's `journalctl -k`); absent when neither prints anything (not readable: cannot tell, not "none")
 nf_kernel_log() {
+  # no UDP checksum error counted since boot (Udp InCsumErrors 0): the kernel log cannot hold one; saves the dmesg
+  if nf_udp_csum_zero; then nf_begin kernel-log; printf '# from: /proc/net/snmp (Udp InCsumErrors 0)\n'
+    nf_end kernel-log rc=0; return; fi
   # the kernel prints "bad checksum" at debug level (net_dbg_ratelimited, LIMIT_NETDEBUG): dmesg -l debug formats
   # only those (cheap, and readable-but-empty counts); busybox's dmesg has no -l, so the whole log there
   if nf_has dmesg && nf_out=$(dmesg -l debug </dev/null 2>/dev/null); then nf_from='dmesg -l debug'

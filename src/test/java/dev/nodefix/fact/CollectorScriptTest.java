@@ -93,14 +93,32 @@ class CollectorScriptTest {
         assertThat(facts.iptables().mode()).isEqualTo(IptablesVersion.Mode.ABSENT);
         assertThat(facts.vxlan().exists()).isFalse();
         assertThat(facts.peerRoutes().present()).isFalse();
-        assertThat(sections.section(KernelChecksumLog.SECTION).status()).isEqualTo(Section.Status.ABSENT);
-        assertThat(facts.kernelLog().badChecksum()).isEqualTo(Observed.CANNOT_TELL); // not read: never "no symptom"
+        // no dmesg, no journalctl: the log is read only when the UDP checksum error counter says there is one
+        Section log = sections.section(KernelChecksumLog.SECTION);
+        if (log.status() == Section.Status.ABSENT) {
+            assertThat(facts.kernelLog().badChecksum()).isEqualTo(Observed.CANNOT_TELL); // not read: never "no symptom"
+        } else {
+            assertThat(log.lines()).containsExactly("# from: /proc/net/snmp (Udp InCsumErrors 0)");
+            assertThat(facts.kernelLog().badChecksum()).isEqualTo(Observed.NO);
+        }
+    }
+
+    @Test
+    void aZeroUdpChecksumErrorCounterSparesTheKernelLog(@TempDir Path tmp) throws Exception {
+        Path snmp = Files.writeString(tmp.resolve("snmp0"), "Udp: InDatagrams NoPorts InErrors OutDatagrams RcvbufErrors"
+                + " SndbufErrors InCsumErrors IgnoredMulti\nUdp: 47 0 0 48 0 0 0 0\n");
+        String out = isolated(tmp, "-rm", "export NF_SNMP=" + snmp + " && " + fakeTools(tmp, "dmesg",
+                "echo '[ 1.5] UDP: bad checksum. From 10.0.0.9:1 to 10.0.0.5:8472 ulen 75'"));
+
+        Section log = CollectorOutput.split(out).section(KernelChecksumLog.SECTION);
+        assertThat(log.lines()).as(out).containsExactly("# from: /proc/net/snmp (Udp InCsumErrors 0)");
+        assertThat(NodeFacts.parse(out).kernelLog().badChecksum()).isEqualTo(Observed.NO);
     }
 
     @Test
     void theKernelLogSectionKeepsTheLast20BadChecksumLinesOfDmesg(@TempDir Path tmp) throws Exception {
-        String out = isolated(tmp, "-rm", fakeTools(tmp, "dmesg", "i=0; while [ $i -lt 25 ]; do i=$((i+1));"
-                + " echo \"[ $i.5] UDP: bad checksum. From 10.0.0.9:$i to 10.0.0.5:8472 ulen 75\"; echo \"[ $i.6] other\"; done"));
+        String out = isolated(tmp, "-rm", withChecksumErrors(tmp, fakeTools(tmp, "dmesg", "i=0; while [ $i -lt 25 ]; do i=$((i+1));"
+                + " echo \"[ $i.5] UDP: bad checksum. From 10.0.0.9:$i to 10.0.0.5:8472 ulen 75\"; echo \"[ $i.6] other\"; done")));
 
         Section log = CollectorOutput.split(out).section(KernelChecksumLog.SECTION);
         assertThat(log.lines()).as(out).hasSize(21).startsWith("# from: dmesg -l debug")
@@ -111,8 +129,8 @@ class CollectorScriptTest {
 
     @Test
     void aDmesgWithoutLevelsLikeBusyboxsIsReadWhole(@TempDir Path tmp) throws Exception {
-        String out = isolated(tmp, "-rm", fakeTools(tmp, "dmesg", "[ \"$1\" = -l ] && { echo 'dmesg: invalid option -- l' >&2;"
-                + " exit 1; }; echo '[ 9.1] UDP: bad checksum. From 10.0.0.9:1 to 10.0.0.5:8472 ulen 75'"));
+        String out = isolated(tmp, "-rm", withChecksumErrors(tmp, fakeTools(tmp, "dmesg", "[ \"$1\" = -l ] && { echo 'dmesg: invalid option -- l' >&2;"
+                + " exit 1; }; echo '[ 9.1] UDP: bad checksum. From 10.0.0.9:1 to 10.0.0.5:8472 ulen 75'")));
 
         Section log = CollectorOutput.split(out).section(KernelChecksumLog.SECTION);
         assertThat(log.lines()).as(out).containsExactly("# from: dmesg",
@@ -121,8 +139,8 @@ class CollectorScriptTest {
 
     @Test
     void whenDmesgMayNotReadTheLogJournalctlIsRead(@TempDir Path tmp) throws Exception {
-        String out = isolated(tmp, "-rm", fakeTools(tmp, "dmesg", "echo 'dmesg: read kernel buffer failed' >&2; exit 1",
-                "journalctl", "echo 'Dec 02 07:00:00 n1 kernel: eth0: link up'"));
+        String out = isolated(tmp, "-rm", withChecksumErrors(tmp, fakeTools(tmp, "dmesg", "echo 'dmesg: read kernel buffer failed' >&2; exit 1",
+                "journalctl", "echo 'Dec 02 07:00:00 n1 kernel: eth0: link up'")));
 
         Section log = CollectorOutput.split(out).section(KernelChecksumLog.SECTION);
         assertThat(log.lines()).as(out).containsExactly("# from: journalctl -k");
@@ -131,11 +149,18 @@ class CollectorScriptTest {
 
     @Test
     void whenNeitherLogCanBeReadTheKernelLogIsAbsent(@TempDir Path tmp) throws Exception {
-        String out = isolated(tmp, "-rm", fakeTools(tmp, "dmesg", "exit 1", "journalctl", "exit 0"));
+        String out = isolated(tmp, "-rm", withChecksumErrors(tmp, fakeTools(tmp, "dmesg", "exit 1", "journalctl", "exit 0")));
 
         assertThat(CollectorOutput.split(out).section(KernelChecksumLog.SECTION).status()).as(out)
                 .isEqualTo(Section.Status.ABSENT);
         assertThat(NodeFacts.parse(out).kernelLog().badChecksum()).isEqualTo(Observed.CANNOT_TELL);
+    }
+
+    /** A setup whose /proc/net/snmp counts UDP checksum errors, so that the collector reads the kernel log. */
+    private static String withChecksumErrors(Path tmp, String setup) throws Exception {
+        Path snmp = Files.writeString(tmp.resolve("snmp"), "Udp: InDatagrams NoPorts InErrors OutDatagrams RcvbufErrors"
+                + " SndbufErrors InCsumErrors IgnoredMulti\nUdp: 47 0 3 48 0 0 3 0\n");
+        return "export NF_SNMP=" + snmp + " && " + setup;
     }
 
     /** A setup that puts sh scripts {@code name, body, ...} first on the collector's PATH (/usr/local/sbin). */
