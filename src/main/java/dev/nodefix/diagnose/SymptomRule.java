@@ -1,5 +1,6 @@
 package dev.nodefix.diagnose;
 
+import dev.nodefix.fact.ConnectTiming;
 import dev.nodefix.fact.KernelChecksumLog;
 import dev.nodefix.fact.NodeFacts;
 import dev.nodefix.fact.Observed;
@@ -11,13 +12,21 @@ import java.util.List;
  * An observed symptom makes the node affected whatever its configuration says: the kernel dropping VXLAN packets
  * for a bad UDP checksum, or a capture of such packets arriving. Bad checksums on packets the capturing host
  * sends, or on a side the capture does not show, are named as look-alikes, never taken as proof.
+ *
+ * <p>A connection inside the cluster stalling about 63 s and then going through (a timed request, or a capture of
+ * the SYN retransmitted at +1, +3, +7, +15, +31 s and answered at 63 s) is taken as the symptom too, on its own: the
+ * kernel's SYN backoff reaching its 6th try is specific, it is what the dropped VXLAN packets look like until one
+ * gets through (its outer source port changes), and the maintainers' cases show it with this bug. The finding says
+ * it is the pattern, not a capture of checksums. Only where the node is shown not to carry pods over VXLAN (another
+ * flannel backend) is the stall named as a look-alike instead: another cause must be looked for.
  */
 public final class SymptomRule implements Rule {
     private static final int QUOTED = 5;
 
     /** Whether the node shows the bug itself (a kernel log line or a received bad checksum on the VXLAN port). */
     static boolean observed(NodeFacts f) {
-        return f.kernelLog().badChecksum() == Observed.YES || f.tcpdump().symptom() == Observed.YES;
+        return f.kernelLog().badChecksum() == Observed.YES || f.tcpdump().symptom() == Observed.YES
+                || f.connectTiming().stall63() == Observed.YES && !otherBackend(f);
     }
 
     @Override
@@ -36,7 +45,29 @@ public final class SymptomRule implements Rule {
         } else if (!capture.sent().isEmpty() || !capture.sideUnknown().isEmpty()) {
             found.add(lookalike(capture));
         }
+        if (f.connectTiming().stall63() == Observed.YES) {
+            found.add(stall(f, f.connectTiming()));
+        }
         return found;
+    }
+
+    private static Finding stall(NodeFacts f, ConnectTiming t) {
+        String what = "a connection to " + t.target().orElse("") + " stalled about 63 s, then went through ("
+                + ("tcpdump".equals(t.via().orElse("")) ? "the same SYN retransmitted at +1, +3, +7, +15, +31 s"
+                        : "timed") + "): the kernel's SYN backoff reaching its 6th try";
+        String where = "tcpdump".equals(t.via().orElse("")) ? "tcpdump (SYN retransmits)" : "time";
+        if (otherBackend(f)) {
+            return Finding.of(Code.CHECKSUM_LOOKALIKE, Severity.INFO, what + ", but flannel's backend is "
+                    + f.backend().effective().get() + ", not vxlan: not this bug's path, look for another cause",
+                    quote(where, t.lines()), "find what drops the first SYNs on that path (a firewall, conntrack)");
+        }
+        return symptom(f, what + ", the pattern of VXLAN packets dropped for a bad UDP checksum until one gets"
+                + " through (the pattern, not a capture of checksums)", where, t.lines());
+    }
+
+    /** The node is shown to carry pods over another flannel backend than VXLAN. */
+    private static boolean otherBackend(NodeFacts f) {
+        return f.backend().effective().filter(b -> !b.equals("vxlan")).isPresent();
     }
 
     private static Finding symptom(NodeFacts f, String what, String where, List<String> lines) {

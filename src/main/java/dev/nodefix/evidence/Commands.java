@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 final class Commands {
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:;|&&|\\|\\|)\\s*");
     private static final String PATH = "(?:\\S*/)?";
+    /** A timed request: its timing is the form, whatever the tool prints. */
+    private static final Pattern TIMED = Pattern.compile("time\\s+" + PATH + "(?:curl|wget|nc|ncat)\\s.*");
     private static final Map<Pattern, Form> FORMS = Map.ofEntries(
             Map.entry(Pattern.compile(PATH + "(?:ip|ip6)tables(?:-legacy|-nft)?\\s+(?:-\\S+\\s+)*(?:--version|-V)\\b.*"),
                     Form.IPTABLES_VERSION),
@@ -43,8 +45,9 @@ final class Commands {
     static List<Form> forms(String command) {
         List<Form> forms = new ArrayList<>();
         for (String part : SPLIT.split(command.strip())) {
-            String head = part.replaceFirst("^(?:sudo\\s+(?:-\\S+\\s+)*|time\\s+)", "");
-            of(head).filter(f -> !forms.contains(f)).ifPresent(forms::add);
+            String head = part.replaceFirst("^sudo\\s+(?:-\\S+\\s+)*", "");
+            Optional<Form> timed = Optional.of(Form.SYN_TIMING).filter(f -> TIMED.matcher(head).matches());
+            timed.or(() -> of(head.replaceFirst("^time\\s+", ""))).filter(f -> !forms.contains(f)).ifPresent(forms::add);
         }
         return forms;
     }

@@ -21,7 +21,9 @@ public enum Form {
     OS_RELEASE("os-release"),
     K3S_VERSION("k3s-version"),
     IPTABLES_VERSION("iptables-version"),
-    SUBNET_ENV("subnet-env");
+    SUBNET_ENV("subnet-env"),
+    /** {@code time curl|wget|nc ...}: how long a request took. */
+    SYN_TIMING("connect-timing");
 
     private final String section;
 

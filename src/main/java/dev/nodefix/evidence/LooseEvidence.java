@@ -17,7 +17,8 @@ import java.util.Set;
  * @param unused pieces (or parts) no form took, and readings set aside, each with why
  */
 public record LooseEvidence(String host, List<Reading> readings, List<Unused> unused) {
-    private static final Set<Form> ADDITIVE = Set.of(Form.IPTABLES_LIST, Form.TCPDUMP, Form.KERNEL_LOG);
+    private static final Set<Form> ADDITIVE = Set.of(Form.IPTABLES_LIST, Form.TCPDUMP, Form.KERNEL_LOG,
+            Form.SYN_TIMING);
 
     /** A piece nothing could use, and why. */
     public record Unused(Piece piece, String why) {

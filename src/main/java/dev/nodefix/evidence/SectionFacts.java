@@ -2,6 +2,7 @@ package dev.nodefix.evidence;
 
 import dev.nodefix.fact.EthtoolFeatures;
 import dev.nodefix.fact.CollectorOutput;
+import dev.nodefix.fact.ConnectTiming;
 import dev.nodefix.fact.FlannelPostrtg;
 import dev.nodefix.fact.IptablesVersion;
 import dev.nodefix.fact.K3sUnits;
@@ -42,7 +43,9 @@ public final class SectionFacts {
             Map.entry("iptables-version", List.of(fact("iptables", IptablesVersion.HOST::from))),
             Map.entry("subnet-env", List.of(fact("subnet-env", SubnetEnv.FACT::from))),
             Map.entry(KernelChecksumLog.SECTION, List.of(fact("kernel-log", o -> kernelLog(KernelChecksumLog.from(o))))),
-            Map.entry(TcpdumpChecksum.SECTION, List.of(fact("tcpdump", o -> capture(TcpdumpChecksum.from(o))))));
+            Map.entry(TcpdumpChecksum.SECTION, List.of(fact("tcpdump", o -> capture(TcpdumpChecksum.from(o))),
+                    fact("connect-timing", o -> timing(ConnectTiming.from(o))))),
+            Map.entry(ConnectTiming.SECTION, List.of(fact("connect-timing", o -> timing(ConnectTiming.from(o))))));
 
     private SectionFacts() {}
 
@@ -72,6 +75,11 @@ public final class SectionFacts {
         return "bad UDP checksum on the VXLAN port: " + t.badChecksum() + "; symptom (received): " + t.symptom()
                 + "; received " + t.received().size() + ", sent " + t.sent().size() + ", side not shown "
                 + t.sideUnknown().size();
+    }
+
+    private static String timing(ConnectTiming t) {
+        return "stalled about 63 s: " + t.stall63() + t.target().map(x -> " (" + x + ", by " + t.via().orElse("")
+                + ")").orElse("");
     }
 
     private static Map.Entry<String, Function<CollectorOutput, ?>> fact(String name, Function<CollectorOutput, ?> f) {

@@ -39,7 +39,8 @@ final class SectionText {
             case NET_CONF -> Reading.gives(piece, form, json(lines));
             case UDP_SNMP -> Reading.gives(piece, form, snmp(lines));
             case K3S_UNIT -> Reading.gives(piece, form, unit(piece, lines));
-            case TCPDUMP -> Reading.gives(piece, form, withCommand(piece, lines.stream().filter(l -> !l.isBlank()).toList()));
+            case TCPDUMP, SYN_TIMING -> Reading.gives(piece, form,
+                    withCommand(piece, lines.stream().filter(l -> !l.isBlank()).toList()));
             case KERNEL_LOG -> Reading.gives(piece, form, lines.stream().filter(l -> !l.isBlank()).toList());
             default -> Reading.gives(piece, form, stripped(lines));
         };

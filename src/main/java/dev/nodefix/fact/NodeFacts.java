@@ -21,7 +21,8 @@ public record NodeFacts(
         PeerRoutes peerRoutes,
         NodeName nodeName,
         KernelChecksumLog kernelLog,
-        TcpdumpChecksum tcpdump) {
+        TcpdumpChecksum tcpdump,
+        ConnectTiming connectTiming) {
 
     public static NodeFacts of(CollectorOutput out) {
         K3sUnits units = K3sUnits.FACT.from(out);
@@ -33,7 +34,7 @@ public record NodeFacts(
                 SubnetEnv.FACT.from(out), K3sInfo.of(units, K3sVersion.FACT.from(out), ServiceStates.FACT.from(out)),
                 Persistence.FACT.from(out), UdpCsumErrors.FACT.from(out),
                 PeerRoutes.FACT.from(out), NodeName.of(out),
-                KernelChecksumLog.from(out), TcpdumpChecksum.from(out));
+                KernelChecksumLog.from(out), TcpdumpChecksum.from(out), ConnectTiming.from(out));
     }
 
     public static NodeFacts parse(String raw) {

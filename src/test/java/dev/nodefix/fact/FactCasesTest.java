@@ -38,10 +38,12 @@ class FactCasesTest {
     /** Facts read from more than their own section (the host's iptables version), by what NodeFacts uses. */
     private static final Map<String, Function<CollectorOutput, Object>> WITH_CONTEXT = Map.of(
             "KubePostrouting", KubePostrouting::from, "FlannelPostrtg", FlannelPostrtg::from,
-            "KernelChecksumLog", KernelChecksumLog::from, "TcpdumpChecksum", TcpdumpChecksum::from);
+            "KernelChecksumLog", KernelChecksumLog::from, "TcpdumpChecksum", TcpdumpChecksum::from,
+            "ConnectTiming", ConnectTiming::from);
     /** The own section of the facts only read with context (a case's {@code raw:} goes there). */
     private static final Map<String, String> CONTEXT_SECTION = Map.of(
-            "KernelChecksumLog", KernelChecksumLog.SECTION, "TcpdumpChecksum", TcpdumpChecksum.SECTION);
+            "KernelChecksumLog", KernelChecksumLog.SECTION, "TcpdumpChecksum", TcpdumpChecksum.SECTION,
+            "ConnectTiming", ConnectTiming.SECTION);
 
     static Stream<FactCase> cases() throws IOException, URISyntaxException {
         Path root = Path.of(FactCasesTest.class.getResource("/facts").toURI());
