@@ -54,7 +54,7 @@ public final class SymptomRule implements Rule {
     private static Finding stall(NodeFacts f, ConnectTiming t) {
         String what = "a connection to " + t.target().orElse("") + " stalled about 63 s, then went through ("
                 + ("tcpdump".equals(t.via().orElse("")) ? "the same SYN retransmitted at +1, +3, +7, +15, +31 s"
-                        : "timed") + "): the kernel's SYN backoff reaching its 6th try";
+                        : "a timed request") + "): the kernel's SYN backoff reaching its 6th try";
         String where = "tcpdump".equals(t.via().orElse("")) ? "tcpdump (SYN retransmits)" : "time";
         if (otherBackend(f)) {
             return Finding.of(Code.CHECKSUM_LOOKALIKE, Severity.INFO, what + ", but flannel's backend is "

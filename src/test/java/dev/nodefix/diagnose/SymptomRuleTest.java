@@ -46,6 +46,35 @@ class SymptomRuleTest {
                 .last().asString().startsWith("look-alike: uplink ens192 uses vmxnet3");
     }
 
+    @Test
+    void aStallIsNamedAsThePatternNotAChecksumAndQuotesTheTiming() throws Exception {
+        Finding f = only(facts("symptom-connect-stall-overrides-fixed-config"));
+
+        assertThat(f.code()).isEqualTo(Code.SYMPTOM_OBSERVED);
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.message()).contains("10.43.0.10:9153 stalled about 63 s").contains("6th try")
+                .contains("the pattern, not a capture of checksums");
+        assertThat(f.evidence()).containsExactly("time: $ time curl -sI 10.43.0.10:9153/metrics", "time: real\t1m3.091s");
+    }
+
+    @Test
+    void aRetransmitListingQuotesItsSynsAndNamesTheBackoff() throws Exception {
+        Finding f = only(facts("symptom-connect-syn-retransmits-on-unknown-config"));
+
+        assertThat(f.message()).contains("10.42.2.73:9153").contains("+1, +3, +7, +15, +31 s");
+        assertThat(f.evidence()).hasSize(6).first().asString()
+                .startsWith("tcpdump (SYN retransmits): 16:30:56.705696 IP 10.42.0.0.2201 > 10.42.2.73.9153: Flags [S]");
+    }
+
+    @Test
+    void aStallOnAnotherBackendIsALookAlike() throws Exception {
+        Finding f = only(facts("symptom-connect-stall-on-host-gw-is-lookalike"));
+
+        assertThat(f.code()).isEqualTo(Code.CHECKSUM_LOOKALIKE);
+        assertThat(f.severity()).isEqualTo(Severity.INFO);
+        assertThat(f.message()).contains("backend is host-gw, not vxlan");
+    }
+
     private static Finding only(NodeFacts facts) {
         List<Finding> found = new SymptomRule().check(facts);
         assertThat(found).hasSize(1);

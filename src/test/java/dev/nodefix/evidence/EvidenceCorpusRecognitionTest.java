@@ -3,11 +3,13 @@ package dev.nodefix.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nodefix.fact.CollectorOutput;
+import dev.nodefix.fact.ConnectTiming;
 import dev.nodefix.fact.EthtoolFeatures;
 import dev.nodefix.fact.IptablesVersion;
 import dev.nodefix.fact.Kernel;
 import dev.nodefix.fact.K3sVersion;
 import dev.nodefix.fact.NetConf;
+import dev.nodefix.fact.Observed;
 import dev.nodefix.fact.SubnetEnv;
 import dev.nodefix.fact.UdpCsumErrors;
 import dev.nodefix.fact.UplinkDriver;
@@ -66,7 +68,9 @@ class EvidenceCorpusRecognitionTest {
             Map.entry("net-conf.network", o -> NetConf.FACT.from(o).network()),
             Map.entry("net-conf.backend-type", o -> NetConf.FACT.from(o).backendType()),
             Map.entry("uplink.driver", o -> UplinkDriver.FACT.from(o).driver()),
-            Map.entry("udp.in-csum-errors", o -> UdpCsumErrors.FACT.from(o).inCsumErrors()));
+            Map.entry("udp.in-csum-errors", o -> UdpCsumErrors.FACT.from(o).inCsumErrors()),
+            Map.entry("symptom.time-near-63s", o -> stall(ConnectTiming.from(o))),
+            Map.entry("symptom.syn-retransmit-63s", o -> stall(ConnectTiming.from(o))));
 
     record CorpusPiece(String name, String text, String form, Map<String, String> facts) {
         @Override
@@ -128,6 +132,12 @@ class EvidenceCorpusRecognitionTest {
             return listed.equals("-") ? Set.of() : new TreeSet<>(Arrays.asList(listed.split(",")));
         }
         return READ.contains(piece.form()) ? Set.of(piece.form()) : Set.of();
+    }
+
+    /** yes or no when the timing settles it; nothing when it cannot tell. */
+    private static Optional<String> stall(ConnectTiming t) {
+        return t.stall63() == Observed.CANNOT_TELL ? Optional.empty()
+                : Optional.of(t.stall63() == Observed.YES ? "yes" : "no");
     }
 
     private static Optional<String> mode(IptablesVersion v) {

@@ -2,8 +2,10 @@ package dev.nodefix.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nodefix.fact.ConnectTiming;
 import dev.nodefix.fact.EthtoolFeatures;
 import dev.nodefix.fact.NodeFacts;
+import dev.nodefix.fact.Observed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,6 +53,27 @@ class EvidenceFactsTest {
     }
 
     @Test
+    void timedRequestsAddUpAndTheFirstStallIsQuotedWithItsTarget() throws Exception {
+        ConnectTiming t = read("timed-requests.txt").connectTiming();
+
+        assertThat(t.stall63()).isEqualTo(Observed.YES);
+        assertThat(t.target()).contains("10.43.0.10:9153");
+        assertThat(t.lines()).containsExactly("$ time curl -sI http://10.43.0.10:9153/metrics", "real\t1m3.091s");
+    }
+
+    @Test
+    void aFastTimedRequestIsNoAndAFailedOneCannotTell() {
+        String fast = "$ time curl -s 10.43.0.10:9153\n404 page not found\n\nreal\t0m0.009s\n";
+        String failed = "$ time curl -s 10.43.0.10:9153\ncurl: (28) Connection timed out after 63001 milliseconds\n"
+                + "real\t1m3.004s\n";
+
+        assertThat(LooseEvidence.read("h", Map.of("a.txt", fast)).facts().connectTiming().stall63())
+                .isEqualTo(Observed.NO);
+        assertThat(LooseEvidence.read("h", Map.of("a.txt", failed)).facts().connectTiming().stall63())
+                .isEqualTo(Observed.CANNOT_TELL);
+    }
+
+    @Test
     void nothingPastedIsCannotTell() {
         NodeFacts f = LooseEvidence.read("h", Map.of("empty.txt", "hello\n")).facts();
 
@@ -58,6 +81,7 @@ class EvidenceFactsTest {
         assertThat(f.offload().available()).isFalse();
         assertThat(f.backend().effective()).isEmpty();
         assertThat(f.iptables().version()).isEmpty();
+        assertThat(f.connectTiming().stall63()).isEqualTo(Observed.CANNOT_TELL);
     }
 
     private static NodeFacts read(String name) throws Exception {
