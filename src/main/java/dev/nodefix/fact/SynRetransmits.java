@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 /**
  * The 63 s signature in a capture: one SYN (same addresses, same source port) sent at +0 and again at about +1, +3,
  * +7, +15 and +31 s (the kernel's 1, 2, 4, 8, 16 s backoff) and answered by a SYN-ACK at 62-66 s, on its 6th try.
- * An encapsulated packet printed without its own time (tcpdump's line after an {@code OTV} header) takes the time of
- * the line before it.
+ * A packet printed without its own time (the address line under {@code -v}'s header, an encapsulated packet under an
+ * {@code OTV} header) takes the time of the line before it; a port tcpdump names ({@code http}) is kept out of the
+ * target.
  *
  * @param target the SYN's destination
  * @param lines  the SYNs and the SYN-ACK as printed
@@ -22,7 +23,7 @@ public record SynRetransmits(RequestTarget target, List<String> lines) {
     private static final double SLACK = 0.5;
     private static final Pattern TIME = Pattern.compile("\\s*(\\d\\d):(\\d\\d):(\\d\\d(?:\\.\\d+)?)\\s.*");
     private static final Pattern SEGMENT = Pattern.compile(
-            "(?:^|\\s)IP6? (\\S+)\\.(\\d+) > (\\S+)\\.(\\d+): Flags \\[(S|S\\.)]");
+            "^\\s*(?:\\S+\\s+){0,3}?(?:IP6? )?(\\S+)\\.([\\w-]+) > (\\S+)\\.([\\w-]+): Flags \\[(S|S\\.)]");
 
     private record Seen(double at, String line) {}
 
@@ -66,8 +67,9 @@ public record SynRetransmits(RequestTarget target, List<String> lines) {
         quoted.add(answer.get().line());
         String to = flow.substring(flow.indexOf('>') + 1);
         int dot = to.lastIndexOf('.');
+        String port = to.substring(dot + 1);
         return Optional.of(new SynRetransmits(new RequestTarget(to.substring(0, dot),
-                Optional.of(Integer.parseInt(to.substring(dot + 1)))), quoted));
+                Optional.of(port).filter(p -> p.matches("\\d{1,5}")).map(Integer::parseInt)), quoted));
     }
 
     private static double seconds(Matcher t) {
