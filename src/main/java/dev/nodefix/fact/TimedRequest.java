@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * @param command the command line as pasted
  * @param target  where it went, when the command names it
  * @param seconds the elapsed (wall clock) time, when shown
- * @param outcome whether the output shows the request failing (an error) or succeeding (any other output)
+ * @param outcome whether the output shows the request failing (a tool's connect error) or succeeding (any other
+ *                output: an HTTP status, a body, nc's "succeeded"; a header such as {@code Keep-Alive: timeout=5} is
+ *                no error)
  * @param lines   the command and timing lines, to quote
  */
 public record TimedRequest(String command, Optional<RequestTarget> target, Optional<Double> seconds, Outcome outcome,
@@ -31,7 +33,7 @@ public record TimedRequest(String command, Optional<RequestTarget> target, Optio
     private static final Pattern TIMES = Pattern.compile("\\s*(?:user|sys)\\s+\\S+\\s*(?:\\S+s)?\\s*");
     private static final Pattern FAILED = Pattern.compile("(?i).*(?:curl: \\(\\d+\\)|connection refused|timed out"
             + "|no route to host|network is unreachable|could not resolve|name or service not known|bad address"
-            + "|connection reset|failed|unable to connect|timeout).*");
+            + "|connection reset|unable to connect|can't connect|failed to connect|connect failed).*");
     /** Each tool's options whose value is the next word: it is not the target. */
     private static final Map<String, Set<String>> VALUED = Map.of(
             "curl", Set.of("-o", "-H", "-X", "-d", "-m", "-w", "-u", "-A", "-e", "-T", "-x", "-U", "--connect-timeout",
