@@ -44,8 +44,8 @@ public final class SectionFacts {
             Map.entry("subnet-env", List.of(fact("subnet-env", SubnetEnv.FACT::from))),
             Map.entry(KernelChecksumLog.SECTION, List.of(fact("kernel-log", o -> kernelLog(KernelChecksumLog.from(o))))),
             Map.entry(TcpdumpChecksum.SECTION, List.of(fact("tcpdump", o -> capture(TcpdumpChecksum.from(o))),
-                    fact("connect-timing", o -> timing(ConnectTiming.from(o))))),
-            Map.entry(ConnectTiming.SECTION, List.of(fact("connect-timing", o -> timing(ConnectTiming.from(o))))));
+                    fact("connect-timing", o -> timing(ConnectTiming.captured(o))))),
+            Map.entry(ConnectTiming.SECTION, List.of(fact("connect-timing", o -> timing(ConnectTiming.timed(o))))));
 
     private SectionFacts() {}
 

@@ -28,20 +28,31 @@ public record ConnectTiming(Observed stall63, Optional<String> target, Optional<
         lines = List.copyOf(lines);
     }
 
+    /** A stall shown either way wins; else what the timed requests show. */
     public static ConnectTiming from(CollectorOutput out) {
+        ConnectTiming timed = timed(out);
+        ConnectTiming captured = captured(out);
+        return timed.stall63() != Observed.YES && captured.stall63() == Observed.YES ? captured : timed;
+    }
+
+    /** What the timed requests of the {@code connect-timing} section show, alone. */
+    public static ConnectTiming timed(CollectorOutput out) {
         List<TimedRequest> requests = TimedRequest.parse(lines(out.section(SECTION)));
         Optional<TimedRequest> stalled = requests.stream().filter(r -> shows(r, STALL_FROM, STALL_TO)).findFirst();
-        if (stalled.isPresent()) {
-            return of(Observed.YES, stalled.get().target().get(), "time", stalled.get().lines());
-        }
-        Optional<SynRetransmits> syn = SynRetransmits.find(lines(out.section(TcpdumpChecksum.SECTION)))
-                .filter(s -> s.target().inCluster());
-        if (syn.isPresent()) {
-            return of(Observed.YES, syn.get().target(), "tcpdump", syn.get().lines());
-        }
-        return requests.stream().filter(r -> shows(r, 0, FAST - 0.001)).findFirst()
-                .map(r -> of(Observed.NO, r.target().get(), "time", r.lines()))
-                .orElse(new ConnectTiming(Observed.CANNOT_TELL, Optional.empty(), Optional.empty(), List.of()));
+        Optional<TimedRequest> fast = requests.stream().filter(r -> shows(r, 0, FAST - 0.001)).findFirst();
+        return stalled.map(r -> of(Observed.YES, r.target().get(), "time", r.lines()))
+                .or(() -> fast.map(r -> of(Observed.NO, r.target().get(), "time", r.lines())))
+                .orElseGet(ConnectTiming::cannotTell);
+    }
+
+    /** What the SYNs of a capture in the {@code tcpdump} section show, alone: the signature, or cannot tell. */
+    public static ConnectTiming captured(CollectorOutput out) {
+        return SynRetransmits.find(lines(out.section(TcpdumpChecksum.SECTION))).filter(s -> s.target().inCluster())
+                .map(s -> of(Observed.YES, s.target(), "tcpdump", s.lines())).orElseGet(ConnectTiming::cannotTell);
+    }
+
+    private static ConnectTiming cannotTell() {
+        return new ConnectTiming(Observed.CANNOT_TELL, Optional.empty(), Optional.empty(), List.of());
     }
 
     /** A request inside the cluster that succeeded after {@code from} to {@code to} seconds. */

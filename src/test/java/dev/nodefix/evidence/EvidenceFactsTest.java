@@ -74,6 +74,23 @@ class EvidenceFactsTest {
     }
 
     @Test
+    void eachTimingPieceGivesWhatItShowsAlone() throws Exception {
+        Path dir = Path.of(EvidenceFactsTest.class.getResource(
+                "/diagnose/corpus/cases/cloudnative-kubeadm-flannel-63s").toURI());
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        for (String name : java.util.List.of("time-curl-after-fix.txt", "tcpdump-flannel1-syn-retransmits.txt")) {
+            files.put(name, Files.readString(dir.resolve(name)));
+        }
+        LooseEvidence host = LooseEvidence.read("h", files);
+
+        assertThat(SectionFacts.gave(host.readings().get(0), host))
+                .containsExactly("connect-timing: stalled about 63 s: NO (10.96.0.10:9153, by time)");
+        assertThat(SectionFacts.gave(host.readings().get(1), host))
+                .contains("connect-timing: stalled about 63 s: YES (10.244.2.73:9153, by tcpdump)");
+        assertThat(host.facts().connectTiming().via()).contains("tcpdump");
+    }
+
+    @Test
     void nothingPastedIsCannotTell() {
         NodeFacts f = LooseEvidence.read("h", Map.of("empty.txt", "hello\n")).facts();
 
