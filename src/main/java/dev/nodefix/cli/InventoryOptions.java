@@ -42,14 +42,22 @@ public final class InventoryOptions {
 
     @Mixin VaultOptions vault;
 
+    private AnsibleConfig ansibleConfig;
     private Setup setup;
     private Vault unvault;
+
+    /** ansible.cfg and ANSIBLE_*, read once per command. */
+    private AnsibleConfig ansibleConfig(CliContext ctx) {
+        if (ansibleConfig == null) {
+            ansibleConfig = new SetupReader().ansibleConfig(ctx.env(), ctx.workingDir(), ctx.home());
+        }
+        return ansibleConfig;
+    }
 
     /** The vault for this command's {@code !vault} values (inventory and {@code -e}): one password prompt at most. */
     public Vault unvault(CliContext ctx) {
         if (unvault == null) {
-            AnsibleConfig cfg = new SetupReader().ansibleConfig(ctx.env(), ctx.workingDir(), ctx.home());
-            unvault = vault.vault(ctx, cfg.vaultPasswordFile().filter(f -> f.origin().line() > 0).map(Sourced::value));
+            unvault = vault.vault(ctx, ansibleConfig(ctx).vaultPasswordFile().filter(f -> f.origin().line() > 0).map(Sourced::value));
         }
         return unvault;
     }
@@ -57,9 +65,7 @@ public final class InventoryOptions {
     /** The setup with the command line's connection options applied (for {@code --explain}), read once. */
     public Setup setup(CliContext ctx, CommandLineOverrides overrides, Optional<Path> playbookDir) {
         if (setup == null) {
-            SetupReader reader = new SetupReader();
-            AnsibleConfig cfg = reader.ansibleConfig(ctx.env(), ctx.workingDir(), ctx.home());
-            setup = reader.read(request(ctx, inventories, overrides, playbookDir), cfg);
+            setup = new SetupReader().read(request(ctx, inventories, overrides, playbookDir), ansibleConfig(ctx));
             setup.notices().forEach(n -> ctx.err().println("nodefix: " + n));
             ctx.err().flush();
         }
@@ -95,7 +101,7 @@ public final class InventoryOptions {
         List<Path> files = new ArrayList<>(setup(ctx).sources());
         files.add(ctx.workingDir().resolve("group_vars"));
         files.add(ctx.workingDir().resolve("host_vars"));
-        new SetupReader().ansibleConfig(ctx.env(), ctx.workingDir(), ctx.home()).file().ifPresent(files::add);
+        ansibleConfig(ctx).file().ifPresent(files::add);
         if (sshConfig != null) {
             files.add(sshConfig);
         } else {
@@ -134,6 +140,7 @@ public final class InventoryOptions {
         other.inventories = inventories;
         other.sshConfig = sshConfig;
         other.vault = vault;
+        other.ansibleConfig = ansibleConfig;
         other.setup = setup;
         other.unvault = unvault;
         other.limit = pattern;

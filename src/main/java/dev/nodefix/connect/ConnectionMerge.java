@@ -87,7 +87,7 @@ public final class ConnectionMerge {
                 line.before("hostname").or(() -> line.after("hostname")).or(view::hostName).orElse(destination),
                 port(vars, line, inv, view),
                 userBeforeSsh.or(view::user).orElse(Sourced.byDefault(localUser, "the local user, as ssh")),
-                identityFiles(vars, line, view), identityFilesDefault(vars, line, view),
+                identityFiles(vars, line, view, keys), identityFilesDefault(vars, line, view),
                 flag(line, "identitiesonly").or(view::identitiesOnly).orElse(Sourced.byDefault(false, "")),
                 new JumpResolution(lookup, localUser).jump(line.before("proxyjump"), line.afterWithJump(), vars, inv, view),
                 keys.userFiles(line, view), keys.globalFiles(line, view),
@@ -150,11 +150,11 @@ public final class ConnectionMerge {
     }
 
     /** --key alone; else -i of ssh_args, Ansible's key, -i of the common/extra args, the ssh config's; else defaults. */
-    private List<Sourced<Path>> identityFiles(HostVars vars, SshCommandLine line, SshHostView view) {
+    private List<Sourced<Path>> identityFiles(HostVars vars, SshCommandLine line, SshHostView view,
+            HostKeySettings paths) {
         if (cli.key().isPresent()) {
             return List.of(Sourced.from(cli.key().get(), "--key/--private-key"));
         }
-        HostKeySettings paths = new HostKeySettings(cli, cfg, home);
         List<Sourced<Path>> keys = new ArrayList<>();
         line.identityFiles(true).forEach(k -> keys.add(new Sourced<>(paths.expand(k.value()), k.origin())));
         vars.first("ansible_ssh_private_key_file", "ansible_private_key_file")
