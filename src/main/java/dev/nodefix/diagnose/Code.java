@@ -16,6 +16,8 @@ public enum Code {
     VMXNET3_LOOKALIKE(null),
     CHECKSUM_LOOKALIKE(null),
     UDP_CSUM_ERRORS(null),
+    IPTABLES_OTHER_BACKEND(null),
+    IPTABLES_VIEWS_DISAGREE(null),
     PROBE_CONNECT(null),
     PROBE_STALL(null),
     PROBE_FAILED(null);

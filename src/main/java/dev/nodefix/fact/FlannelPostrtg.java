@@ -27,14 +27,55 @@ public record FlannelPostrtg(Guard guard, Optional<Boolean> randomFully, List<St
         rules = List.copyOf(rules);
     }
 
-    /** The fact, with "no --random-fully" made "cannot tell" when the host's iptables cannot print the flag. */
+    /**
+     * The fact over every nat view the node gave ({@link NatViews}): an unguarded chain in any view counts (its
+     * rules are live), "no --random-fully" from an iptables that cannot print it is "cannot tell", and a guard or
+     * an absent chain stays unreadable while a view warns of legacy tables that no view read.
+     */
     public static FlannelPostrtg from(CollectorOutput out) {
-        FlannelPostrtg read = FACT.from(out);
-        IptablesVersion iptables = IptablesVersion.HOST.from(out);
-        boolean blind = iptables.version().isPresent() && !iptables.randomFullyCapable();
+        return merged(NatViews.of(out, "flannel-postrtg"));
+    }
+
+    /** What one view shows. */
+    static FlannelPostrtg of(NatView view) {
+        FlannelPostrtg read = parse(view.section());
         boolean masquerades = read.rules.stream().anyMatch(ChainRules::masquerades);
-        return blind && masquerades && read.randomFully.equals(Optional.of(false))
+        return view.blind() && masquerades && read.randomFully.equals(Optional.of(false))
                 ? new FlannelPostrtg(read.guard, Optional.empty(), read.rules) : read;
+    }
+
+    static FlannelPostrtg merged(NatViews views) {
+        List<NatViews.Reading<FlannelPostrtg>> readings = views.read(FlannelPostrtg::of);
+        boolean unread = views.legacyUnread();
+        if (readings.size() == 1 && !unread) {
+            return readings.get(0).value();
+        }
+        List<NatViews.Reading<FlannelPostrtg>> missing = having(readings, Guard.MISSING);
+        if (!missing.isEmpty()) {
+            return new FlannelPostrtg(Guard.MISSING, randomFully(missing, unread), rules(missing));
+        }
+        List<NatViews.Reading<FlannelPostrtg>> decisive = readings.stream()
+                .filter(r -> !r.view().container() || r.value().guard() != Guard.UNREADABLE).toList();
+        if (unread || decisive.isEmpty() || !having(decisive, Guard.UNREADABLE).isEmpty()) {
+            return new FlannelPostrtg(Guard.UNREADABLE, Optional.empty(), rules(readings));
+        }
+        List<NatViews.Reading<FlannelPostrtg>> present = having(decisive, Guard.PRESENT);
+        return present.isEmpty() ? new FlannelPostrtg(Guard.NO_CHAIN, Optional.of(false), List.of())
+                : new FlannelPostrtg(Guard.PRESENT, randomFully(present, false), rules(present));
+    }
+
+    private static List<NatViews.Reading<FlannelPostrtg>> having(List<NatViews.Reading<FlannelPostrtg>> readings,
+                                                                  Guard guard) {
+        return readings.stream().filter(r -> r.value().guard() == guard).toList();
+    }
+
+    private static Optional<Boolean> randomFully(List<NatViews.Reading<FlannelPostrtg>> readings, boolean unread) {
+        return NatViews.randomFully(readings.stream()
+                .map(r -> new NatViews.Reading<>(r.view(), r.value().randomFully())).toList(), unread);
+    }
+
+    private static List<String> rules(List<NatViews.Reading<FlannelPostrtg>> readings) {
+        return readings.stream().flatMap(r -> r.value().rules().stream()).distinct().toList();
     }
 
     static FlannelPostrtg parse(Section section) {

@@ -93,7 +93,18 @@ record IptablesText(List<String> lines, boolean elided, boolean otherTablesHidde
         return commands.isEmpty() || commands.stream().anyMatch(c -> listing.matcher(c).matches());
     }
 
-    private static String clean(String line) {
+    /** A command line that enters or runs in a container ({@code kubectl exec}, a busybox {@code / #} prompt). */
+    static boolean containerLine(String raw) {
+        return CONTAINER.matcher(clean(raw)).matches();
+    }
+
+    /** A pasted iptables command line (prompt and all), on the host or in a container. */
+    static boolean commandLine(String raw) {
+        String line = clean(raw);
+        return COMMAND.matcher(line).matches() && !VERSIONED.matcher(line).matches();
+    }
+
+    static String clean(String line) {
         String s = line.replace('\t', ' ').replace('\u00a0', ' ');
         if (!s.isBlank() && BORDER_LINE.matcher(s).matches() && !s.strip().equals("--")) {
             return "";

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The form of kube-proxy's {@code KUBE-POSTROUTING} (DOMAIN.md §2, §6). Fixed (kubernetes PR 92035): a RETURN
+ * The form of kube-proxy's {@code KUBE-POSTROUTING}. Fixed (kubernetes PR 92035): a RETURN
  * for {@code ! --mark 0x4000/0x4000}, a MARK that clears the bit (printed {@code --set-xmark 0x4000/0x0}, or
  * {@code --xor-mark 0x4000}, or an and-mark {@code --set-xmark 0x0/0x4000}) and the MASQUERADE. Unfixed: a
  * MASQUERADE on {@code -m mark --mark 0x4000/0x4000}. Read from any listing form ({@link ChainRules}): a fragment
@@ -36,13 +36,55 @@ public record KubePostrouting(Form form, Optional<Boolean> randomFully, List<Str
         rules = List.copyOf(rules);
     }
 
-    /** The fact, with "no --random-fully" made "cannot tell" when the host's iptables cannot print the flag. */
+    /**
+     * The fact over every nat view the node gave ({@link NatViews}): the worst reading counts, since the rules of
+     * both table sets are live; "no --random-fully" from an iptables that cannot print it is "cannot tell"; and
+     * FIXED or ABSENT stays "cannot tell" while a view warns of legacy tables that no view read.
+     */
     public static KubePostrouting from(CollectorOutput out) {
-        return FACT.from(out).printedBy(IptablesVersion.HOST.from(out));
+        return merged(NatViews.of(out, "kube-postrouting"));
     }
 
-    KubePostrouting printedBy(IptablesVersion iptables) {
-        boolean blind = iptables.version().isPresent() && !iptables.randomFullyCapable();
+    /** What one view shows. */
+    static KubePostrouting of(NatView view) {
+        return parse(view.section()).printedBy(view.blind());
+    }
+
+    static KubePostrouting merged(NatViews views) {
+        List<NatViews.Reading<KubePostrouting>> readings = views.read(KubePostrouting::of);
+        boolean unread = views.legacyUnread();
+        if (readings.size() == 1 && !unread) {
+            return readings.get(0).value();
+        }
+        List<NatViews.Reading<KubePostrouting>> unfixed = having(readings, Form.UNFIXED);
+        if (!unfixed.isEmpty()) {
+            return new KubePostrouting(Form.UNFIXED, randomFully(unfixed, unread), rules(unfixed));
+        }
+        List<NatViews.Reading<KubePostrouting>> decisive = readings.stream()
+                .filter(r -> !r.view().container() || r.value().form() != Form.UNKNOWN).toList();
+        if (unread || decisive.isEmpty() || !having(decisive, Form.UNKNOWN).isEmpty()) {
+            return new KubePostrouting(Form.UNKNOWN, Optional.empty(), rules(readings));
+        }
+        List<NatViews.Reading<KubePostrouting>> fixed = having(decisive, Form.FIXED);
+        return fixed.isEmpty() ? new KubePostrouting(Form.ABSENT, Optional.of(false), List.of())
+                : new KubePostrouting(Form.FIXED, randomFully(fixed, false), rules(fixed));
+    }
+
+    private static List<NatViews.Reading<KubePostrouting>> having(List<NatViews.Reading<KubePostrouting>> readings,
+                                                                   Form form) {
+        return readings.stream().filter(r -> r.value().form() == form).toList();
+    }
+
+    private static Optional<Boolean> randomFully(List<NatViews.Reading<KubePostrouting>> readings, boolean unread) {
+        return NatViews.randomFully(readings.stream()
+                .map(r -> new NatViews.Reading<>(r.view(), r.value().randomFully())).toList(), unread);
+    }
+
+    private static List<String> rules(List<NatViews.Reading<KubePostrouting>> readings) {
+        return readings.stream().flatMap(r -> r.value().rules().stream()).distinct().toList();
+    }
+
+    KubePostrouting printedBy(boolean blind) {
         boolean masquerades = rules.stream().anyMatch(ChainRules::masquerades);
         return blind && masquerades && randomFully.equals(Optional.of(false))
                 ? new KubePostrouting(form, Optional.empty(), rules) : this;

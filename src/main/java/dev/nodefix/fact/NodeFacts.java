@@ -22,19 +22,21 @@ public record NodeFacts(
         NodeName nodeName,
         KernelChecksumLog kernelLog,
         TcpdumpChecksum tcpdump,
-        ConnectTiming connectTiming) {
+        ConnectTiming connectTiming,
+        IptablesBackends iptablesBackends) {
 
     public static NodeFacts of(CollectorOutput out) {
         K3sUnits units = K3sUnits.FACT.from(out);
         return new NodeFacts(Kernel.FACT.from(out), OsRelease.FACT.from(out), IptablesVersion.HOST.from(out),
                 IptablesVersion.K3S_BUNDLED.from(out), RandomFullySupport.FACT.from(out),
-                KubePostrouting.from(out), FlannelPostrtg.from(out), PostroutingOrder.FACT.from(out),
+                KubePostrouting.from(out), FlannelPostrtg.from(out), PostroutingOrder.from(out),
                 VxlanDevice.FACT.from(out), EthtoolFeatures.FACT.from(out), UplinkDriver.FACT.from(out),
                 FlannelBackend.of(NetConf.FACT.from(out), K3sConfig.FACT.from(out), units, K3sEnv.FACT.from(out)),
                 SubnetEnv.FACT.from(out), K3sInfo.of(units, K3sVersion.FACT.from(out), ServiceStates.FACT.from(out)),
                 Persistence.FACT.from(out), UdpCsumErrors.FACT.from(out),
                 PeerRoutes.FACT.from(out), NodeName.of(out),
-                KernelChecksumLog.from(out), TcpdumpChecksum.from(out), ConnectTiming.from(out));
+                KernelChecksumLog.from(out), TcpdumpChecksum.from(out), ConnectTiming.from(out),
+                IptablesBackends.from(out));
     }
 
     public static NodeFacts parse(String raw) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * The chains {@code POSTROUTING} jumps to, in order. flannel v0.20.0-v0.20.1 put {@code FLANNEL-POSTRTG}
- * before {@code KUBE-POSTROUTING} (double NAT, DOMAIN.md §3).
+ * before {@code KUBE-POSTROUTING} (double NAT).
  *
  * @param listed       POSTROUTING is shown whole ({@link ChainRules.Listing#LISTED}); a fragment's jumps are still
  *                     listed, in the order shown
@@ -22,6 +22,22 @@ public record PostroutingOrder(boolean listed, List<String> jumps, Optional<Bool
 
     public PostroutingOrder {
         jumps = List.copyOf(jumps);
+    }
+
+    /**
+     * The order over every nat view ({@link NatViews}): each table set has its own POSTROUTING, so the order is the
+     * one of a view that jumps to both chains (flannel first in any of them counts); none when no view does.
+     */
+    public static PostroutingOrder from(CollectorOutput out) {
+        NatViews views = NatViews.of(out, "postrouting");
+        List<PostroutingOrder> readings = views.views().stream().map(v -> parse(v.section())).toList();
+        if (readings.size() == 1) {
+            return readings.get(0);
+        }
+        return readings.stream().filter(r -> r.flannelFirst().orElse(false)).findFirst()
+                .or(() -> readings.stream().filter(r -> r.flannelFirst().isPresent()).findFirst())
+                .orElseGet(() -> new PostroutingOrder(readings.stream().anyMatch(PostroutingOrder::listed),
+                        readings.stream().flatMap(r -> r.jumps().stream()).distinct().toList(), Optional.empty()));
     }
 
     static PostroutingOrder parse(Section section) {
