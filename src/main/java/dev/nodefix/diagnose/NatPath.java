@@ -91,7 +91,7 @@ record NatPath(Kind kind, String reason, List<String> evidence, Optional<String>
         if (b.nftUnread()) {
             return "; the host's iptables is legacy and cannot show nf_tables rules, which were not read";
         }
-        return b.blindOnly() ? "; every iptables that listed the rules is older than 1.6.2 and cannot print"
+        return b.blindOnly() ? "; the tables were listed only by an iptables older than 1.6.2, which cannot print"
                 + " --random-fully" : "";
     }
 

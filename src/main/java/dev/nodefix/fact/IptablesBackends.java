@@ -17,7 +17,7 @@ import java.util.Optional;
  *                      that table set was read
  * @param nftUnread     the host's default iptables is legacy, a chain was not found, and no listing of the
  *                      nf_tables set was read (legacy iptables cannot see it and never warns of it)
- * @param blindOnly     every listing read was printed by an iptables older than 1.6.2
+ * @param blindOnly     a table set was read only by iptables older than 1.6.2 (cannot print --random-fully)
  * @param disagreements where a host view and a container view of the node disagree, in words
  * @param commands      the command of each view that was read
  */
@@ -45,7 +45,7 @@ public record IptablesBackends(IptablesVersion.Mode hostDefault, List<IptablesVe
         IptablesVersion.Mode host = views.primary().container() ? IptablesVersion.Mode.ABSENT : views.primary().backend();
         boolean nftUnread = host == IptablesVersion.Mode.LEGACY && !views.readBackend(IptablesVersion.Mode.NF_TABLES)
                 && (kube.isEmpty() || flannel.isEmpty()) && views.primary().read();
-        boolean blindOnly = views.views().stream().anyMatch(NatView::read) && !views.capableRead();
+        boolean blindOnly = views.blindOnly().isPresent();
         List<String> commands = views.views().stream().filter(NatView::read).map(NatView::command).distinct().toList();
         return new IptablesBackends(host, kube, flannel, views.legacyUnread(), nftUnread, blindOnly,
                 ViewsDisagree.of(views), commands);
@@ -70,7 +70,7 @@ public record IptablesBackends(IptablesVersion.Mode hostDefault, List<IptablesVe
             return Optional.of("iptables-nft-save -t nat");
         }
         if (blindOnly) {
-            String set = hostDefault == IptablesVersion.Mode.NF_TABLES ? "nft" : "legacy";
+            String set = hostDefault == IptablesVersion.Mode.NF_TABLES ? "nft" : "legacy"; // pre-1.8: legacy
             return Optional.of(NatViews.K3S_AUX + "/iptables-" + set + "-save -t nat");
         }
         return Optional.empty();

@@ -74,9 +74,13 @@ public record NatViews(List<NatView> views) {
         return views.stream().anyMatch(v -> v.backend() == mode && v.read());
     }
 
-    /** Some view printed by an iptables able to print {@code --random-fully} was read. */
-    public boolean capableRead() {
-        return views.stream().anyMatch(v -> v.read() && !v.blind());
+    /**
+     * A table set that only iptables older than 1.6.2 read: no listing of it can show {@code --random-fully}
+     * ({@code ABSENT} for a listing that does not name its set).
+     */
+    public Optional<IptablesVersion.Mode> blindOnly() {
+        return views.stream().filter(v -> v.read() && v.blind()).map(NatView::backend)
+                .filter(m -> views.stream().noneMatch(v -> v.read() && !v.blind() && v.backend() == m)).findFirst();
     }
 
     /**
