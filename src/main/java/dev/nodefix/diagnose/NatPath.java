@@ -35,7 +35,10 @@ record NatPath(Kind kind, String reason, List<String> evidence, Optional<String>
 
     /** An unknown path; the views' own open question (a table set unread, a blind iptables) settles first. */
     private static NatPath unknown(NodeFacts f, String reason, List<String> evidence, String fallback) {
-        String command = f.iptablesBackends().settle().orElse(fallback);
+        return unknown(f.iptablesBackends().settle().orElse(fallback), f, reason, evidence);
+    }
+
+    private static NatPath unknown(String command, NodeFacts f, String reason, List<String> evidence) {
         List<String> lines = new ArrayList<>(evidence);
         lines.add("would settle it: `" + command + "`");
         return new NatPath(Kind.UNKNOWN, reason + open(f), lines, Optional.of(command));
@@ -77,9 +80,16 @@ record NatPath(Kind kind, String reason, List<String> evidence, Optional<String>
                         + " with --random-fully (kube-proxy before PR 92035)" + where, evidence)
                 : known(Kind.SAFE, "KUBE-POSTROUTING is unfixed but masquerades without --random-fully" + where,
                         evidence))
-                .orElseGet(() -> unknown(f, "KUBE-POSTROUTING is unfixed (masquerades on mark 0x4000 without clearing"
-                        + " it)" + where + " and no listing can tell whether it uses --random-fully", evidence,
-                        SAVE + " with iptables >= 1.6.2 (e.g. in the kube-proxy container)"));
+                .orElseGet(() -> unknown(randomFullySettle(f), f, "KUBE-POSTROUTING is unfixed (masquerades on mark"
+                        + " 0x4000 without clearing it)" + where + " and no listing can tell whether it uses"
+                        + " --random-fully", evidence));
+    }
+
+    /** A listing by an iptables able to print --random-fully settles it first; then an unread table set. */
+    private static String randomFullySettle(NodeFacts f) {
+        IptablesBackends b = f.iptablesBackends();
+        return b.blindOnly() ? IptablesBackends.settleOf(false, false, true).orElseThrow()
+                : b.settle().orElse(SAVE + " with iptables >= 1.6.2 (e.g. in the kube-proxy container)");
     }
 
     /** Why the views leave it open, in words, when they do. */

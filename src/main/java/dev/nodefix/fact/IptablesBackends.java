@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param blindOnly     a table set was read only by iptables older than 1.6.2 (cannot print --random-fully)
  * @param disagreements where a host view and a container view of the node disagree, in words
  * @param commands      the command of each view that was read
+ * @param settle        the command that would settle what the views leave open ({@link #settleOf}), run as root
  */
 public record IptablesBackends(IptablesVersion.Mode hostDefault, List<IptablesVersion.Mode> kubeIn,
                                List<IptablesVersion.Mode> flannelIn, boolean legacyUnread, boolean nftUnread,
-                               boolean blindOnly, List<String> disagreements, List<String> commands) {
+                               boolean blindOnly, List<String> disagreements, List<String> commands,
+                               Optional<String> settle) {
     static final String KUBE = "KUBE-POSTROUTING";
     static final String FLANNEL = "FLANNEL-POSTRTG";
 
@@ -32,6 +34,7 @@ public record IptablesBackends(IptablesVersion.Mode hostDefault, List<IptablesVe
         flannelIn = List.copyOf(flannelIn);
         disagreements = List.copyOf(disagreements);
         commands = List.copyOf(commands);
+        java.util.Objects.requireNonNull(settle, "settle");
     }
 
     /** Over the node's nat views; older collectors' per-chain sections stand for the default view of their chain. */
@@ -48,7 +51,7 @@ public record IptablesBackends(IptablesVersion.Mode hostDefault, List<IptablesVe
         boolean blindOnly = views.blindOnly().isPresent();
         List<String> commands = views.views().stream().filter(NatView::read).map(NatView::command).distinct().toList();
         return new IptablesBackends(host, kube, flannel, views.legacyUnread(), nftUnread, blindOnly,
-                ViewsDisagree.of(views), commands);
+                ViewsDisagree.of(views), commands, settleOf(views.legacyUnread(), nftUnread, blindOnly));
     }
 
     /** The table sets other than the host's default that hold {@code chain}'s rules (kube-proxy's or flannel's). */
@@ -62,16 +65,15 @@ public record IptablesBackends(IptablesVersion.Mode hostDefault, List<IptablesVe
      * set a legacy host cannot see, or {@code --random-fully} that no iptables read could print (k3s's bundled
      * iptables is new enough; so is kube-proxy's own, inside its container).
      */
-    public Optional<String> settle() {
+    public static Optional<String> settleOf(boolean legacyUnread, boolean nftUnread, boolean blindOnly) {
         if (legacyUnread) {
             return Optional.of("iptables-legacy-save -t nat");
         }
         if (nftUnread) {
             return Optional.of("iptables-nft-save -t nat");
         }
-        if (blindOnly) {
-            String set = hostDefault == IptablesVersion.Mode.NF_TABLES ? "nft" : "legacy"; // pre-1.8: legacy
-            return Optional.of(NatViews.K3S_AUX + "/iptables-" + set + "-save -t nat");
+        if (blindOnly) { // iptables before 1.8 has only the legacy backend
+            return Optional.of(NatViews.K3S_AUX + "/iptables-legacy-save -t nat");
         }
         return Optional.empty();
     }

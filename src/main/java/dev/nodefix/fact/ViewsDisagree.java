@@ -15,39 +15,69 @@ import java.util.Set;
 final class ViewsDisagree {
     private ViewsDisagree() {}
 
+    /** What one view says of a chain: whether its listing has it (when that can be told), and its form if decisive. */
+    private record State(Optional<Boolean> shown, Optional<String> form) {
+        String words(String chain) {
+            return form.map(f -> chain + " " + f).orElse(shown.orElse(false) ? chain : "no " + chain);
+        }
+    }
+
     static List<String> of(NatViews views) {
         List<String> out = new ArrayList<>();
         for (String chain : List.of(IptablesBackends.KUBE, IptablesBackends.FLANNEL)) {
-            Set<String> host = new LinkedHashSet<>();
-            Set<String> container = new LinkedHashSet<>();
+            List<State> host = new ArrayList<>();
+            List<State> container = new ArrayList<>();
             for (NatView v : views.views()) {
                 state(v, chain).ifPresent(s -> (v.container() ? container : host).add(s));
             }
-            if (!host.isEmpty() && !container.isEmpty() && !host.equals(container)) {
-                out.add(chain + ": the host's listing shows " + String.join(" / ", host) + ", the container's "
-                        + String.join(" / ", container));
+            if (disagree(host, container)) {
+                out.add(chain + ": the host's listing shows " + words(host, chain) + ", the container's "
+                        + words(container, chain));
             }
         }
         return out;
     }
 
+    private static boolean disagree(List<State> host, List<State> container) {
+        for (State h : host) {
+            for (State c : container) {
+                boolean presence = h.shown().isPresent() && c.shown().isPresent() && !h.shown().equals(c.shown());
+                boolean form = h.form().isPresent() && c.form().isPresent() && !h.form().equals(c.form());
+                if (presence || form) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String words(List<State> states, String chain) {
+        Set<String> words = new LinkedHashSet<>();
+        states.forEach(s -> words.add(s.words(chain)));
+        return String.join(" / ", words);
+    }
+
     /** What one view says of the chain, when it says something: its form, or that its whole table lacks it. */
-    private static Optional<String> state(NatView view, String chain) {
+    private static Optional<State> state(NatView view, String chain) {
         if (!view.read()) {
             return Optional.empty();
         }
         IptablesText text = IptablesText.of(view.section().lines());
         IptablesView shown = SavedRules.read(text).with(ListedRules.read(text));
         if (!shown.chains().containsKey(chain)) {
-            return shown.wholeNatTable() ? Optional.of("no " + chain) : Optional.empty();
+            return shown.wholeNatTable() ? Optional.of(new State(Optional.of(false), Optional.empty())) : Optional.empty();
         }
+        return Optional.of(new State(Optional.of(true), form(view, chain)));
+    }
+
+    private static Optional<String> form(NatView view, String chain) {
         if (chain.equals(IptablesBackends.KUBE)) {
             KubePostrouting.Form form = KubePostrouting.of(view).form();
             return form == KubePostrouting.Form.FIXED || form == KubePostrouting.Form.UNFIXED
-                    ? Optional.of(chain + " " + form.name().toLowerCase(java.util.Locale.ROOT)) : Optional.empty();
+                    ? Optional.of(form.name().toLowerCase(java.util.Locale.ROOT)) : Optional.empty();
         }
         FlannelPostrtg.Guard guard = FlannelPostrtg.of(view).guard();
-        return guard == FlannelPostrtg.Guard.PRESENT ? Optional.of(chain + " guarded")
-                : guard == FlannelPostrtg.Guard.MISSING ? Optional.of(chain + " unguarded") : Optional.empty();
+        return guard == FlannelPostrtg.Guard.PRESENT ? Optional.of("guarded")
+                : guard == FlannelPostrtg.Guard.MISSING ? Optional.of("unguarded") : Optional.empty();
     }
 }

@@ -39,11 +39,11 @@ class FactCasesTest {
     private static final Map<String, Function<CollectorOutput, Object>> WITH_CONTEXT = Map.of(
             "KubePostrouting", KubePostrouting::from, "FlannelPostrtg", FlannelPostrtg::from,
             "KernelChecksumLog", KernelChecksumLog::from, "TcpdumpChecksum", TcpdumpChecksum::from,
-            "ConnectTiming", ConnectTiming::from);
+            "ConnectTiming", ConnectTiming::from, "IptablesBackends", IptablesBackends::from);
     /** The own section of the facts only read with context (a case's {@code raw:} goes there). */
     private static final Map<String, String> CONTEXT_SECTION = Map.of(
             "KernelChecksumLog", KernelChecksumLog.SECTION, "TcpdumpChecksum", TcpdumpChecksum.SECTION,
-            "ConnectTiming", ConnectTiming.SECTION);
+            "ConnectTiming", ConnectTiming.SECTION, "IptablesBackends", NatViews.DEFAULT);
 
     static Stream<FactCase> cases() throws IOException, URISyntaxException {
         Path root = Path.of(FactCasesTest.class.getResource("/facts").toURI());
