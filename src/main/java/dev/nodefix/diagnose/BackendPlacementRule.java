@@ -35,7 +35,7 @@ public final class BackendPlacementRule implements Rule {
             return java.util.Optional.empty();
         }
         String sets = String.join(" and ", other.stream().map(NatView::backendName).toList());
-        String also = in.contains(b.hostDefault()) ? " as well as in the default one" : "";
+        String also = in.contains(b.hostDefault()) ? " too (a second copy beside the one in the default set)" : "";
         List<String> evidence = new ArrayList<>(List.of("host's default iptables: "
                 + NatView.backendName(b.hostDefault()), "nat tables read with: " + String.join("; ", b.commands())));
         evidence.addAll(rules);

@@ -104,41 +104,57 @@ public record NatViews(List<NatView> views) {
 
     private static List<NatView> defaultViews(Section main, IptablesVersion host, boolean helpBlind) {
         String command = from(main).orElse("iptables-save -t nat");
-        List<List<String>> parts = parts(main.lines());
         List<NatView> views = new ArrayList<>();
-        for (List<String> part : parts) {
+        for (List<String> part : parts(main.lines())) {
             boolean container = part.stream().anyMatch(IptablesText::containerLine);
             Section section = main.status() == Section.Status.RAN
                     ? Section.ran(main.name(), main.exitCode().orElse(0), part) : main;
             IptablesVersion printer = IptablesText.of(part).printer();
             IptablesVersion known = printer.version().isPresent() || container ? printer : host;
             boolean blind = known.version().isPresent() ? !known.randomFullyCapable() : helpBlind && !container;
-            views.add(new NatView(main.name(), command, known.mode(), blind, container, section));
+            Optional<IptablesVersion.Mode> named = part.stream().filter(IptablesText::commandLine).map(NatViews::named)
+                    .flatMap(Optional::stream).findFirst();
+            String reads = named.map(m -> m == IptablesVersion.Mode.LEGACY ? "iptables-legacy-save -t nat"
+                    : "iptables-nft-save -t nat").orElse(command);
+            views.add(new NatView(main.name(), reads, named.orElse(known.mode()), blind, container, section));
         }
         return views;
     }
 
+    /** The table set a command line names ({@code iptables-legacy...}, {@code iptables-nft...}), if it names one. */
+    private static Optional<IptablesVersion.Mode> named(String command) {
+        return command.contains("tables-legacy") ? Optional.of(IptablesVersion.Mode.LEGACY)
+                : command.contains("tables-nft") ? Optional.of(IptablesVersion.Mode.NF_TABLES) : Optional.empty();
+    }
+
+    /** Which side a command line reads: a container's, a named table set's, or the host's default. */
+    private static Optional<String> side(String line) {
+        if (IptablesText.containerLine(line)) {
+            return Optional.of("container");
+        }
+        return IptablesText.commandLine(line) ? Optional.of(named(line).map(Enum::name).orElse("default"))
+                : Optional.empty();
+    }
+
     /**
-     * The section's lines, or, when a paste holds both host and container command lines, its parts: each starts at
-     * a command line that moves from one side to the other.
+     * The section's lines, or, when a paste holds command lines of different sides (host and container, or the
+     * host's default iptables and {@code iptables-legacy}/{@code -nft}), its parts: each starts at a command line
+     * that moves to another side.
      */
     private static List<List<String>> parts(List<String> lines) {
-        boolean containers = lines.stream().anyMatch(IptablesText::containerLine);
-        boolean hosts = lines.stream().anyMatch(l -> IptablesText.commandLine(l) && !IptablesText.containerLine(l));
-        if (!containers || !hosts) {
+        if (lines.stream().map(NatViews::side).flatMap(Optional::stream).distinct().count() < 2) {
             return List.of(lines);
         }
         List<List<String>> parts = new ArrayList<>();
         List<String> part = new ArrayList<>();
-        Boolean inContainer = null;
+        String current = null;
         for (String line : lines) {
-            boolean container = IptablesText.containerLine(line);
-            boolean command = container || IptablesText.commandLine(line);
-            if (command && inContainer != null && inContainer != container && !part.isEmpty()) {
+            Optional<String> side = side(line);
+            if (side.isPresent() && current != null && !current.equals(side.get()) && !part.isEmpty()) {
                 parts.add(part);
                 part = new ArrayList<>();
             }
-            inContainer = command ? Boolean.valueOf(container) : inContainer;
+            current = side.orElse(current);
             part.add(line);
         }
         parts.add(part);
