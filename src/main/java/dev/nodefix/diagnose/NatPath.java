@@ -69,7 +69,9 @@ record NatPath(Kind kind, String reason, List<String> evidence, Optional<String>
                     + " (kube-proxy fix, PR 92035)" + BackendNote.kube(f) + flannelNote(f), evidence);
             case ABSENT -> known(Kind.SAFE, "no KUBE-POSTROUTING chain: no kube-proxy masquerade" + flannelNote(f),
                     evidence);
-            case UNKNOWN -> unknown(f, "KUBE-POSTROUTING could not be read", evidence, SAVE);
+            case UNKNOWN -> unknown(f, f.iptablesBackends().legacyUnread() || f.iptablesBackends().nftUnread()
+                    ? "KUBE-POSTROUTING is not known in both iptables table sets" : "KUBE-POSTROUTING could not be read",
+                    evidence, SAVE);
         };
     }
 
