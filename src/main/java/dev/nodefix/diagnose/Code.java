@@ -16,6 +16,9 @@ public enum Code {
     VMXNET3_LOOKALIKE(null),
     CHECKSUM_LOOKALIKE(null),
     UDP_CSUM_ERRORS(null),
+    FLANNEL_NOT_RUNNING(null),
+    PACKET_FILTER_MODES(null),
+    ANNOTATION_LOOKALIKE(null),
     PROBE_CONNECT(null),
     PROBE_STALL(null),
     PROBE_FAILED(null);
