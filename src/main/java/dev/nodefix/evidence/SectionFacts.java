@@ -45,7 +45,7 @@ public final class SectionFacts {
             Map.entry(NodeAnnotations.SECTION, List.of(fact("node-annotations",
                     o -> annotations(NodeAnnotations.FACT.from(o))))),
             Map.entry(KubectlNodes.SECTION, List.of(fact("kubectl-nodes", o -> nodes(KubectlNodes.FACT.from(o))))),
-            Map.entry(KubectlVersion.SECTION, List.of(fact("kubectl-version", KubectlVersion.FACT::from))),
+            Map.entry(KubectlVersion.SECTION, List.of(fact("kubectl-version", o -> versions(KubectlVersion.FACT.from(o))))),
             Map.entry("vxlan-device", List.of(fact("vxlan", VxlanDevice.FACT::from))),
             Map.entry("ethtool-features", List.of(fact("offload", o -> offload(EthtoolFeatures.FACT.from(o))))),
             Map.entry("uplink-driver", List.of(fact("uplink", UplinkDriver.FACT::from))),
@@ -104,6 +104,11 @@ public final class SectionFacts {
         return "annotated backend " + a.annotatedBackend().orElse("not shown") + a.vtepMac().map(m -> ", VtepMAC " + m)
                 .orElse("") + a.node().map(n -> ", node " + n).orElse("")
                 + " (what flannel once wrote, not proof it runs now)";
+    }
+
+    private static String versions(KubectlVersion v) {
+        return "client " + v.client().orElse("not shown") + ", API server " + v.server().orElse("not shown")
+                + " (the server's is not a node's kube-proxy's)";
     }
 
     private static String nodes(KubectlNodes n) {

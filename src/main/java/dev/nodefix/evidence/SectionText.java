@@ -54,12 +54,16 @@ final class SectionText {
                     withCommand(piece, lines.stream().filter(l -> !l.isBlank()).toList()));
             case KERNEL_LOG, K3S_JOURNAL, KUBE_PROXY_LOG, KUBECTL_GET_NODES ->
                     Reading.gives(piece, form, lines.stream().filter(l -> !l.isBlank()).toList());
-            case NODE_ANNOTATIONS -> lines.stream().filter(l -> l.contains("flannel.alpha.coreos.com/backend-type")
-                    || l.strip().startsWith("Name:")).count() > 1
+            case NODE_ANNOTATIONS -> count(lines, "flannel.alpha.coreos.com/backend-type") > 1
+                    || lines.stream().filter(l -> l.startsWith("Name:")).count() > 1
                     ? Reading.withholds(piece, form, "several nodes' annotations: not one node's")
                     : Reading.gives(piece, form, lines.stream().filter(l -> !l.isBlank()).toList());
             default -> Reading.gives(piece, form, stripped(lines));
         };
+    }
+
+    private static long count(List<String> lines, String text) {
+        return lines.stream().filter(l -> l.contains(text)).count();
     }
 
     /** The lines after the command line as pasted, prompt included: the prompt may name the host or a container. */

@@ -54,6 +54,12 @@ public record KubectlNodes(List<Row> rows) {
         return node.flatMap(n -> rows.stream().filter(r -> r.name().equals(n.toLowerCase(Locale.ROOT))).findFirst());
     }
 
+    /** The one kernel every listed node runs ({@code -o wide}), when they all agree. */
+    public Optional<String> commonKernel() {
+        List<Optional<String>> kernels = rows.stream().map(Row::kernel).distinct().toList();
+        return kernels.size() == 1 ? kernels.get(0) : Optional.empty();
+    }
+
     /** The one version every listed node runs, when they all agree. */
     public Optional<String> commonVersion() {
         List<String> versions = rows.stream().map(Row::version).distinct().toList();

@@ -49,7 +49,8 @@ class EvidenceCorpusRecognitionTest {
 
     /** The corpus's fact names this test checks, and how to get each from the collector text of one piece. */
     private static final Map<String, Function<CollectorOutput, Optional<?>>> CHECKED = Map.ofEntries(
-            Map.entry("kernel.release", o -> Kernel.FACT.from(o).release()),
+            Map.entry("kernel.release", o -> Kernel.FACT.from(o).release()
+                    .or(() -> KubectlNodes.FACT.from(o).commonKernel())),
             Map.entry("ethtool.tx-checksum-ip-generic", o -> EthtoolFeatures.FACT.from(o).txChecksumIpGeneric()
                     .map(f -> f.on() ? "on" : "off")),
             Map.entry("ethtool.device", o -> Optional.of("flannel.1").filter(d -> EthtoolFeatures.FACT.from(o).available())),

@@ -73,6 +73,11 @@ class EvidenceFactsTest {
     }
 
     @Test
+    void severalNodesAnnotationsAreNotOneNodes() throws Exception {
+        assertThat(read("several-nodes-annotations.txt").annotations().shown()).isFalse();
+    }
+
+    @Test
     void anIpLinkBlockGivesTheVxlanDeviceAndAUnitTheBackend() throws Exception {
         assertThat(read("save-with-notes.txt").vxlan().dstport()).contains(8472);
         assertThat(read("save-with-notes.txt").vxlan().local()).contains("10.0.0.5");
