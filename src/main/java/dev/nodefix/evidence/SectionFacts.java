@@ -10,6 +10,7 @@ import dev.nodefix.fact.K3sUnits;
 import dev.nodefix.fact.KubectlNodes;
 import dev.nodefix.fact.KubectlVersion;
 import dev.nodefix.fact.NodeAnnotations;
+import dev.nodefix.fact.NodeName;
 import dev.nodefix.fact.Observed;
 import dev.nodefix.fact.KernelChecksumLog;
 import dev.nodefix.fact.K3sVersion;
@@ -44,7 +45,7 @@ public final class SectionFacts {
             Map.entry(K3sJournal.SECTION, List.of(fact("k3s-journal", o -> journal(K3sJournal.FACT.from(o))))),
             Map.entry(NodeAnnotations.SECTION, List.of(fact("node-annotations",
                     o -> annotations(NodeAnnotations.FACT.from(o))))),
-            Map.entry(KubectlNodes.SECTION, List.of(fact("kubectl-nodes", o -> nodes(KubectlNodes.FACT.from(o))))),
+            Map.entry(KubectlNodes.SECTION, List.of(fact("kubectl-nodes", o -> nodes(KubectlNodes.FACT.from(o), NodeName.of(o))))),
             Map.entry(KubectlVersion.SECTION, List.of(fact("kubectl-version", o -> versions(KubectlVersion.FACT.from(o))))),
             Map.entry("vxlan-device", List.of(fact("vxlan", VxlanDevice.FACT::from))),
             Map.entry("ethtool-features", List.of(fact("offload", o -> offload(EthtoolFeatures.FACT.from(o))))),
@@ -111,9 +112,11 @@ public final class SectionFacts {
                 + " (the server's is not a node's kube-proxy's)";
     }
 
-    private static String nodes(KubectlNodes n) {
-        return n.rows().size() + " nodes: " + String.join(", ", n.rows().stream().map(r -> r.name() + " " + r.version()
-                + r.kernel().map(k -> " kernel " + k).orElse("")).toList());
+    private static String nodes(KubectlNodes n, NodeName node) {
+        String mine = n.row(node.name()).map(r -> "this host is " + r.name() + " (" + r.version() + ")")
+                .orElse("which row is this host's: cannot tell (its node name is not shown)");
+        return mine + "; " + n.rows().size() + " nodes: " + String.join(", ", n.rows().stream().map(r -> r.name()
+                + " " + r.version() + r.kernel().map(k -> " kernel " + k).orElse("")).toList());
     }
 
     private static String timing(ConnectTiming t) {

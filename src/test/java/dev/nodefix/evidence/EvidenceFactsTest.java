@@ -73,6 +73,22 @@ class EvidenceFactsTest {
     }
 
     @Test
+    void aNodesListingNamesThisHostsRowOnlyWhenItsNodeNameIsShown() {
+        String nodes = "$ kubectl get nodes\nNAME    STATUS   ROLES    AGE   VERSION\n"
+                + "node1   Ready    master   7d    v1.27.4+k3s1\nnode2   Ready    <none>   7d    v1.26.2+k3s1\n";
+        String unit = "$ systemctl cat k3s-agent\nExecStart=/usr/local/bin/k3s agent --node-name node2\n";
+
+        assertThat(explained(Map.of("n/nodes.txt", nodes))).contains("which row is this host's: cannot tell");
+        assertThat(explained(new java.util.TreeMap<>(Map.of("n/nodes.txt", nodes, "n/unit.txt", unit))))
+                .contains("this host is node2 (v1.26.2+k3s1)");
+    }
+
+    private static String explained(Map<String, String> files) {
+        LooseEvidence host = LooseEvidence.read("n", files);
+        return String.join("\n", host.readings().stream().flatMap(r -> SectionFacts.gave(r, host).stream()).toList());
+    }
+
+    @Test
     void severalNodesAnnotationsAreNotOneNodes() throws Exception {
         assertThat(read("several-nodes-annotations.txt").annotations().shown()).isFalse();
     }
