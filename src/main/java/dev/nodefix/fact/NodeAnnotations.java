@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
  * @param backendType {@code flannel.alpha.coreos.com/backend-type}
  * @param vtepMac     the {@code VtepMAC} in {@code backend-data}: written only by the vxlan backend
  * @param publicIp    {@code flannel.alpha.coreos.com/public-ip}
+ * @param argsBackend the {@code --flannel-backend} in k3s's {@code k3s.io/node-args} annotation (what k3s was told
+ *                    when it last registered the node; {@code --no-flannel} is {@code none})
  * @param lines       the annotation lines, as printed
  */
 public record NodeAnnotations(Optional<String> node, Optional<String> backendType, Optional<String> vtepMac,
-        Optional<String> publicIp, List<String> lines) {
+        Optional<String> publicIp, Optional<String> argsBackend, List<String> lines) {
     public static final String SECTION = "node-annotations";
     public static final Fact<NodeAnnotations> FACT = Fact.of(SECTION, NodeAnnotations::parse);
 
@@ -28,6 +30,9 @@ public record NodeAnnotations(Optional<String> node, Optional<String> backendTyp
             "\"?flannel\\.alpha\\.coreos\\.com/(backend-type|backend-data|public-ip)\"?\\s*[:=]\\s*(.*)");
     private static final Pattern VTEP = Pattern.compile("VtepMAC\\\\?\"?\\s*:\\s*\\\\?\"?([0-9A-Fa-f]{1,2}(?::[0-9A-Fa-f]{1,2}){4,5})");
     private static final Pattern NAME = Pattern.compile("Name:\\s+(\\S+)\\s*");
+    private static final Pattern WRAPPED_KEY = Pattern.compile("\\s*(?:Annotations:\\s+)?[\\w.-]+/[\\w.-]+:\\s*");
+    private static final Pattern NODE_ARGS = Pattern.compile("k3s\\.io/node-args\"?\\s*[:=].*?(?:--flannel-backend"
+            + "(?:=|\\\\?\"\\s*,\\s*\\\\?\")([\\w-]+)|(--no-flannel)\\b)");
 
     public NodeAnnotations {
         lines = List.copyOf(lines);
@@ -38,11 +43,16 @@ public record NodeAnnotations(Optional<String> node, Optional<String> backendTyp
         Optional<String> type = Optional.empty();
         Optional<String> mac = Optional.empty();
         Optional<String> ip = Optional.empty();
+        Optional<String> args = Optional.empty();
         List<String> used = new ArrayList<>();
-        for (String line : section.status() == Section.Status.RAN ? section.lines() : List.<String>of()) {
+        for (String line : unwrapped(section.status() == Section.Status.RAN ? section.lines() : List.of())) {
             Matcher name = NAME.matcher(line);
             Matcher a = ANNOTATION.matcher(line.strip().replaceFirst("^Annotations:\\s+", ""));
-            if (name.matches() && node.isEmpty()) {
+            Matcher nodeArgs = NODE_ARGS.matcher(line);
+            if (nodeArgs.find()) {
+                used.add(line.strip());
+                args = Optional.of(nodeArgs.group(1) != null ? nodeArgs.group(1) : "none");
+            } else if (name.matches() && node.isEmpty()) {
                 node = Optional.of(name.group(1));
             } else if (a.matches()) {
                 used.add(line.strip());
@@ -54,7 +64,25 @@ public record NodeAnnotations(Optional<String> node, Optional<String> backendTyp
                 }
             }
         }
-        return new NodeAnnotations(node, type, mac, ip, used);
+        return new NodeAnnotations(node, type, mac, ip, args, used);
+    }
+
+    /** {@code kubectl describe} prints a long value on the line after its key ({@code k3s.io/node-args:}): joined. */
+    private static List<String> unwrapped(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (WRAPPED_KEY.matcher(line).matches() && i + 1 < lines.size() && indent(lines.get(i + 1)) > indent(line)) {
+                out.add(line.stripTrailing() + " " + lines.get(++i).strip());
+            } else {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    private static int indent(String line) {
+        return line.length() - line.stripLeading().length();
     }
 
     /** The value without YAML/JSON quoting, a trailing comma or a publisher's note ({@code <=====}). */

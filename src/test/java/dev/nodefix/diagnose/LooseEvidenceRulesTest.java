@@ -57,9 +57,29 @@ class LooseEvidenceRulesTest {
     void annotationsThatDisagreeWithTheConfigurationAreALookAlike() throws Exception {
         Finding f = only(new AnnotationLookalikeRule(), facts("annotations-outlive-flannel-none"));
 
-        assertThat(f.message()).contains("say backend vxlan, but its configuration says none");
+        assertThat(f.severity()).isEqualTo(Severity.INFO);
+        assertThat(f.message()).contains("say backend vxlan, but k3s was told none: annotations outlive a disabled");
         assertThat(f.evidence()).containsExactly(
                 "node annotation: flannel.alpha.coreos.com/backend-data: {\"VNI\":1,\"VtepMAC\":\"46:b9:0f:9c:bd:f8\"}");
+    }
+
+    @Test
+    void annotationsBesideAnExistingFlannelDeviceMayBeTrue() throws Exception {
+        Finding f = only(new AnnotationLookalikeRule(), facts("annotations-true-beside-flannel-none"));
+
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.message()).contains("and flannel.1 exists: a flannel deployed apart from k3s");
+    }
+
+    @Test
+    void theNodeArgsAnnotationTellsWhatK3sWasToldWhenNothingElseDoes() {
+        String raw = DiagnoseCase.withSection(DiagnoseCase.withSection(DiagnoseCase.withSection(
+                DiagnoseCase.captured("hostgw-agent"), "net-conf", ""), "k3s-units", ""), "node-annotations",
+                "flannel.alpha.coreos.com/backend-type: vxlan\nk3s.io/node-args: '[\"agent\",\"--no-flannel\"]'\n");
+
+        Finding f = only(new AnnotationLookalikeRule(), NodeFacts.parse(raw));
+
+        assertThat(f.message()).contains("k3s was told none").contains("a look-alike");
     }
 
     @Test
