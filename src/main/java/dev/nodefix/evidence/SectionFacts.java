@@ -113,7 +113,7 @@ public final class SectionFacts {
     }
 
     private static String nodes(KubectlNodes n, NodeName node) {
-        String mine = n.row(node.name()).map(r -> "this host is " + r.name() + " (" + r.version() + ")")
+        String mine = n.thisHost(node.name()).map(r -> "this host is " + r.name() + " (" + r.version() + ")")
                 .orElse("which row is this host's: cannot tell (its node name is not shown)");
         return mine + "; " + n.rows().size() + " nodes: " + String.join(", ", n.rows().stream().map(r -> r.name()
                 + " " + r.version() + r.kernel().map(k -> " kernel " + k).orElse("")).toList());

@@ -52,8 +52,10 @@ final class SectionText {
             case K3S_UNIT -> Reading.gives(piece, form, unit(piece, lines));
             case TCPDUMP, SYN_TIMING -> Reading.gives(piece, form,
                     withCommand(piece, lines.stream().filter(l -> !l.isBlank()).toList()));
-            case KERNEL_LOG, K3S_JOURNAL, KUBE_PROXY_LOG, KUBECTL_GET_NODES ->
+            case KERNEL_LOG, K3S_JOURNAL, KUBE_PROXY_LOG ->
                     Reading.gives(piece, form, lines.stream().filter(l -> !l.isBlank()).toList());
+            case KUBECTL_GET_NODES -> Reading.gives(piece, form,
+                    withCommand(piece, lines.stream().filter(l -> !l.isBlank()).toList()));
             case NODE_ANNOTATIONS -> count(lines, "flannel.alpha.coreos.com/backend-type") > 1
                     || lines.stream().filter(l -> l.startsWith("Name:")).count() > 1
                     ? Reading.withholds(piece, form, "several nodes' annotations: not one node's")

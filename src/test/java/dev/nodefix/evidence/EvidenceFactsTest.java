@@ -81,6 +81,8 @@ class EvidenceFactsTest {
         assertThat(explained(Map.of("n/nodes.txt", nodes))).contains("which row is this host's: cannot tell");
         assertThat(explained(new java.util.TreeMap<>(Map.of("n/nodes.txt", nodes, "n/unit.txt", unit))))
                 .contains("this host is node2 (v1.26.2+k3s1)");
+        assertThat(explained(Map.of("n/nodes.txt", "[root@node1 ~]# " + nodes.substring(2))))
+                .contains("this host is node1 (v1.27.4+k3s1)");
     }
 
     private static String explained(Map<String, String> files) {
