@@ -4,6 +4,8 @@ import dev.nodefix.diagnose.Diagnoser;
 import dev.nodefix.diagnose.Diagnosis;
 import dev.nodefix.diagnose.Finding;
 import dev.nodefix.diagnose.RemediationPolicy;
+import dev.nodefix.fact.HostFacts;
+import dev.nodefix.journal.UdpCsumReadings;
 import dev.nodefix.probe.ProbeRuns;
 import dev.nodefix.probe.ProbeScript;
 import dev.nodefix.probe.ProbeTarget;
@@ -22,6 +24,8 @@ import picocli.CommandLine.Option;
 @picocli.CommandLine.Command(name = "diagnose", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Tell whether the cluster has the flannel VXLAN 63-second delay, on which nodes, why,",
                 "and which fix fits (the playbook that applies it). Verdicts: affected, at-risk, not-affected, unknown.",
+                "Live, each node's Udp InCsumErrors is remembered (~/.local/state/nodefix/udp-csum.json) and its rise",
+                "since the last diagnose is reported.",
                 "Exit: 0 not affected; 10 affected; 11 at risk; 12 unknown (cannot tell from the evidence);",
                 "4 some host unreachable (when no host is affected); 1 bad input or nodefix failed."})
 public final class DiagnoseCommand implements Callable<Integer> {
@@ -73,8 +77,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (explain) {
             new EvidenceText().print(ctx.out(), facts.loose());
         }
+        List<HostFacts> hosts = !from.isEmpty() ? facts.hosts() : new UdpCsumRecall(new UdpCsumReadings(
+                UdpCsumReadings.defaultFile(ctx.env(), ctx.home())), ctx.err()).recall(facts.hosts(), ctx.clock().instant());
         Map<String, List<Finding>> probed = probe ? probe(explicit) : Map.of();
-        Diagnosis diagnosis = Diagnoser.standard(new RemediationPolicy(keepOffload)).diagnose(facts.hosts(), probed);
+        Diagnosis diagnosis = Diagnoser.standard(new RemediationPolicy(keepOffload)).diagnose(hosts, probed);
         if (output.json()) {
             ctx.out().println(new DiagnosisJson().render(diagnosis));
             ctx.out().flush();

@@ -18,6 +18,9 @@ public enum Code {
     UDP_CSUM_ERRORS(null),
     IPTABLES_OTHER_BACKEND(null),
     IPTABLES_VIEWS_DISAGREE(null),
+    FLANNEL_NOT_RUNNING(null),
+    PACKET_FILTER_MODES(null),
+    ANNOTATION_LOOKALIKE(null),
     PROBE_CONNECT(null),
     PROBE_STALL(null),
     PROBE_FAILED(null);

@@ -25,7 +25,8 @@ public final class Diagnoser {
     public static Diagnoser standard(RemediationPolicy policy) {
         return new Diagnoser(List.of(new AffectedRule(), new SymptomRule(), new AtRiskRule(), new NotAffectedRule(),
                 new HostGwImpossibleRule(), new BackendSourcesRule(), new FlannelBackendOnAgentRule(),
-                new Vmxnet3LookalikeRule(), new UdpCsumErrorsRule(), new BackendPlacementRule()), List.of(new BackendAcrossNodesRule()), policy);
+                new Vmxnet3LookalikeRule(), new UdpCsumErrorsRule(), new BackendPlacementRule(), new RunningBackendRule(),
+                new AnnotationLookalikeRule()), List.of(new BackendAcrossNodesRule()), policy);
     }
 
     public Diagnosis diagnose(List<HostFacts> results) {

@@ -16,7 +16,7 @@ public final class FlannelBackendOnAgentRule implements Rule {
             return List.of();
         }
         List<String> evidence = f.backend().sources().entrySet().stream()
-                .filter(e -> !e.getKey().equals("net-conf.json")).sorted(Map.Entry.comparingByKey())
+                .filter(e -> !e.getKey().equals("net-conf.json") && !e.getKey().equals("k3s journal")).sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + ": flannel-backend " + e.getValue()).toList();
         if (evidence.isEmpty()) {
             return List.of();

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 final class Commands {
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:;|&&|\\|\\|)\\s*");
     private static final String PATH = "(?:\\S*/)?";
+    /** {@code kubectl}, k3s's {@code k3s kubectl} or the usual alias {@code k}, and options before the verb. */
+    private static final String KUBECTL = PATH + "(?:k3s\\s+kubectl|kubectl|k)\\s+(?:-\\S+(?:\\s+[\\w.-]+)?\\s+)*";
     /** A timed request: its timing is the form, whatever the tool prints. */
     private static final Pattern TIMED = Pattern.compile("time\\s+" + PATH + "(?:curl|wget|nc|ncat)\\s.*");
     private static final Map<Pattern, Form> FORMS = Map.ofEntries(
@@ -37,7 +39,15 @@ final class Commands {
                     + ".*"), Form.UDP_SNMP),
             Map.entry(Pattern.compile(PATH + "(?:dmesg|journalctl\\s+.*(?:-k|--dmesg)\\b)(?:\\s.*)?"), Form.KERNEL_LOG),
             Map.entry(Pattern.compile(PATH + "tcpdump(?:\\s.*)?"), Form.TCPDUMP),
-            Map.entry(Pattern.compile("systemctl\\s+cat\\s+\\S*(?:k3s|rke2).*"), Form.K3S_UNIT));
+            Map.entry(Pattern.compile("systemctl\\s+cat\\s+\\S*(?:k3s|rke2).*"), Form.K3S_UNIT),
+            Map.entry(Pattern.compile(PATH + "journalctl\\s+(?!.*(?:\\s-k\\b|--dmesg))(?:.*\\s)?(?:-\\w*u\\s*|--unit[=\\s])"
+                    + "(?:k3s|rke2)\\S*.*"), Form.K3S_JOURNAL),
+            Map.entry(Pattern.compile(KUBECTL + "logs\\b.*"), Form.KUBE_PROXY_LOG),
+            Map.entry(Pattern.compile(KUBECTL + "(?:describe\\s+(?:no|nodes?)\\b.*|get\\s+(?:no|nodes?)\\b.*-o\\s*=?\\s*"
+                    + "(?:yaml|json)\\b.*)"), Form.NODE_ANNOTATIONS),
+            Map.entry(Pattern.compile(KUBECTL + "get\\s+(?:no|nodes?)\\b(?!.*-o\\s*=?\\s*(?:yaml|json)).*"),
+                    Form.KUBECTL_GET_NODES),
+            Map.entry(Pattern.compile(KUBECTL + "version\\b.*"), Form.KUBECTL_VERSION));
 
     private Commands() {}
 

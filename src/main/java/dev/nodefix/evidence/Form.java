@@ -23,7 +23,17 @@ public enum Form {
     IPTABLES_VERSION("iptables-version"),
     SUBNET_ENV("subnet-env"),
     /** {@code time curl|wget|nc ...}: how long a request took. */
-    SYN_TIMING("connect-timing");
+    SYN_TIMING("connect-timing"),
+    /** {@code journalctl -u k3s} lines, or k3s's log printed elsewhere (logrus {@code time="..." level=...}). */
+    K3S_JOURNAL("k3s-journal"),
+    /** flanneld's or kube-proxy's own log ({@code kubectl logs}): read by the same fact as k3s's journal. */
+    KUBE_PROXY_LOG("k3s-journal"),
+    /** A Node object with flannel's annotations ({@code kubectl describe node}, {@code get node -o yaml|json}). */
+    NODE_ANNOTATIONS("node-annotations"),
+    /** {@code kubectl get nodes [-o wide]}. */
+    KUBECTL_GET_NODES("kubectl-nodes"),
+    /** {@code kubectl version}. */
+    KUBECTL_VERSION("kubectl-version");
 
     private final String section;
 

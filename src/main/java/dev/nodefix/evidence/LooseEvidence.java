@@ -11,14 +11,15 @@ import java.util.Set;
 /**
  * One host's pasted evidence, read: every reading, and what could not be used. Its collector text holds one
  * section per form given; a section no piece gives stays out of it, so its facts read "cannot tell". Pieces of
- * the same listing kind (iptables, captures, kernel log) add up; for any other section the first piece stands
+ * the same listing kind (iptables, captures, kernel log, journal and service logs, Udp counter readings: two give
+ * the counter's rise) add up; for any other section the first piece stands
  * and a later one is listed as unused rather than mixed in.
  *
  * @param unused pieces (or parts) no form took, and readings set aside, each with why
  */
 public record LooseEvidence(String host, List<Reading> readings, List<Unused> unused) {
     private static final Set<Form> ADDITIVE = Set.of(Form.IPTABLES_LIST, Form.TCPDUMP, Form.KERNEL_LOG,
-            Form.SYN_TIMING);
+            Form.SYN_TIMING, Form.UDP_SNMP, Form.K3S_JOURNAL, Form.KUBE_PROXY_LOG);
 
     /** A piece nothing could use, and why. */
     public record Unused(Piece piece, String why) {

@@ -24,7 +24,7 @@ public final class PastedText {
     private static final Pattern TOOL_LINE = Pattern.compile(
             "(?:sudo\\s+(?:-\\S+\\s+)*)?(?:\\.?/?(?:[\\w.-]+/)*)?" + TOOLS + "(?:\\s+\\S.*)?");
     private static final Pattern PROMPT = Pattern.compile(
-            "\\s*(\\[[^\\]\\n]{1,60}]\\s?[#$]|[\\w.-]+@[\\w.-]+:[^\\s#$]*\\s?[#$]|[\\w.-]+@[\\w.-]+\\s+\\S*>"
+            "\\s*(\\[[^\\]\\n]{1,60}]\\s?[#$]|[\\w.-]+@[\\w.-]+:[^\\s#$>]*\\s?[#$>]|[\\w.-]+@[\\w.-]+\\s+\\S*>"
                     + "|~\\s?[#$]|/[\\w./-]*\\s?[#$]|[$%])(?:\\s+(.*))?");
     /** A tool's own version line ({@code iptables v1.4.21}, {@code k3s version v1.26.2+k3s1}): output, not a command. */
     private static final Pattern VERSION_OUTPUT = Pattern.compile("\\S+(?: version)? v\\d+\\.\\d+.*");

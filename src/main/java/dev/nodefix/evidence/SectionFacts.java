@@ -5,7 +5,13 @@ import dev.nodefix.fact.CollectorOutput;
 import dev.nodefix.fact.ConnectTiming;
 import dev.nodefix.fact.FlannelPostrtg;
 import dev.nodefix.fact.IptablesVersion;
+import dev.nodefix.fact.K3sJournal;
 import dev.nodefix.fact.K3sUnits;
+import dev.nodefix.fact.KubectlNodes;
+import dev.nodefix.fact.KubectlVersion;
+import dev.nodefix.fact.NodeAnnotations;
+import dev.nodefix.fact.NodeName;
+import dev.nodefix.fact.Observed;
 import dev.nodefix.fact.KernelChecksumLog;
 import dev.nodefix.fact.K3sVersion;
 import dev.nodefix.fact.Kernel;
@@ -17,6 +23,7 @@ import dev.nodefix.fact.RandomFullySupport;
 import dev.nodefix.fact.SubnetEnv;
 import dev.nodefix.fact.TcpdumpChecksum;
 import dev.nodefix.fact.UdpCsumErrors;
+import dev.nodefix.fact.UdpCsumRise;
 import dev.nodefix.fact.UplinkDriver;
 import dev.nodefix.fact.VxlanDevice;
 import java.util.List;
@@ -33,7 +40,13 @@ public final class SectionFacts {
             Map.entry("masquerade-help", List.of(fact("random-fully", RandomFullySupport.FACT::from))),
             Map.entry("k3s-units", List.of(fact("k3s-units", K3sUnits.FACT::from))),
             Map.entry("net-conf", List.of(fact("net-conf", NetConf.FACT::from))),
-            Map.entry("udp-snmp", List.of(fact("udp", UdpCsumErrors.FACT::from))),
+            Map.entry("udp-snmp", List.of(fact("udp", UdpCsumErrors.FACT::from),
+                    fact("udp rise", o -> rise(UdpCsumRise.FACT.from(o))))),
+            Map.entry(K3sJournal.SECTION, List.of(fact("k3s-journal", o -> journal(K3sJournal.FACT.from(o))))),
+            Map.entry(NodeAnnotations.SECTION, List.of(fact("node-annotations",
+                    o -> annotations(NodeAnnotations.FACT.from(o))))),
+            Map.entry(KubectlNodes.SECTION, List.of(fact("kubectl-nodes", o -> nodes(KubectlNodes.FACT.from(o), NodeName.of(o))))),
+            Map.entry(KubectlVersion.SECTION, List.of(fact("kubectl-version", o -> versions(KubectlVersion.FACT.from(o))))),
             Map.entry("vxlan-device", List.of(fact("vxlan", VxlanDevice.FACT::from))),
             Map.entry("ethtool-features", List.of(fact("offload", o -> offload(EthtoolFeatures.FACT.from(o))))),
             Map.entry("uplink-driver", List.of(fact("uplink", UplinkDriver.FACT::from))),
@@ -75,6 +88,35 @@ public final class SectionFacts {
         return "bad UDP checksum on the VXLAN port: " + t.badChecksum() + "; symptom (received): " + t.symptom()
                 + "; received " + t.received().size() + ", sent " + t.sent().size() + ", side not shown "
                 + t.sideUnknown().size();
+    }
+
+    private static String rise(UdpCsumRise r) {
+        return r.rose() == Observed.CANNOT_TELL ? "cannot tell (" + r.basis() + ")"
+                : "InCsumErrors rose by " + r.by() + " " + r.basis();
+    }
+
+    private static String journal(K3sJournal j) {
+        return "flannel backend " + j.backend().orElse("not shown") + ", running: " + j.flannelRunning()
+                + "; flannel nftables mode: " + j.flannelNftables() + "; kube-proxy mode: "
+                + j.kubeProxyMode().orElse("not shown") + " (" + j.lines().size() + " lines)";
+    }
+
+    private static String annotations(NodeAnnotations a) {
+        return "annotated backend " + a.annotatedBackend().orElse("not shown") + a.vtepMac().map(m -> ", VtepMAC " + m)
+                .orElse("") + a.node().map(n -> ", node " + n).orElse("")
+                + " (what flannel once wrote, not proof it runs now)";
+    }
+
+    private static String versions(KubectlVersion v) {
+        return "client " + v.client().orElse("not shown") + ", API server " + v.server().orElse("not shown")
+                + " (the server's is not a node's kube-proxy's)";
+    }
+
+    private static String nodes(KubectlNodes n, NodeName node) {
+        String mine = n.thisHost(node.name()).map(r -> "this host is " + r.name() + " (" + r.version() + ")")
+                .orElse("which row is this host's: cannot tell (its node name is not shown)");
+        return mine + "; " + n.rows().size() + " nodes: " + String.join(", ", n.rows().stream().map(r -> r.name()
+                + " " + r.version() + r.kernel().map(k -> " kernel " + k).orElse("")).toList());
     }
 
     private static String timing(ConnectTiming t) {

@@ -1,7 +1,9 @@
 package dev.nodefix.evidence;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +19,16 @@ final class SectionText {
     /** A klog line ({@code E0615 13:46:02.007083 1 iptables.go:115] ...}): printed inside a pod. */
     private static final Pattern POD_LOG = Pattern.compile("\\s*[IWEF]\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d+\\s+\\d+ ");
     private static final Pattern BORDER = Pattern.compile("^\\s*[│|]\\s?|\\s*[│|]\\s*$");
-    private static final Pattern CSUM = Pattern.compile("\\s*InCsumErrors:?\\s+(\\d+)\\s*");
+    /** {@code netstat -su}'s Udp lines, by the {@code /proc/net/snmp} counter each prints. */
+    private static final List<Map.Entry<String, Pattern>> NETSTAT = List.of(
+            Map.entry("InDatagrams", Pattern.compile("\\s*(\\d+) packets received\\b.*")),
+            Map.entry("NoPorts", Pattern.compile("\\s*(\\d+) packets to unknown port received\\b.*")),
+            Map.entry("InErrors", Pattern.compile("\\s*(\\d+) packet receive errors\\b.*")),
+            Map.entry("OutDatagrams", Pattern.compile("\\s*(\\d+) packets sent\\b.*")),
+            Map.entry("RcvbufErrors", Pattern.compile("\\s*(\\d+) receive buffer errors\\b.*")),
+            Map.entry("SndbufErrors", Pattern.compile("\\s*(\\d+) send buffer errors\\b.*")),
+            Map.entry("InCsumErrors", Pattern.compile("\\s*InCsumErrors:?\\s+(\\d+)\\s*")),
+            Map.entry("IgnoredMulti", Pattern.compile("\\s*IgnoredMulti:?\\s+(\\d+)\\s*")));
 
     private SectionText() {}
 
@@ -41,9 +52,20 @@ final class SectionText {
             case K3S_UNIT -> Reading.gives(piece, form, unit(piece, lines));
             case TCPDUMP, SYN_TIMING -> Reading.gives(piece, form,
                     withCommand(piece, lines.stream().filter(l -> !l.isBlank()).toList()));
-            case KERNEL_LOG -> Reading.gives(piece, form, lines.stream().filter(l -> !l.isBlank()).toList());
+            case KERNEL_LOG, K3S_JOURNAL, KUBE_PROXY_LOG ->
+                    Reading.gives(piece, form, lines.stream().filter(l -> !l.isBlank()).toList());
+            case KUBECTL_GET_NODES -> Reading.gives(piece, form,
+                    withCommand(piece, lines.stream().filter(l -> !l.isBlank()).toList()));
+            case NODE_ANNOTATIONS -> count(lines, "flannel.alpha.coreos.com/backend-type") > 1
+                    || lines.stream().filter(l -> l.startsWith("Name:")).count() > 1
+                    ? Reading.withholds(piece, form, "several nodes' annotations: not one node's")
+                    : Reading.gives(piece, form, lines.stream().filter(l -> !l.isBlank()).toList());
             default -> Reading.gives(piece, form, stripped(lines));
         };
+    }
+
+    private static long count(List<String> lines, String text) {
+        return lines.stream().filter(l -> l.contains(text)).count();
     }
 
     /** The lines after the command line as pasted, prompt included: the prompt may name the host or a container. */
@@ -121,20 +143,39 @@ final class SectionText {
         return out;
     }
 
-    /** {@code /proc/net/snmp} as is; {@code netstat -su}'s {@code InCsumErrors} under {@code Udp:} in that shape. */
+    /**
+     * {@code /proc/net/snmp} as is; each {@code Udp:} block of {@code netstat -su} as the two {@code Udp:} lines of
+     * {@code /proc/net/snmp} (counter names, then values), so several readings stay apart.
+     */
     private static List<String> snmp(List<String> lines) {
         if (lines.stream().anyMatch(l -> l.startsWith("Udp: InDatagrams"))) {
             return stripped(lines);
         }
-        boolean udp = false;
+        List<String> out = new ArrayList<>();
+        Map<String, String> block = null;
         for (String l : lines) {
-            udp = l.matches("\\S.*") ? l.strip().equals("Udp:") : udp;
-            Matcher m = CSUM.matcher(l);
-            if (udp && m.matches()) {
-                return List.of("Udp: InCsumErrors", "Udp: " + m.group(1));
+            if (l.matches("\\S.*")) {
+                flush(block, out);
+                block = l.strip().equals("Udp:") ? new LinkedHashMap<>() : null;
+            } else if (block != null) {
+                for (Map.Entry<String, Pattern> e : NETSTAT) {
+                    Matcher m = e.getValue().matcher(l);
+                    if (m.matches()) {
+                        block.putIfAbsent(e.getKey(), m.group(1));
+                        break;
+                    }
+                }
             }
         }
-        return List.of();
+        flush(block, out);
+        return out;
+    }
+
+    private static void flush(Map<String, String> block, List<String> out) {
+        if (block != null && !block.isEmpty()) {
+            out.add("Udp: " + String.join(" ", block.keySet()));
+            out.add("Udp: " + String.join(" ", block.values()));
+        }
     }
 
     /** The {@code ExecStart=} line and its {@code \\} continuations, as the collector's {@code k3s-units} prints. */

@@ -15,10 +15,22 @@ import java.util.regex.Pattern;
 final class Shapes {
     /** Forms that take the whole piece once their marker is seen, tried in this order. */
     static final List<Form> WHOLE = List.of(Form.IPTABLES_LIST, Form.TCPDUMP, Form.MASQUERADE_HELP, Form.K3S_UNIT,
-            Form.NET_CONF, Form.UDP_SNMP, Form.IP_LINK);
+            Form.NODE_ANNOTATIONS, Form.NET_CONF, Form.UDP_SNMP, Form.IP_LINK, Form.KUBECTL_GET_NODES);
     /** Forms that take the lines they match, tried in this order for each line. */
     static final List<Form> LINES = List.of(Form.ETHTOOL_FEATURES, Form.ETHTOOL_DRIVER, Form.KERNEL_LOG, Form.UNAME,
-            Form.OS_RELEASE, Form.K3S_VERSION, Form.IPTABLES_VERSION, Form.SUBNET_ENV);
+            Form.OS_RELEASE, Form.K3S_VERSION, Form.IPTABLES_VERSION, Form.SUBNET_ENV, Form.KUBE_PROXY_LOG,
+            Form.K3S_JOURNAL, Form.KUBECTL_VERSION);
+    /** A klog header ({@code I0822 02:05:16.570133       1 nftables.go:47] }). */
+    private static final String KLOG = "[IWEF]\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d+\\s+\\d+ [\\w.-]+:\\d+] ";
+    /** What flanneld and kube-proxy say of their mode and backend. */
+    private static final String SAYS_MODE = ".*(?:Starting flannel in \\w+ mode|Found network config - Backend type"
+            + "|Using \\w+ Proxier|creating dualStackProxier for|flannel exited).*";
+    /** A docker-compose prefix ({@code server_1  | }) before a service's log line. */
+    private static final String COMPOSE = "(?:[\\w.-]+\\s+\\|\\s)?";
+    /** A journal line of k3s (or of the NetworkManager / flanneld units beside it), host name shown or not. */
+    private static final String JOURNAL = "\\w{3}\\s+\\d{1,2} \\d\\d:\\d\\d:\\d\\d (?:\\S+ )?"
+            + "(?:k3s|k3s-agent|rke2|NetworkManager|flanneld)\\[\\d+]: .*";
+    private static final String LOGRUS = "time=\"[^\"]*\" level=\\w+ msg=.*";
 
     private static final String TIME = "\\s*\\d{2}:\\d{2}:\\d{2}\\.\\d{6} ";
     private static final Map<Form, Pattern> MARKER = new EnumMap<>(Map.ofEntries(
@@ -43,14 +55,23 @@ final class Shapes {
             Map.entry(Form.K3S_VERSION, Pattern.compile("\\s*(?:k3s|rke2) version v\\d.*")),
             Map.entry(Form.IPTABLES_VERSION, Pattern.compile(".*\\b(?:iptables|ip6tables)(?:-legacy|-nft)?"
                     + " v\\d+\\.\\d+\\.\\d+.*")),
-            Map.entry(Form.SUBNET_ENV, Pattern.compile("\\s*FLANNEL_[A-Z_]+=\\S*\\s*"))));
+            Map.entry(Form.SUBNET_ENV, Pattern.compile("\\s*FLANNEL_[A-Z_]+=\\S*\\s*")),
+            Map.entry(Form.KUBE_PROXY_LOG, Pattern.compile(COMPOSE + "\\s*" + KLOG + SAYS_MODE)),
+            Map.entry(Form.K3S_JOURNAL, Pattern.compile(COMPOSE + "\\s*(?:" + JOURNAL + "|" + LOGRUS + ")")),
+            Map.entry(Form.NODE_ANNOTATIONS, Pattern.compile(".*\\bflannel\\.alpha\\.coreos\\.com/(?:backend-type"
+                    + "|backend-data|public-ip|kube-subnet-manager)\\b.*")),
+            Map.entry(Form.KUBECTL_GET_NODES, Pattern.compile("\\s*(?:\\d+\\.\\s+)?NAME\\s+STATUS\\s+ROLES\\s+AGE"
+                    + "\\s+VERSION\\b.*")),
+            Map.entry(Form.KUBECTL_VERSION, Pattern.compile("\\s*(?:Client|Server) Version:\\s*(?:version\\.Info\\{|v\\d).*"))));
     private static final Map<Form, Pattern> LINE = new EnumMap<>(Map.of(
             Form.ETHTOOL_DRIVER, Pattern.compile("(?:driver|version|firmware-version|expansion-rom-version|bus-info"
                     + "|supports-[a-z-]+):.*"),
             Form.UNAME, Pattern.compile("Linux\\s+(?:[\\w.-]+\\s+)?\\d+\\.\\d+\\.\\d+\\S*(?:\\s.*)?|\\d+\\.\\d+\\.\\d+"
                     + "[\\w.+~-]*\\s*"),
             Form.OS_RELEASE, Pattern.compile("[A-Z][A-Z_]*=.*"),
-            Form.K3S_VERSION, Pattern.compile("\\s*(?:(?:k3s|rke2) version v\\d|go version go\\d).*")));
+            Form.K3S_VERSION, Pattern.compile("\\s*(?:(?:k3s|rke2) version v\\d|go version go\\d).*"),
+            Form.KUBE_PROXY_LOG, Pattern.compile(COMPOSE + "\\s*" + KLOG + ".*"),
+            Form.KUBECTL_VERSION, Pattern.compile("\\s*Kustomize Version:.*")));
 
     private Shapes() {}
 

@@ -23,20 +23,35 @@ public record NodeFacts(
         KernelChecksumLog kernelLog,
         TcpdumpChecksum tcpdump,
         ConnectTiming connectTiming,
-        IptablesBackends iptablesBackends) {
+        IptablesBackends iptablesBackends,
+        UdpCsumRise udpRise,
+        K3sJournal journal,
+        NodeAnnotations annotations,
+        KubectlNodes kubectlNodes,
+        KubectlVersion kubectlVersion) {
 
     public static NodeFacts of(CollectorOutput out) {
         K3sUnits units = K3sUnits.FACT.from(out);
+        K3sJournal journal = K3sJournal.FACT.from(out);
         return new NodeFacts(Kernel.FACT.from(out), OsRelease.FACT.from(out), IptablesVersion.HOST.from(out),
                 IptablesVersion.K3S_BUNDLED.from(out), RandomFullySupport.FACT.from(out),
                 KubePostrouting.from(out), FlannelPostrtg.from(out), PostroutingOrder.from(out),
                 VxlanDevice.FACT.from(out), EthtoolFeatures.FACT.from(out), UplinkDriver.FACT.from(out),
-                FlannelBackend.of(NetConf.FACT.from(out), K3sConfig.FACT.from(out), units, K3sEnv.FACT.from(out)),
+                FlannelBackend.of(NetConf.FACT.from(out), K3sConfig.FACT.from(out), units, K3sEnv.FACT.from(out),
+                        journal.runningBackend()),
                 SubnetEnv.FACT.from(out), K3sInfo.of(units, K3sVersion.FACT.from(out), ServiceStates.FACT.from(out)),
                 Persistence.FACT.from(out), UdpCsumErrors.FACT.from(out),
                 PeerRoutes.FACT.from(out), NodeName.of(out),
                 KernelChecksumLog.from(out), TcpdumpChecksum.from(out), ConnectTiming.from(out),
-                IptablesBackends.from(out));
+                IptablesBackends.from(out), UdpCsumRise.FACT.from(out), journal, NodeAnnotations.FACT.from(out), KubectlNodes.FACT.from(out),
+                KubectlVersion.FACT.from(out));
+    }
+
+    /** These facts with the counter's rise told from outside the node's text (the last diagnose's reading). */
+    public NodeFacts withUdpRise(UdpCsumRise rise) {
+        return new NodeFacts(kernel, osRelease, iptables, k3sIptables, randomFully, kubePostrouting, flannelPostrtg,
+                postrouting, vxlan, offload, uplink, backend, subnetEnv, k3s, persistence, udp, peerRoutes, nodeName,
+                kernelLog, tcpdump, connectTiming, iptablesBackends, rise, journal, annotations, kubectlNodes, kubectlVersion);
     }
 
     public static NodeFacts parse(String raw) {

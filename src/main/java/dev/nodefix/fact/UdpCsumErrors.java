@@ -1,23 +1,22 @@
 package dev.nodefix.fact;
 
-import java.util.List;
 import java.util.Optional;
 
-/** {@code /proc/net/snmp} Udp {@code InCsumErrors}: the receiver's count of UDP packets with a bad checksum. */
-public record UdpCsumErrors(Optional<Long> inCsumErrors) {
+/**
+ * {@code /proc/net/snmp} Udp {@code InCsumErrors}: the receiver's count of UDP packets with a bad checksum since
+ * boot; of several readings in the section (pasted before and after), the latest (the highest).
+ *
+ * @param boot the node's boot id printed with the reading (the collector's {@code # boot:} line), when shown: a
+ *             later reading with the same id counts on from this one
+ */
+public record UdpCsumErrors(Optional<Long> inCsumErrors, Optional<String> boot) {
     public static final Fact<UdpCsumErrors> FACT = Fact.of("udp-snmp", UdpCsumErrors::parse);
 
     static UdpCsumErrors parse(Section section) {
-        List<String> udp = section.lines().stream().filter(l -> l.startsWith("Udp:")).toList();
-        if (!section.succeeded() || udp.size() < 2) {
-            return new UdpCsumErrors(Optional.empty());
+        if (!section.succeeded()) {
+            return new UdpCsumErrors(Optional.empty(), Optional.empty());
         }
-        List<String> names = List.of(udp.get(0).trim().split("\\s+"));
-        String[] values = udp.get(1).trim().split("\\s+");
-        int i = names.indexOf("InCsumErrors");
-        if (i < 0 || i >= values.length || !values[i].matches("\\d{1,19}")) {
-            return new UdpCsumErrors(Optional.empty());
-        }
-        return new UdpCsumErrors(Optional.of(Long.parseLong(values[i])));
+        UdpCounters counters = UdpCounters.parse(section);
+        return new UdpCsumErrors(counters.latestInCsumErrors(), counters.boot());
     }
 }

@@ -296,8 +296,11 @@ nf_persistence() {
   done
   return 0
 }
-# udp-snmp: the two Udp: lines of /proc/net/snmp
+# udp-snmp: `# boot: ID` (the kernel's boot id: a later reading knows the counters did not restart between), then
+# the two Udp: lines of /proc/net/snmp
 nf_udp() {
+  if [ -r /proc/sys/kernel/random/boot_id ] && read -r nf_boot < /proc/sys/kernel/random/boot_id; then
+    printf '# boot: %s\n' "$nf_boot"; fi
   while IFS= read -r nf_l; do
     case $nf_l in Udp:*) printf '%s\n' "$nf_l" ;; esac
   done < /proc/net/snmp

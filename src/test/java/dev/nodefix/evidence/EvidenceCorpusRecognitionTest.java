@@ -7,7 +7,11 @@ import dev.nodefix.fact.ConnectTiming;
 import dev.nodefix.fact.EthtoolFeatures;
 import dev.nodefix.fact.IptablesVersion;
 import dev.nodefix.fact.Kernel;
+import dev.nodefix.fact.K3sJournal;
 import dev.nodefix.fact.K3sVersion;
+import dev.nodefix.fact.KubectlNodes;
+import dev.nodefix.fact.KubectlVersion;
+import dev.nodefix.fact.NodeAnnotations;
 import dev.nodefix.fact.NetConf;
 import dev.nodefix.fact.Observed;
 import dev.nodefix.fact.SubnetEnv;
@@ -45,7 +49,8 @@ class EvidenceCorpusRecognitionTest {
 
     /** The corpus's fact names this test checks, and how to get each from the collector text of one piece. */
     private static final Map<String, Function<CollectorOutput, Optional<?>>> CHECKED = Map.ofEntries(
-            Map.entry("kernel.release", o -> Kernel.FACT.from(o).release()),
+            Map.entry("kernel.release", o -> Kernel.FACT.from(o).release()
+                    .or(() -> KubectlNodes.FACT.from(o).commonKernel())),
             Map.entry("ethtool.tx-checksum-ip-generic", o -> EthtoolFeatures.FACT.from(o).txChecksumIpGeneric()
                     .map(f -> f.on() ? "on" : "off")),
             Map.entry("ethtool.device", o -> Optional.of("flannel.1").filter(d -> EthtoolFeatures.FACT.from(o).available())),
@@ -70,7 +75,17 @@ class EvidenceCorpusRecognitionTest {
             Map.entry("uplink.driver", o -> UplinkDriver.FACT.from(o).driver()),
             Map.entry("udp.in-csum-errors", o -> UdpCsumErrors.FACT.from(o).inCsumErrors()),
             Map.entry("symptom.time-near-63s", o -> stall(ConnectTiming.from(o))),
-            Map.entry("symptom.syn-retransmit-63s", o -> stall(ConnectTiming.from(o))));
+            Map.entry("symptom.syn-retransmit-63s", o -> stall(ConnectTiming.from(o))),
+            Map.entry("flannel.backend", o -> K3sJournal.FACT.from(o).backend()),
+            Map.entry("flannel.running", o -> known(K3sJournal.FACT.from(o).flannelRunning())),
+            Map.entry("vxlan.exists", o -> known(K3sJournal.FACT.from(o).vxlanDevice())),
+            Map.entry("kube-proxy.mode", o -> K3sJournal.FACT.from(o).kubeProxyMode()),
+            Map.entry("net-conf.enable-nftables", o -> known(K3sJournal.FACT.from(o).flannelNftables())
+                    .map(v -> v.equals("yes") ? "true" : "false")),
+            Map.entry("node.annotation.backend-type", o -> NodeAnnotations.FACT.from(o).backendType()),
+            Map.entry("kubectl.version", o -> KubectlVersion.FACT.from(o).client()),
+            Map.entry("kubernetes.version", o -> KubectlVersion.FACT.from(o).server()
+                    .or(() -> KubectlNodes.FACT.from(o).commonVersion().map(v -> v.replaceFirst("\\+.*", "")))));
 
     record CorpusPiece(String name, String text, String form, Map<String, String> facts) {
         @Override
@@ -138,6 +153,10 @@ class EvidenceCorpusRecognitionTest {
     private static Optional<String> stall(ConnectTiming t) {
         return t.stall63() == Observed.CANNOT_TELL ? Optional.empty()
                 : Optional.of(t.stall63() == Observed.YES ? "yes" : "no");
+    }
+
+    private static Optional<String> known(Observed o) {
+        return o == Observed.CANNOT_TELL ? Optional.empty() : Optional.of(o == Observed.YES ? "yes" : "no");
     }
 
     private static Optional<String> mode(IptablesVersion v) {

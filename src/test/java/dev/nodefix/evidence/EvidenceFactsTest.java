@@ -37,6 +37,65 @@ class EvidenceFactsTest {
     }
 
     @Test
+    void twoCounterReadingsInAnyFormGiveTheRise() throws Exception {
+        NodeFacts f = read("udp-before-after.txt");
+
+        assertThat(f.udp().inCsumErrors()).contains(4078L);
+        assertThat(f.udpRise().rose()).isEqualTo(Observed.YES);
+        assertThat(f.udpRise().by()).isEqualTo(57);
+    }
+
+    @Test
+    void twoCounterReadingsInTwoFilesGiveTheRiseWhateverTheirOrder() {
+        String before = "Udp: InDatagrams InErrors OutDatagrams InCsumErrors\nUdp: 1834021 4021 1790332 4021\n";
+        String after = "$ netstat -su\nUdp:\n    1840112 packets received\n    4078 packet receive errors\n"
+                + "    1796001 packets sent\n    InCsumErrors: 4078\n";
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        files.put("n1/after.txt", after);
+        files.put("n1/before.txt", before);
+
+        NodeFacts f = LooseEvidence.read("n1", files).facts();
+
+        assertThat(f.udpRise().rose()).isEqualTo(Observed.YES);
+        assertThat(f.udpRise().lines()).containsExactly("Udp InCsumErrors 4021 -> 4078");
+    }
+
+    @Test
+    void theJournalAnnotationsAndVersionsEachGiveTheirFacts() throws Exception {
+        NodeFacts f = read("journal-and-annotations.txt");
+
+        assertThat(f.journal().runningBackend()).contains("host-gw");
+        assertThat(f.journal().kubeProxyMode()).contains("iptables");
+        assertThat(f.backend().effective()).contains("host-gw");
+        assertThat(f.annotations().backendType()).contains("vxlan");
+        assertThat(f.annotations().vtepMac()).contains("e2:6b:17:3c:90:01");
+        assertThat(f.kubectlVersion().server()).contains("v1.28.5+k3s1");
+    }
+
+    @Test
+    void aNodesListingNamesThisHostsRowOnlyWhenItsNodeNameIsShown() {
+        String nodes = "$ kubectl get nodes\nNAME    STATUS   ROLES    AGE   VERSION\n"
+                + "node1   Ready    master   7d    v1.27.4+k3s1\nnode2   Ready    <none>   7d    v1.26.2+k3s1\n";
+        String unit = "$ systemctl cat k3s-agent\nExecStart=/usr/local/bin/k3s agent --node-name node2\n";
+
+        assertThat(explained(Map.of("n/nodes.txt", nodes))).contains("which row is this host's: cannot tell");
+        assertThat(explained(new java.util.TreeMap<>(Map.of("n/nodes.txt", nodes, "n/unit.txt", unit))))
+                .contains("this host is node2 (v1.26.2+k3s1)");
+        assertThat(explained(Map.of("n/nodes.txt", "[root@node1 ~]# " + nodes.substring(2))))
+                .contains("this host is node1 (v1.27.4+k3s1)");
+    }
+
+    private static String explained(Map<String, String> files) {
+        LooseEvidence host = LooseEvidence.read("n", files);
+        return String.join("\n", host.readings().stream().flatMap(r -> SectionFacts.gave(r, host).stream()).toList());
+    }
+
+    @Test
+    void severalNodesAnnotationsAreNotOneNodes() throws Exception {
+        assertThat(read("several-nodes-annotations.txt").annotations().shown()).isFalse();
+    }
+
+    @Test
     void anIpLinkBlockGivesTheVxlanDeviceAndAUnitTheBackend() throws Exception {
         assertThat(read("save-with-notes.txt").vxlan().dstport()).contains(8472);
         assertThat(read("save-with-notes.txt").vxlan().local()).contains("10.0.0.5");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,17 @@ class CollectorScriptTest {
             assertThat(log.lines()).containsExactly("# from: /proc/net/snmp (Udp InCsumErrors 0)");
             assertThat(facts.kernelLog().badChecksum()).isEqualTo(Observed.NO);
         }
+    }
+
+    @Test
+    void theUdpCountersComeWithTheBootIdSoALaterReadingKnowsTheyDidNotRestart() throws Exception {
+        String out = run();
+
+        UdpCounters counters = UdpCounters.FACT.from(CollectorOutput.split(out));
+        assertThat(counters.boot()).as(out).isEqualTo(Optional.of(Files.readString(
+                Path.of("/proc/sys/kernel/random/boot_id")).strip()));
+        assertThat(counters.readings()).hasSize(1);
+        assertThat(NodeFacts.parse(out).udp().inCsumErrors()).isPresent();
     }
 
     @Test

@@ -27,7 +27,10 @@ class FactCasesTest {
             Map.entry("SubnetEnv", SubnetEnv.FACT), Map.entry("K3sVersion", K3sVersion.FACT),
             Map.entry("ServiceStates", ServiceStates.FACT), Map.entry("Persistence", Persistence.FACT),
             Map.entry("UdpCsumErrors", UdpCsumErrors.FACT), Map.entry("PeerRoutes", PeerRoutes.FACT),
-            Map.entry("K3sConfigDropIns", K3sConfigDropIns.FACT), Map.entry("Hostname", Hostname.FACT));
+            Map.entry("K3sConfigDropIns", K3sConfigDropIns.FACT), Map.entry("Hostname", Hostname.FACT),
+            Map.entry("K3sJournal", K3sJournal.FACT), Map.entry("NodeAnnotations", NodeAnnotations.FACT),
+            Map.entry("KubectlNodes", KubectlNodes.FACT), Map.entry("KubectlVersion", KubectlVersion.FACT),
+            Map.entry("UdpCsumRise", UdpCsumRise.FACT));
     private static final Map<String, Function<CollectorOutput, Object>> COMBINED = Map.of(
             "FlannelBackend", out -> FlannelBackend.of(NetConf.FACT.from(out), K3sConfig.FACT.from(out),
                     K3sUnits.FACT.from(out), K3sEnv.FACT.from(out)),
