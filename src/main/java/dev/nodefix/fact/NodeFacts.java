@@ -22,7 +22,8 @@ public record NodeFacts(
         NodeName nodeName,
         KernelChecksumLog kernelLog,
         TcpdumpChecksum tcpdump,
-        ConnectTiming connectTiming) {
+        ConnectTiming connectTiming,
+        NftNat nft) {
 
     public static NodeFacts of(CollectorOutput out) {
         K3sUnits units = K3sUnits.FACT.from(out);
@@ -34,7 +35,8 @@ public record NodeFacts(
                 SubnetEnv.FACT.from(out), K3sInfo.of(units, K3sVersion.FACT.from(out), ServiceStates.FACT.from(out)),
                 Persistence.FACT.from(out), UdpCsumErrors.FACT.from(out),
                 PeerRoutes.FACT.from(out), NodeName.of(out),
-                KernelChecksumLog.from(out), TcpdumpChecksum.from(out), ConnectTiming.from(out));
+                KernelChecksumLog.from(out), TcpdumpChecksum.from(out), ConnectTiming.from(out),
+                NftNat.from(out));
     }
 
     public static NodeFacts parse(String raw) {

@@ -1,0 +1,97 @@
+package dev.nodefix.fact;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The NAT path as nftables shows it: flannel's nftables mode ({@code table ip flannel-ipv4}, chain {@code postrtg};
+ * {@code "EnableNFTables": true} in net-conf.json, no FLANNEL-POSTRTG iptables chain at all), kube-proxy's nftables
+ * mode ({@code table ip kube-proxy}: {@code nat-postrouting} jumping to {@code masquerading}), and iptables-nft's own
+ * KUBE-POSTROUTING and FLANNEL-POSTRTG as nft renders them (iptables rules, not an nftables mode).
+ *
+ * @param flannelNftMode net-conf.json's {@code EnableNFTables}; empty when net-conf.json could not be read
+ * @param kubeProxyMode  k3s's {@code proxy-mode} for kube-proxy; empty when nothing sets it
+ * @param flannelPriority   the priority of flannel's {@code postrtg} base chain ({@code srcnat} is 100)
+ * @param kubeProxyPriority the priority of kube-proxy's {@code nat-postrouting} base chain
+ */
+public record NftNat(NftListing.Coverage coverage, Optional<Boolean> flannelNftMode, Optional<String> kubeProxyMode,
+                     NftMasquerade flannel, NftMasquerade kubeProxy, NftMasquerade iptablesKubePostrouting,
+                     NftMasquerade iptablesFlannelPostrtg, Optional<Integer> flannelPriority,
+                     Optional<Integer> kubeProxyPriority, List<String> problems) {
+    public static final String FLANNEL_TABLE = "flannel-ipv4";
+    public static final String KUBE_PROXY_TABLE = "kube-proxy";
+
+    public NftNat {
+        problems = List.copyOf(problems);
+    }
+
+    public static NftNat from(CollectorOutput out) {
+        return of(NftListing.FACT.from(out), NetConf.FACT.from(out).enableNFTables(),
+                K3sNetfilterArgs.from(out).proxyMode());
+    }
+
+    public static NftNat of(NftListing listing, Optional<Boolean> flannelNftMode, Optional<String> kubeProxyMode) {
+        Optional<NftTable> flannel = listing.table("ip", FLANNEL_TABLE);
+        Optional<NftTable> kube = listing.table("ip", KUBE_PROXY_TABLE);
+        return new NftNat(listing.coverage(), flannelNftMode, kubeProxyMode,
+                chain(listing, "ip", FLANNEL_TABLE, "postrtg"), kubeProxy(listing),
+                iptablesChain(listing, "KUBE-POSTROUTING"), iptablesChain(listing, "FLANNEL-POSTRTG"),
+                flannel.flatMap(t -> t.chain("postrtg")).flatMap(NftChain::priority),
+                kube.flatMap(t -> t.chain("nat-postrouting")).flatMap(NftChain::priority), listing.problems());
+    }
+
+    /** flannel runs in nftables mode: its table is listed, or net-conf.json asks for it. */
+    public Observed flannelInNftables() {
+        if (flannel.chain() == Observed.YES || flannelNftMode.orElse(false)) {
+            return Observed.YES;
+        }
+        return flannelNftMode.isPresent() ? Observed.NO : Observed.CANNOT_TELL;
+    }
+
+    /** kube-proxy runs in nftables mode: its table is listed, or k3s's kube-proxy-arg asks for it. */
+    public Observed kubeProxyInNftables() {
+        if (kubeProxy.chain() == Observed.YES || kubeProxyMode.filter("nftables"::equals).isPresent()) {
+            return Observed.YES;
+        }
+        return kubeProxyMode.isPresent() ? Observed.NO : Observed.CANNOT_TELL;
+    }
+
+    private static NftMasquerade chain(NftListing listing, String family, String table, String name) {
+        Optional<NftTable> t = listing.table(family, table);
+        if (t.isEmpty()) {
+            return NftMasquerade.notRead(listing.has(family, table));
+        }
+        return t.get().chain(name).map(c -> NftMasquerade.of(c.rules(), t.get().complete()))
+                .orElseGet(() -> NftMasquerade.notRead(t.get().complete() ? Observed.NO : Observed.CANNOT_TELL));
+    }
+
+    /** kube-proxy's nat-postrouting with the chains it jumps to read in place (masquerading). */
+    private static NftMasquerade kubeProxy(NftListing listing) {
+        Optional<NftTable> t = listing.table("ip", KUBE_PROXY_TABLE);
+        if (t.isEmpty()) {
+            return NftMasquerade.notRead(listing.has("ip", KUBE_PROXY_TABLE));
+        }
+        Optional<NftChain> post = t.get().chain("nat-postrouting");
+        if (post.isEmpty()) {
+            return NftMasquerade.notRead(t.get().complete() ? Observed.NO : Observed.CANNOT_TELL);
+        }
+        List<String> rules = new ArrayList<>();
+        for (String rule : post.get().rules()) {
+            Optional<NftChain> target = rule.matches("(?:.*\\s)?(?:jump|goto) \\S+") ? t.get().chain(
+                    rule.replaceAll(".*(?:jump|goto) ", "")) : Optional.empty();
+            target.ifPresentOrElse(c -> rules.addAll(c.rules()), () -> rules.add(rule));
+        }
+        return NftMasquerade.of(rules, t.get().complete());
+    }
+
+    /** An iptables-nft chain in the nat table nft shows (or in a fragment that names no table). */
+    private static NftMasquerade iptablesChain(NftListing listing, String name) {
+        return listing.tables().stream().filter(t -> t.name().equals("nat") && t.family().equals("ip")
+                        || t.name().equals("?")).flatMap(t -> t.chain(name).stream()
+                        .map(c -> NftMasquerade.of(c.rules(), t.complete()))).findFirst()
+                .orElseGet(() -> NftMasquerade.notRead(listing.table("ip", "nat").filter(NftTable::complete)
+                        .map(t -> Observed.NO).orElse(listing.has("ip", "nat") == Observed.NO ? Observed.NO
+                                : Observed.CANNOT_TELL)));
+    }
+}
