@@ -228,7 +228,7 @@ class CollectorScriptTest {
 
         CollectorOutput sections = CollectorOutput.split(out);
         assertThat(sections.sections()).as(out).containsKeys(SECTIONS.toArray(String[]::new));
-        assertThat(sections.sections().keySet()).as(out).isSubsetOf(concat(SECTIONS, IPTABLES_VERSION));
+        assertThat(sections.sections().keySet()).as(out).isSubsetOf(concat(concat(SECTIONS, IPTABLES_VERSION), NftListing.SECTION));
         assertThat(p.exitValue()).isZero();
     }
 }
