@@ -1,6 +1,7 @@
 package dev.nodefix.diagnose;
 
 import dev.nodefix.fact.HostFacts;
+import dev.nodefix.fact.K3sReleases;
 import dev.nodefix.fact.NodeFacts;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +26,9 @@ public final class Diagnoser {
     public static Diagnoser standard(RemediationPolicy policy) {
         return new Diagnoser(List.of(new AffectedRule(), new SymptomRule(), new AtRiskRule(), new NotAffectedRule(),
                 new HostGwImpossibleRule(), new BackendSourcesRule(), new FlannelBackendOnAgentRule(),
-                new Vmxnet3LookalikeRule(), new UdpCsumErrorsRule()), List.of(new BackendAcrossNodesRule()), policy);
+                new Vmxnet3LookalikeRule(), new UdpCsumErrorsRule(), new NftPathRule(), new MarkRenderingRule(),
+                new FlannelMasqEmptyRule(K3sReleases.load()), new VersionHintRule(K3sReleases.load())),
+                List.of(new BackendAcrossNodesRule()), policy);
     }
 
     public Diagnosis diagnose(List<HostFacts> results) {

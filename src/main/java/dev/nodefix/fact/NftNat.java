@@ -14,11 +14,12 @@ import java.util.Optional;
  * @param kubeProxyMode  k3s's {@code proxy-mode} for kube-proxy; empty when nothing sets it
  * @param flannelPriority   the priority of flannel's {@code postrtg} base chain ({@code srcnat} is 100)
  * @param kubeProxyPriority the priority of kube-proxy's {@code nat-postrouting} base chain
+ * @param preferBundledBin  k3s's {@code prefer-bundled-bin}: its own iptables and nft write the rules
  */
 public record NftNat(NftListing.Coverage coverage, Optional<Boolean> flannelNftMode, Optional<String> kubeProxyMode,
                      NftMasquerade flannel, NftMasquerade kubeProxy, NftMasquerade iptablesKubePostrouting,
                      NftMasquerade iptablesFlannelPostrtg, Optional<Integer> flannelPriority,
-                     Optional<Integer> kubeProxyPriority, List<String> problems) {
+                     Optional<Integer> kubeProxyPriority, List<String> problems, Optional<Boolean> preferBundledBin) {
     public static final String FLANNEL_TABLE = "flannel-ipv4";
     public static final String KUBE_PROXY_TABLE = "kube-proxy";
 
@@ -27,18 +28,20 @@ public record NftNat(NftListing.Coverage coverage, Optional<Boolean> flannelNftM
     }
 
     public static NftNat from(CollectorOutput out) {
-        return of(NftListing.FACT.from(out), NetConf.FACT.from(out).enableNFTables(),
-                K3sNetfilterArgs.from(out).proxyMode());
+        K3sNetfilterArgs args = K3sNetfilterArgs.from(out);
+        return of(NftListing.FACT.from(out), NetConf.FACT.from(out).enableNFTables(), args);
     }
 
-    public static NftNat of(NftListing listing, Optional<Boolean> flannelNftMode, Optional<String> kubeProxyMode) {
+    public static NftNat of(NftListing listing, Optional<Boolean> flannelNftMode, K3sNetfilterArgs args) {
+        Optional<String> kubeProxyMode = args.proxyMode();
         Optional<NftTable> flannel = listing.table("ip", FLANNEL_TABLE);
         Optional<NftTable> kube = listing.table("ip", KUBE_PROXY_TABLE);
         return new NftNat(listing.coverage(), flannelNftMode, kubeProxyMode,
                 chain(listing, "ip", FLANNEL_TABLE, "postrtg"), kubeProxy(listing),
                 iptablesChain(listing, "KUBE-POSTROUTING"), iptablesChain(listing, "FLANNEL-POSTRTG"),
                 flannel.flatMap(t -> t.chain("postrtg")).flatMap(NftChain::priority),
-                kube.flatMap(t -> t.chain("nat-postrouting")).flatMap(NftChain::priority), listing.problems());
+                kube.flatMap(t -> t.chain("nat-postrouting")).flatMap(NftChain::priority), listing.problems(),
+                args.preferBundledBin());
     }
 
     /** flannel runs in nftables mode: its table is listed, or net-conf.json asks for it. */
