@@ -7,13 +7,15 @@ import java.util.regex.Pattern;
 
 /**
  * A k3s release number, {@code v1.25.4+k3s1}: the Kubernetes version it embeds and its k3s build. A release
- * candidate ({@code -rc1}) sorts before its release.
+ * candidate ({@code -rc2}) sorts before its release, after the candidates numbered lower.
+ *
+ * @param rc the release candidate's number, 0 for the release itself
  */
-public record K3sRelease(int major, int minor, int patch, int build, boolean candidate) implements Comparable<K3sRelease> {
-    private static final Pattern TEXT = Pattern.compile("v?(\\d+)\\.(\\d+)\\.(\\d+)(-rc\\d+)?(?:\\+k3s(\\d+))?");
+public record K3sRelease(int major, int minor, int patch, int build, int rc) implements Comparable<K3sRelease> {
+    private static final Pattern TEXT = Pattern.compile("v?(\\d+)\\.(\\d+)\\.(\\d+)(?:-rc(\\d+))?(?:\\+k3s(\\d+))?");
     private static final Comparator<K3sRelease> ORDER = Comparator.comparingInt(K3sRelease::major)
             .thenComparingInt(K3sRelease::minor).thenComparingInt(K3sRelease::patch)
-            .thenComparing(K3sRelease::candidate, Comparator.reverseOrder()).thenComparingInt(K3sRelease::build);
+            .thenComparingInt(r -> r.rc == 0 ? Integer.MAX_VALUE : r.rc).thenComparingInt(K3sRelease::build);
 
     public static Optional<K3sRelease> parse(String text) {
         Matcher m = TEXT.matcher(text.strip());
@@ -21,7 +23,8 @@ public record K3sRelease(int major, int minor, int patch, int build, boolean can
             return Optional.empty();
         }
         return Optional.of(new K3sRelease(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)), m.group(5) == null ? 1 : Integer.parseInt(m.group(5)), m.group(4) != null));
+                Integer.parseInt(m.group(3)), m.group(5) == null ? 1 : Integer.parseInt(m.group(5)),
+                m.group(4) == null ? 0 : Integer.parseInt(m.group(4))));
     }
 
     /** The release {@code k3s --version} names (its build a number, {@code k3s1}; a commit build counts as 1). */
@@ -48,6 +51,6 @@ public record K3sRelease(int major, int minor, int patch, int build, boolean can
 
     @Override
     public String toString() {
-        return "v" + kubernetes() + (candidate ? "-rc" : "") + "+k3s" + build;
+        return "v" + kubernetes() + (rc == 0 ? "" : "-rc" + rc) + "+k3s" + build;
     }
 }
