@@ -37,6 +37,7 @@ final class Commands {
                     + ".*"), Form.UDP_SNMP),
             Map.entry(Pattern.compile(PATH + "(?:dmesg|journalctl\\s+.*(?:-k|--dmesg)\\b)(?:\\s.*)?"), Form.KERNEL_LOG),
             Map.entry(Pattern.compile(PATH + "tcpdump(?:\\s.*)?"), Form.TCPDUMP),
+            Map.entry(Pattern.compile(PATH + "nft\\s+(?:-\\S+\\s+)*list\\s.*"), Form.NFT_RULESET),
             Map.entry(Pattern.compile("systemctl\\s+cat\\s+\\S*(?:k3s|rke2).*"), Form.K3S_UNIT));
 
     private Commands() {}

@@ -60,6 +60,25 @@ public record NftNat(NftListing.Coverage coverage, Optional<Boolean> flannelNftM
         return kubeProxyMode.isPresent() ? Observed.NO : Observed.CANNOT_TELL;
     }
 
+    /** One line for {@code --explain}: what each chain read shows. */
+    public String summary() {
+        return "listing " + name(coverage) + "; flannel table: " + brief(flannel) + "; kube-proxy table: "
+                + brief(kubeProxy) + "; iptables-nft KUBE-POSTROUTING: " + brief(iptablesKubePostrouting);
+    }
+
+    private static String brief(NftMasquerade m) {
+        String text = name(m.chain());
+        if (m.chain() == Observed.YES) {
+            text += ", " + name(m.handling()) + m.fullyRandom().map(f -> f ? ", fully-random" : ", not fully-random")
+                    .orElse("");
+        }
+        return text;
+    }
+
+    private static String name(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
     private static NftMasquerade chain(NftListing listing, String family, String table, String name) {
         Optional<NftTable> t = listing.table(family, table);
         if (t.isEmpty()) {

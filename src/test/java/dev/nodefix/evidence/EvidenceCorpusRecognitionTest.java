@@ -9,6 +9,7 @@ import dev.nodefix.fact.IptablesVersion;
 import dev.nodefix.fact.Kernel;
 import dev.nodefix.fact.K3sVersion;
 import dev.nodefix.fact.NetConf;
+import dev.nodefix.fact.NftNat;
 import dev.nodefix.fact.Observed;
 import dev.nodefix.fact.SubnetEnv;
 import dev.nodefix.fact.UdpCsumErrors;
@@ -70,7 +71,10 @@ class EvidenceCorpusRecognitionTest {
             Map.entry("uplink.driver", o -> UplinkDriver.FACT.from(o).driver()),
             Map.entry("udp.in-csum-errors", o -> UdpCsumErrors.FACT.from(o).inCsumErrors()),
             Map.entry("symptom.time-near-63s", o -> stall(ConnectTiming.from(o))),
-            Map.entry("symptom.syn-retransmit-63s", o -> stall(ConnectTiming.from(o))));
+            Map.entry("symptom.syn-retransmit-63s", o -> stall(ConnectTiming.from(o))),
+            Map.entry("nft.flannel-table", o -> observed(NftNat.from(o).flannel().chain())),
+            Map.entry("nft.kube-proxy-table", o -> observed(NftNat.from(o).kubeProxy().chain())),
+            Map.entry("net-conf.enable-nftables", o -> NetConf.FACT.from(o).enableNFTables()));
 
     record CorpusPiece(String name, String text, String form, Map<String, String> facts) {
         @Override
@@ -132,6 +136,11 @@ class EvidenceCorpusRecognitionTest {
             return listed.equals("-") ? Set.of() : new TreeSet<>(Arrays.asList(listed.split(",")));
         }
         return READ.contains(piece.form()) ? Set.of(piece.form()) : Set.of();
+    }
+
+    /** yes or no, nothing when the evidence cannot tell. */
+    private static Optional<String> observed(Observed o) {
+        return o == Observed.CANNOT_TELL ? Optional.empty() : Optional.of(o == Observed.YES ? "yes" : "no");
     }
 
     /** yes or no when the timing settles it; nothing when it cannot tell. */
