@@ -24,10 +24,11 @@ public final class Diagnoser {
 
     /** The rules of DOMAIN.md, verdict rules first. */
     public static Diagnoser standard(RemediationPolicy policy) {
+        K3sReleases releases = K3sReleases.load();
         return new Diagnoser(List.of(new AffectedRule(), new SymptomRule(), new AtRiskRule(), new NotAffectedRule(),
                 new HostGwImpossibleRule(), new BackendSourcesRule(), new FlannelBackendOnAgentRule(),
                 new Vmxnet3LookalikeRule(), new UdpCsumErrorsRule(), new NftPathRule(), new MarkRenderingRule(),
-                new FlannelMasqEmptyRule(K3sReleases.load()), new VersionHintRule(K3sReleases.load())),
+                new FlannelMasqEmptyRule(releases), new VersionHintRule(releases)),
                 List.of(new BackendAcrossNodesRule()), policy);
     }
 

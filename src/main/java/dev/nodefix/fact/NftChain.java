@@ -1,6 +1,7 @@
 package dev.nodefix.fact;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public record NftChain(String name, Optional<String> base, List<String> rules) {
     private static final Pattern PRIORITY = Pattern.compile(".*\\bpriority\\s+([a-z]+|-?\\d+)(?:\\s*([+-])\\s*(\\d+))?.*");
-    private static final java.util.Map<String, Integer> NAMED = java.util.Map.of("raw", -300, "mangle", -150,
+    private static final Map<String, Integer> NAMED = Map.of("raw", -300, "mangle", -150,
             "dstnat", -100, "filter", 0, "security", 50, "srcnat", 100);
 
     public NftChain {

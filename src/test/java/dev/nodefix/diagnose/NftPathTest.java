@@ -20,7 +20,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /**
  * Every {@code src/test/resources/diagnose/nft-path/*.yaml}: a captured node with sections replaced (as in
  * {@link DiagnoseCase}) in; the {@link NftPath} kind, its settling command, the {@link MarkRendering} skew and the
- * codes of the nftables and version rules out.
+ * codes of the nftables and version rules out, and the NAT path combined from the iptables and nftables readings.
  */
 class NftPathTest {
     private static final K3sReleases RELEASES = K3sReleases.load();
@@ -64,6 +64,11 @@ class NftPathTest {
         assertThat(path.settle().orElse(null)).as(c + " settle").isEqualTo(c.expected().get("settle"));
         if (c.expected().get("reason") instanceof String words) {
             assertThat(path.reason()).as(c + " reason").contains(words);
+        }
+        if (c.expected().get("combined") instanceof String combined) {
+            NatPath merged = CombinedNatPath.of(c.facts(), NatPath.of(c.facts()));
+            assertThat(merged.kind().name().toLowerCase(java.util.Locale.ROOT)).as(c + " combined " + merged)
+                    .isEqualTo(combined);
         }
         Object skew = c.expected().containsKey("markSkew") ? c.expected().get("markSkew") : "no";
         assertThat(MarkRendering.of(c.facts()).skew().name().toLowerCase(java.util.Locale.ROOT)).as(c + " skew")
