@@ -139,6 +139,10 @@ public record NftPath(Kind kind, String reason, List<String> evidence, Optional<
                     + " without clearing it; nft shows its fully-random, which the host's iptables cannot print", ev,
                     Optional.empty()) : safe("nft shows KUBE-POSTROUTING's masquerade without fully-random", ev);
         }
+        boolean unread = kube.form() == KubePostrouting.Form.ABSENT || kube.form() == KubePostrouting.Form.UNKNOWN;
+        if (unread && seen.chain() == Observed.YES && seen.handling() != NftMasquerade.Handling.UNKNOWN) {
+            return otherBackend(kube, seen, ev);
+        }
         if (kube.form() == KubePostrouting.Form.ABSENT && n.kubeProxyInNftables() == Observed.CANNOT_TELL
                 && n.coverage() != NftListing.Coverage.RULESET) {
             return unread("the iptables listing has no KUBE-POSTROUTING and nftables was not read: kube-proxy may run"
@@ -146,6 +150,29 @@ public record NftPath(Kind kind, String reason, List<String> evidence, Optional<
         }
         return new NftPath(Kind.NOT_NFTABLES, "neither kube-proxy nor flannel runs in nftables mode", ev,
                 Optional.empty());
+    }
+
+    /**
+     * KUBE-POSTROUTING the iptables listing did not show, read where nft shows it (iptables-nft's tables): a double
+     * NAT stands; safe only when the listing was whole (the chain lives in the nf_tables backend alone).
+     */
+    private static NftPath otherBackend(KubePostrouting kube, NftMasquerade seen, List<String> ev) {
+        boolean fully = seen.fullyRandom().orElse(false);
+        if (seen.handling() == NftMasquerade.Handling.MASQUERADES_MARKED && fully) {
+            return new NftPath(Kind.DOUBLE_NAT, "KUBE-POSTROUTING, not in the iptables listing, is in iptables-nft's"
+                    + " tables: it masquerades on mark 0x4000 without clearing it, fully-random", ev, Optional.empty());
+        }
+        boolean safe = seen.handling() == NftMasquerade.Handling.CLEARS_MARK
+                || seen.handling() == NftMasquerade.Handling.MASQUERADES_MARKED
+                || seen.handling() == NftMasquerade.Handling.NO_MASQUERADE;
+        if (safe && kube.form() == KubePostrouting.Form.ABSENT) {
+            return safe("KUBE-POSTROUTING, not in the iptables listing, is in iptables-nft's tables and "
+                    + (seen.handling() == NftMasquerade.Handling.CLEARS_MARK ? "clears mark 0x4000 before masquerading"
+                    : "does not masquerade fully-random on the mark"), ev);
+        }
+        return unread("KUBE-POSTROUTING in iptables-nft's tables reads " + seen.handling().name().toLowerCase(
+                java.util.Locale.ROOT) + " and the iptables listing could not show the other backend", ev,
+                "iptables-legacy-save -t nat");
     }
 
     private static NftPath combine(List<NftPath> legs) {
