@@ -175,13 +175,16 @@ public record NftPath(Kind kind, String reason, List<String> evidence, Optional<
                 "iptables-legacy-save -t nat");
     }
 
+    /** Worst wins; its reason names every leg that is not safe, double NAT first. */
     private static NftPath combine(List<NftPath> legs) {
         List<String> ev = new ArrayList<>();
         legs.forEach(l -> ev.addAll(l.evidence()));
         for (Kind kind : List.of(Kind.DOUBLE_NAT, Kind.UNKNOWN)) {
-            Optional<NftPath> hit = legs.stream().filter(l -> l.kind() == kind).findFirst();
-            if (hit.isPresent()) {
-                return new NftPath(kind, hit.get().reason(), ev, hit.get().settle());
+            if (legs.stream().anyMatch(l -> l.kind() == kind)) {
+                List<NftPath> worst = legs.stream().filter(l -> l.kind() != Kind.SAFE)
+                        .sorted(java.util.Comparator.comparing(NftPath::kind)).toList();
+                return new NftPath(kind, String.join("; ", worst.stream().map(NftPath::reason).toList()), ev,
+                        worst.stream().flatMap(l -> l.settle().stream()).findFirst());
             }
         }
         return new NftPath(Kind.SAFE, String.join("; ", legs.stream().map(NftPath::reason).toList()), ev,

@@ -44,20 +44,27 @@ public record NftNat(NftListing.Coverage coverage, Optional<Boolean> flannelNftM
                 args.preferBundledBin());
     }
 
-    /** flannel runs in nftables mode: its table is listed, or net-conf.json asks for it. */
+    /**
+     * flannel runs in nftables mode: its table is listed; or net-conf.json asks for it and nft was not read. A whole
+     * ruleset without its table says no, whatever net-conf.json asks (flannel has not applied it).
+     */
     public Observed flannelInNftables() {
-        if (flannel.chain() == Observed.YES || flannelNftMode.orElse(false)) {
-            return Observed.YES;
-        }
-        return flannelNftMode.isPresent() ? Observed.NO : Observed.CANNOT_TELL;
+        return mode(flannel, flannelNftMode);
     }
 
-    /** kube-proxy runs in nftables mode: its table is listed, or k3s's kube-proxy-arg asks for it. */
+    /** kube-proxy runs in nftables mode: as {@link #flannelInNftables()}, from its table and k3s's proxy-mode. */
     public Observed kubeProxyInNftables() {
-        if (kubeProxy.chain() == Observed.YES || kubeProxyMode.filter("nftables"::equals).isPresent()) {
-            return Observed.YES;
+        return mode(kubeProxy, kubeProxyMode.map("nftables"::equals));
+    }
+
+    private static Observed mode(NftMasquerade table, Optional<Boolean> configured) {
+        if (table.chain() != Observed.CANNOT_TELL) {
+            return table.chain();
         }
-        return kubeProxyMode.isPresent() ? Observed.NO : Observed.CANNOT_TELL;
+        if (configured.isEmpty()) {
+            return Observed.CANNOT_TELL;
+        }
+        return configured.get() ? Observed.YES : Observed.NO;
     }
 
     /** One line for {@code --explain}: what each chain read shows. */
