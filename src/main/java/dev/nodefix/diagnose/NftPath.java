@@ -38,7 +38,7 @@ public record NftPath(Kind kind, String reason, List<String> evidence, Optional<
         if (!kubeNft && !flannelNft) {
             return iptablesSeenByNft(f, n);
         }
-        List<NftPath> legs = List.of(kubeNft ? kubeLeg(n) : iptablesKubeLeg(f), flannelNft ? flannelLeg(n)
+        List<NftPath> legs = List.of(kubeNft ? kubeLeg(n) : iptablesKubeLeg(f, n), flannelNft ? flannelLeg(n)
                 : iptablesFlannelLeg(f, kubeNft));
         return combine(legs);
     }
@@ -98,12 +98,14 @@ public record NftPath(Kind kind, String reason, List<String> evidence, Optional<
     }
 
     /** kube-proxy in iptables mode beside flannel's nftables mode: KUBE-POSTROUTING as the iptables listing read it. */
-    private static NftPath iptablesKubeLeg(NodeFacts f) {
+    private static NftPath iptablesKubeLeg(NodeFacts f, NftNat n) {
         KubePostrouting kube = f.kubePostrouting();
         List<String> ev = evidence("iptables KUBE-POSTROUTING", kube.rules());
         return switch (kube.form()) {
             case FIXED -> safe("KUBE-POSTROUTING clears mark 0x4000 before masquerading", ev);
-            case ABSENT -> safe("no KUBE-POSTROUTING and no kube-proxy nftables table", ev);
+            case ABSENT -> n.kubeProxyInNftables() == Observed.NO ? safe("no KUBE-POSTROUTING and no kube-proxy"
+                    + " nftables table", ev) : unread("no KUBE-POSTROUTING in the iptables listing, and kube-proxy may run"
+                    + " in nftables mode (" + why(n, "its table") + ")", ev, LIST_KUBE_PROXY);
             case UNFIXED -> kube.randomFully().map(fully -> fully ? new NftPath(Kind.DOUBLE_NAT, "KUBE-POSTROUTING"
                     + " masquerades on mark 0x4000 without clearing it, --random-fully", ev, Optional.empty())
                     : safe("KUBE-POSTROUTING masquerades without --random-fully", ev))
