@@ -15,7 +15,7 @@ public final class AffectedRule implements Rule {
         if (!Overlay.vxlan(f) || !Overlay.offloadOn(f).orElse(false)) {
             return List.of();
         }
-        NatPath nat = NatPath.of(f);
+        NatPath nat = CombinedNatPath.of(f, NatPath.of(f));
         if (nat.kind() != NatPath.Kind.DOUBLE_NAT) {
             return List.of();
         }

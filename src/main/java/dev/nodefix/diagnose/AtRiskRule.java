@@ -14,7 +14,7 @@ public final class AtRiskRule implements Rule {
         if (!Overlay.vxlan(f) || Overlay.offloadOn(f).orElse(true) || f.persistence().installed()) {
             return List.of();
         }
-        NatPath nat = NatPath.of(f);
+        NatPath nat = CombinedNatPath.of(f, NatPath.of(f));
         if (nat.kind() == NatPath.Kind.SAFE) {
             return List.of();
         }

@@ -23,7 +23,11 @@ public enum Code {
     ANNOTATION_LOOKALIKE(null),
     PROBE_CONNECT(null),
     PROBE_STALL(null),
-    PROBE_FAILED(null);
+    PROBE_FAILED(null),
+    NFT_NAT_PATH(null),
+    MARK_RENDERING_SKEW(null),
+    FLANNEL_MASQ_EMPTY(null),
+    VERSION_HINT(null);
 
     private final Verdict decides;
 

@@ -1,6 +1,7 @@
 package dev.nodefix.diagnose;
 
 import dev.nodefix.fact.HostFacts;
+import dev.nodefix.fact.K3sReleases;
 import dev.nodefix.fact.NodeFacts;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,10 +24,13 @@ public final class Diagnoser {
 
     /** The rules of DOMAIN.md, verdict rules first. */
     public static Diagnoser standard(RemediationPolicy policy) {
+        K3sReleases releases = K3sReleases.load();
         return new Diagnoser(List.of(new AffectedRule(), new SymptomRule(), new AtRiskRule(), new NotAffectedRule(),
                 new HostGwImpossibleRule(), new BackendSourcesRule(), new FlannelBackendOnAgentRule(),
                 new Vmxnet3LookalikeRule(), new UdpCsumErrorsRule(), new BackendPlacementRule(), new RunningBackendRule(),
-                new AnnotationLookalikeRule()), List.of(new BackendAcrossNodesRule()), policy);
+                new AnnotationLookalikeRule(), new NftPathRule(), new MarkRenderingRule(),
+                new FlannelMasqEmptyRule(releases), new VersionHintRule(releases)),
+                List.of(new BackendAcrossNodesRule()), policy);
     }
 
     public Diagnosis diagnose(List<HostFacts> results) {

@@ -24,7 +24,7 @@ public final class NotAffectedRule implements Rule {
         if (!Overlay.vxlan(f)) {
             return Optional.empty();
         }
-        NatPath nat = NatPath.of(f);
+        NatPath nat = CombinedNatPath.of(f, NatPath.of(f));
         if (nat.kind() == NatPath.Kind.SAFE) {
             return Optional.of(nat.reason());
         }
@@ -39,7 +39,7 @@ public final class NotAffectedRule implements Rule {
         if (Overlay.vxlan(f)) {
             evidence.add(Evidence.offload(f));
             evidence.add(Evidence.persistence(f));
-            evidence.addAll(NatPath.of(f).evidence());
+            evidence.addAll(CombinedNatPath.of(f, NatPath.of(f)).evidence());
         }
         evidence.add(Evidence.kernel(f));
         return evidence;

@@ -11,7 +11,7 @@ final class Undetermined {
 
     static Finding of(NodeFacts f) {
         List<String> evidence = new ArrayList<>(List.of(Evidence.backend(f), Evidence.offload(f)));
-        NatPath nat = NatPath.of(f);
+        NatPath nat = CombinedNatPath.of(f, NatPath.of(f));
         evidence.add("NAT path: " + nat.reason());
         evidence.addAll(nat.evidence());
         return Finding.of(Code.UNDETERMINED, Severity.WARNING,

@@ -39,6 +39,7 @@ final class Commands {
                     + ".*"), Form.UDP_SNMP),
             Map.entry(Pattern.compile(PATH + "(?:dmesg|journalctl\\s+.*(?:-k|--dmesg)\\b)(?:\\s.*)?"), Form.KERNEL_LOG),
             Map.entry(Pattern.compile(PATH + "tcpdump(?:\\s.*)?"), Form.TCPDUMP),
+            Map.entry(Pattern.compile(PATH + "nft\\s+(?:-\\S+\\s+)*list\\s.*"), Form.NFT_RULESET),
             Map.entry(Pattern.compile("systemctl\\s+cat\\s+\\S*(?:k3s|rke2).*"), Form.K3S_UNIT),
             Map.entry(Pattern.compile(PATH + "journalctl\\s+(?!.*(?:\\s-k\\b|--dmesg))(?:.*\\s)?(?:-\\w*u\\s*|--unit[=\\s])"
                     + "(?:k3s|rke2)\\S*.*"), Form.K3S_JOURNAL),

@@ -8,6 +8,8 @@ import java.util.Locale;
  */
 public enum Form {
     IPTABLES_LIST("iptables-nat"),
+    /** {@code nft list ruleset} or {@code nft list table ...}: flannel's and kube-proxy's nftables modes. */
+    NFT_RULESET("nft"),
     MASQUERADE_HELP("masquerade-help"),
     TCPDUMP("tcpdump"),
     K3S_UNIT("k3s-units"),

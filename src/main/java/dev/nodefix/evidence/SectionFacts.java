@@ -17,6 +17,7 @@ import dev.nodefix.fact.K3sVersion;
 import dev.nodefix.fact.Kernel;
 import dev.nodefix.fact.KubePostrouting;
 import dev.nodefix.fact.NetConf;
+import dev.nodefix.fact.NftNat;
 import dev.nodefix.fact.OsRelease;
 import dev.nodefix.fact.PostroutingOrder;
 import dev.nodefix.fact.RandomFullySupport;
@@ -37,6 +38,7 @@ public final class SectionFacts {
             Map.entry("iptables-nat", List.of(fact("kube-postrouting", KubePostrouting.FACT::from),
                     fact("flannel-postrtg", FlannelPostrtg.FACT::from), fact("postrouting", PostroutingOrder.FACT::from),
                     fact("iptables", IptablesVersion.HOST::from))),
+            Map.entry("nft", List.of(fact("nft", o -> NftNat.from(o).summary()))),
             Map.entry("masquerade-help", List.of(fact("random-fully", RandomFullySupport.FACT::from))),
             Map.entry("k3s-units", List.of(fact("k3s-units", K3sUnits.FACT::from))),
             Map.entry("net-conf", List.of(fact("net-conf", NetConf.FACT::from))),

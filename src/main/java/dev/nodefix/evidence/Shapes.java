@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  */
 final class Shapes {
     /** Forms that take the whole piece once their marker is seen, tried in this order. */
-    static final List<Form> WHOLE = List.of(Form.IPTABLES_LIST, Form.TCPDUMP, Form.MASQUERADE_HELP, Form.K3S_UNIT,
-            Form.NODE_ANNOTATIONS, Form.NET_CONF, Form.UDP_SNMP, Form.IP_LINK, Form.KUBECTL_GET_NODES);
+    static final List<Form> WHOLE = List.of(Form.IPTABLES_LIST, Form.NFT_RULESET, Form.TCPDUMP, Form.MASQUERADE_HELP,
+            Form.K3S_UNIT, Form.NODE_ANNOTATIONS, Form.NET_CONF, Form.UDP_SNMP, Form.IP_LINK, Form.KUBECTL_GET_NODES);
     /** Forms that take the lines they match, tried in this order for each line. */
     static final List<Form> LINES = List.of(Form.ETHTOOL_FEATURES, Form.ETHTOOL_DRIVER, Form.KERNEL_LOG, Form.UNAME,
             Form.OS_RELEASE, Form.K3S_VERSION, Form.IPTABLES_VERSION, Form.SUBNET_ENV, Form.KUBE_PROXY_LOG,
@@ -38,6 +38,8 @@ final class Shapes {
                     + " (?:ACCEPT|DROP|-) \\[\\d+:\\d+]|-[AN] [\\w-]+(?: .*)?|-P [A-Z]+ (?:ACCEPT|DROP)"
                     + "|Chain [\\w-]+ \\((?:policy|\\d+ references).*|(?:num\\s+)?(?:pkts\\s+bytes\\s+)?target\\s+prot"
                     + "\\s+opt.*)\\s*")),
+            Map.entry(Form.NFT_RULESET, Pattern.compile("\\s*table (?:ip|ip6|inet|arp|bridge|netdev) \\S+ \\{\\s*"
+                    + "|\\s*chain [\\w./-]+ \\{\\s*|# Warning: table \\w+ \\S+ is managed by iptables-nft.*")),
             Map.entry(Form.TCPDUMP, Pattern.compile(TIME + "(?:IP6? |ARP|[0-9a-f:]{17} > ).*|\\s*(?:IP6? )?\\S+ > \\S+:"
                     + " (?:\\[(?:bad udp cksum|udp sum ok|no cksum)\\b|(?:OTV|VXLAN), flags \\[I]).*"
                     + "|tcpdump: (?:listening|verbose).*|listening on \\S+, link-type .*")),

@@ -28,7 +28,8 @@ public record NodeFacts(
         K3sJournal journal,
         NodeAnnotations annotations,
         KubectlNodes kubectlNodes,
-        KubectlVersion kubectlVersion) {
+        KubectlVersion kubectlVersion,
+        NftNat nft) {
 
     public static NodeFacts of(CollectorOutput out) {
         K3sUnits units = K3sUnits.FACT.from(out);
@@ -44,14 +45,15 @@ public record NodeFacts(
                 PeerRoutes.FACT.from(out), NodeName.of(out),
                 KernelChecksumLog.from(out), TcpdumpChecksum.from(out), ConnectTiming.from(out),
                 IptablesBackends.from(out), UdpCsumRise.FACT.from(out), journal, NodeAnnotations.FACT.from(out), KubectlNodes.FACT.from(out),
-                KubectlVersion.FACT.from(out));
+                KubectlVersion.FACT.from(out), NftNat.from(out));
     }
 
     /** These facts with the counter's rise told from outside the node's text (the last diagnose's reading). */
     public NodeFacts withUdpRise(UdpCsumRise rise) {
         return new NodeFacts(kernel, osRelease, iptables, k3sIptables, randomFully, kubePostrouting, flannelPostrtg,
                 postrouting, vxlan, offload, uplink, backend, subnetEnv, k3s, persistence, udp, peerRoutes, nodeName,
-                kernelLog, tcpdump, connectTiming, iptablesBackends, rise, journal, annotations, kubectlNodes, kubectlVersion);
+                kernelLog, tcpdump, connectTiming, iptablesBackends, rise, journal, annotations, kubectlNodes,
+                kubectlVersion, nft);
     }
 
     public static NodeFacts parse(String raw) {

@@ -9,7 +9,8 @@
 # ethtool -i (only for a virtual uplink; a NIC with a bus device names its driver in sysfs), k3s --version
 # one systemctl for both units and dmesg: 8 processes at most, plus an `ip route get` of the default gateway
 # when no peer route names the node's address (no peers given) and a `journalctl -k` when dmesg cannot be
-# read. A missing tool is skipped, never run.
+# read, and an `nft list ruleset` only where the rules may be in nftables (see nf_nft). A missing tool is skipped,
+# never run.
 set +e
 LC_ALL=C
 export LC_ALL
@@ -165,6 +166,65 @@ nf_prefers_bundled() {
       esac
     done < "$nf_f"
   done
+}
+# nft: `nft list ruleset`, run only when the cheap evidence points at nftables: the iptables nat listing ($1) holds
+# neither KUBE-POSTROUTING nor FLANNEL-POSTRTG, net-conf.json sets EnableNFTables true, or a k3s config file or unit
+# sets kube-proxy's proxy-mode nftables (files read by the shell: no process). No section otherwise. Keeps the table
+# lines and the chains nodefix reads (NF_NFT_CHAINS, and every nat postrouting base chain); a big cluster's service
+# chains and maps are dropped.
+NF_NFT_CHAINS=' postrtg nat-postrouting masquerading mark-for-masquerade POSTROUTING KUBE-POSTROUTING FLANNEL-POSTRTG KUBE-MARK-MASQ '
+nf_nft() {
+  nf_nft_wanted "$1" || return 0
+  if ! nf_has nft; then nf_absent nft; return; fi
+  nf_out=$(nft list ruleset </dev/null 2>&1)
+  nf_rc=$?
+  nf_begin nft
+  printf '# nft list ruleset\n'
+  nf_nft_keep "$nf_out"
+  nf_end nft "rc=$nf_rc"
+}
+nf_nft_wanted() {
+  case $1 in *KUBE-POSTROUTING*|*FLANNEL-POSTRTG*) ;; *) return 0 ;; esac
+  nf_nft_netconf "${NF_NETCONF:-/var/lib/rancher/k3s/agent/etc/flannel/net-conf.json}" && return 0
+  for nf_f in ${NF_K3S_FILES:-/etc/rancher/k3s/config.yaml /etc/rancher/k3s/config.yaml.d/*.yaml \
+      /etc/systemd/system/k3s.service /etc/systemd/system/k3s-agent.service}; do
+    [ -r "$nf_f" ] || continue
+    while IFS= read -r nf_l || [ -n "$nf_l" ]; do
+      case $nf_l in '#'*) ;; *proxy-mode*nftables*) return 0 ;; esac
+    done < "$nf_f"
+  done
+  return 1
+}
+# nf_nft_netconf PATH: true when the file sets EnableNFTables (any case, as flannel's JSON decoder reads it) to true
+nf_nft_netconf() {
+  [ -r "$1" ] || return 1
+  while IFS= read -r nf_l || [ -n "$nf_l" ]; do
+    case $nf_l in *[Ee][Nn][Aa][Bb][Ll][Ee][Nn][Ff][Tt][Aa][Bb][Ll][Ee][Ss]*) ;; *) continue ;; esac
+    nf_v=${nf_l#*[Nn][Ff][Tt][Aa][Bb][Ll][Ee][Ss]}; nf_v=${nf_v#*:}; nf_v=${nf_v#"${nf_v%%[!	 ]*}"}
+    case $nf_v in true*) return 0 ;; esac
+  done < "$1"
+  return 1
+}
+# nf_nft_keep LISTING: table lines and closing braces, warnings and errors, and the chains nodefix reads (by name,
+# or hooked at nat postrouting), by nft's indentation: tables at column 0, chains one tab in, rules two
+nf_nft_keep() {
+  set -f
+  nf_ifs=$IFS; IFS=$NF_NL
+  nf_keep= nf_head=
+  for nf_l in $1; do
+    case $nf_l in
+      '		type nat hook postrouting'*) [ -n "$nf_keep" ] || { printf '%s\n' "$nf_head"; nf_keep=1; }
+        printf '%s\n' "$nf_l" ;;
+      '		'*) [ -z "$nf_keep" ] || printf '%s\n' "$nf_l" ;;
+      '	chain '*) nf_c=${nf_l#	chain }; nf_c=${nf_c%% *}; nf_head=$nf_l; nf_keep=
+        case $NF_NFT_CHAINS in *" $nf_c "*) nf_keep=1; printf '%s\n' "$nf_l" ;; esac ;;
+      '	}'*) [ -z "$nf_keep" ] || printf '%s\n' "$nf_l"; nf_keep= ;;
+      '	'*|'') nf_keep= ;;
+      *) printf '%s\n' "$nf_l" ;;
+    esac
+  done
+  IFS=$nf_ifs
+  set +f
 }
 # masquerade-help: the MASQUERADE part of `iptables -j MASQUERADE --help` (the whole output on an error)
 nf_masquerade_help() {
@@ -359,6 +419,7 @@ nf_last_bad() {
 nf_kernel
 nf_file os-release /etc/os-release
 nf_iptables
+nf_nft "$NF_NAT"
 nf_run iptables-k3s-version "$K3S_AUX/iptables" "$K3S_AUX/iptables" --version
 nf_masquerade_help
 NF_UPLINK=

@@ -13,6 +13,7 @@ import dev.nodefix.fact.KubectlNodes;
 import dev.nodefix.fact.KubectlVersion;
 import dev.nodefix.fact.NodeAnnotations;
 import dev.nodefix.fact.NetConf;
+import dev.nodefix.fact.NftNat;
 import dev.nodefix.fact.Observed;
 import dev.nodefix.fact.SubnetEnv;
 import dev.nodefix.fact.UdpCsumErrors;
@@ -77,11 +78,13 @@ class EvidenceCorpusRecognitionTest {
             Map.entry("symptom.time-near-63s", o -> stall(ConnectTiming.from(o))),
             Map.entry("symptom.syn-retransmit-63s", o -> stall(ConnectTiming.from(o))),
             Map.entry("flannel.backend", o -> K3sJournal.FACT.from(o).backend()),
-            Map.entry("flannel.running", o -> known(K3sJournal.FACT.from(o).flannelRunning())),
-            Map.entry("vxlan.exists", o -> known(K3sJournal.FACT.from(o).vxlanDevice())),
+            Map.entry("flannel.running", o -> observed(K3sJournal.FACT.from(o).flannelRunning())),
+            Map.entry("vxlan.exists", o -> observed(K3sJournal.FACT.from(o).vxlanDevice())),
             Map.entry("kube-proxy.mode", o -> K3sJournal.FACT.from(o).kubeProxyMode()),
-            Map.entry("net-conf.enable-nftables", o -> known(K3sJournal.FACT.from(o).flannelNftables())
-                    .map(v -> v.equals("yes") ? "true" : "false")),
+            Map.entry("net-conf.enable-nftables", o -> NetConf.FACT.from(o).enableNFTables().map(String::valueOf)
+                    .or(() -> observed(K3sJournal.FACT.from(o).flannelNftables()).map(v -> v.equals("yes") ? "true" : "false"))),
+            Map.entry("nft.flannel-table", o -> observed(NftNat.from(o).flannel().chain())),
+            Map.entry("nft.kube-proxy-table", o -> observed(NftNat.from(o).kubeProxy().chain())),
             Map.entry("node.annotation.backend-type", o -> NodeAnnotations.FACT.from(o).backendType()),
             Map.entry("kubectl.version", o -> KubectlVersion.FACT.from(o).client()),
             Map.entry("kubernetes.version", o -> KubectlVersion.FACT.from(o).server()
@@ -149,14 +152,15 @@ class EvidenceCorpusRecognitionTest {
         return READ.contains(piece.form()) ? Set.of(piece.form()) : Set.of();
     }
 
+    /** yes or no, nothing when the evidence cannot tell. */
+    private static Optional<String> observed(Observed o) {
+        return o == Observed.CANNOT_TELL ? Optional.empty() : Optional.of(o == Observed.YES ? "yes" : "no");
+    }
+
     /** yes or no when the timing settles it; nothing when it cannot tell. */
     private static Optional<String> stall(ConnectTiming t) {
         return t.stall63() == Observed.CANNOT_TELL ? Optional.empty()
                 : Optional.of(t.stall63() == Observed.YES ? "yes" : "no");
-    }
-
-    private static Optional<String> known(Observed o) {
-        return o == Observed.CANNOT_TELL ? Optional.empty() : Optional.of(o == Observed.YES ? "yes" : "no");
     }
 
     private static Optional<String> mode(IptablesVersion v) {

@@ -240,7 +240,8 @@ class CollectorScriptTest {
 
         CollectorOutput sections = CollectorOutput.split(out);
         assertThat(sections.sections()).as(out).containsKeys(SECTIONS.toArray(String[]::new));
-        List<String> optional = List.of(IPTABLES_VERSION, NatViews.LEGACY, NatViews.NFT, NatViews.K3S);
+        List<String> optional = List.of(IPTABLES_VERSION, NatViews.LEGACY, NatViews.NFT, NatViews.K3S,
+                NftListing.SECTION);
         assertThat(sections.sections().keySet()).as(out).isSubsetOf(concat(SECTIONS, optional));
         assertThat(p.exitValue()).isZero();
     }

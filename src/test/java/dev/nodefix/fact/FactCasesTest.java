@@ -30,11 +30,11 @@ class FactCasesTest {
             Map.entry("K3sConfigDropIns", K3sConfigDropIns.FACT), Map.entry("Hostname", Hostname.FACT),
             Map.entry("K3sJournal", K3sJournal.FACT), Map.entry("NodeAnnotations", NodeAnnotations.FACT),
             Map.entry("KubectlNodes", KubectlNodes.FACT), Map.entry("KubectlVersion", KubectlVersion.FACT),
-            Map.entry("UdpCsumRise", UdpCsumRise.FACT));
+            Map.entry("UdpCsumRise", UdpCsumRise.FACT), Map.entry("NftListing", NftListing.FACT));
     private static final Map<String, Function<CollectorOutput, Object>> COMBINED = Map.of(
             "FlannelBackend", out -> FlannelBackend.of(NetConf.FACT.from(out), K3sConfig.FACT.from(out),
                     K3sUnits.FACT.from(out), K3sEnv.FACT.from(out)),
-            "NodeName", NodeName::of,
+            "NodeName", NodeName::of, "K3sNetfilterArgs", K3sNetfilterArgs::from, "NftNat", NftNat::from,
             "K3sInfo", out -> K3sInfo.of(K3sUnits.FACT.from(out), K3sVersion.FACT.from(out),
                     ServiceStates.FACT.from(out)));
 
