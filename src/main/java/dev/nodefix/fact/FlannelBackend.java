@@ -1,6 +1,7 @@
 package dev.nodefix.fact;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -10,16 +11,26 @@ import java.util.TreeSet;
  * ({@code wireguard-native} is written as {@code wireguard}); config.yaml, unit {@code ExecStart} and env file are
  * what k3s was told. {@code consistent} is false when the places name different backends.
  *
- * @param effective net-conf.json's type, else the one configured value, else k3s's default {@code vxlan}
- *                  when k3s is installed and nothing says otherwise
+ * @param effective net-conf.json's type, else the one configured value, else k3s's default {@code vxlan} when k3s
+ *                  is installed as a server (or its role is unknown) and every place was read and is silent; empty
+ *                  when the text cannot tell (net-conf.json not collected or garbled and the config not read, or
+ *                  an agent, whose backend the servers decide)
  * @param sources   place ("net-conf.json", "config.yaml", "ExecStart", "env") to value, only where set
+ * @param source    the line the effective value was read from, or what was silent or missing
  */
-public record FlannelBackend(Optional<String> effective, Map<String, String> sources, boolean consistent) {
+public record FlannelBackend(Optional<String> effective, Map<String, String> sources, boolean consistent,
+        Provenance source) {
     public FlannelBackend {
         sources = Map.copyOf(sources);
     }
 
-    public static FlannelBackend of(NetConf netConf, K3sConfig config, K3sUnits units, K3sEnv env) {
+    /** The backend as the collector's output shows it, with where it was read. */
+    public static FlannelBackend from(CollectorOutput out) {
+        return of(NetConf.FACT.from(out), K3sConfig.FACT.from(out), K3sUnits.FACT.from(out), K3sEnv.FACT.from(out),
+                new BackendSource(out));
+    }
+
+    static FlannelBackend of(NetConf netConf, K3sConfig config, K3sUnits units, K3sEnv env, BackendSource where) {
         Map<String, String> sources = new LinkedHashMap<>();
         netConf.backendType().ifPresent(v -> sources.put("net-conf.json", v));
         config.flannelBackend().ifPresent(v -> sources.put("config.yaml", v));
@@ -27,10 +38,23 @@ public record FlannelBackend(Optional<String> effective, Map<String, String> sou
                 .ifPresent(v -> sources.put("ExecStart", v));
         env.flannelBackend().ifPresent(v -> sources.put("env", v));
         boolean consistent = new TreeSet<>(sources.values().stream().map(FlannelBackend::asWritten).toList()).size() <= 1;
-        Optional<String> effective = netConf.backendType()
-                .or(() -> sources.values().stream().findFirst())
-                .or(() -> units.units().isEmpty() ? Optional.empty() : Optional.of("vxlan"));
-        return new FlannelBackend(effective, sources, consistent);
+        if (!sources.isEmpty()) {
+            String place = sources.keySet().iterator().next();
+            return new FlannelBackend(Optional.of(sources.get(place)), sources, consistent, where.read(place));
+        }
+        boolean defaulted = !units.units().isEmpty() && units.role() != K3sUnits.Role.AGENT && where.allSilent();
+        return new FlannelBackend(defaulted ? Optional.of("vxlan") : Optional.empty(), sources, consistent,
+                defaulted ? where.defaulted() : where.open(units));
+    }
+
+    /** Whether the backend is VXLAN: yes, no (another backend, read from a file), or cannot tell. */
+    public Observed vxlan() {
+        return effective.map(b -> b.equals("vxlan") ? Observed.YES : Observed.NO).orElse(Observed.CANNOT_TELL);
+    }
+
+    /** The value is k3s's default: no place sets it. */
+    public boolean defaulted() {
+        return effective.isPresent() && sources.isEmpty();
     }
 
     /** The name net-conf.json uses for a k3s flag value. */

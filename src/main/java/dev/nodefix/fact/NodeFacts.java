@@ -30,7 +30,7 @@ public record NodeFacts(
                 IptablesVersion.K3S_BUNDLED.from(out), RandomFullySupport.FACT.from(out),
                 KubePostrouting.from(out), FlannelPostrtg.from(out), PostroutingOrder.FACT.from(out),
                 VxlanDevice.FACT.from(out), EthtoolFeatures.FACT.from(out), UplinkDriver.FACT.from(out),
-                FlannelBackend.of(NetConf.FACT.from(out), K3sConfig.FACT.from(out), units, K3sEnv.FACT.from(out)),
+                FlannelBackend.from(out),
                 SubnetEnv.FACT.from(out), K3sInfo.of(units, K3sVersion.FACT.from(out), ServiceStates.FACT.from(out)),
                 Persistence.FACT.from(out), UdpCsumErrors.FACT.from(out),
                 PeerRoutes.FACT.from(out), NodeName.of(out),

@@ -29,8 +29,7 @@ class FactCasesTest {
             Map.entry("UdpCsumErrors", UdpCsumErrors.FACT), Map.entry("PeerRoutes", PeerRoutes.FACT),
             Map.entry("K3sConfigDropIns", K3sConfigDropIns.FACT), Map.entry("Hostname", Hostname.FACT));
     private static final Map<String, Function<CollectorOutput, Object>> COMBINED = Map.of(
-            "FlannelBackend", out -> FlannelBackend.of(NetConf.FACT.from(out), K3sConfig.FACT.from(out),
-                    K3sUnits.FACT.from(out), K3sEnv.FACT.from(out)),
+            "FlannelBackend", FlannelBackend::from,
             "NodeName", NodeName::of,
             "K3sInfo", out -> K3sInfo.of(K3sUnits.FACT.from(out), K3sVersion.FACT.from(out),
                     ServiceStates.FACT.from(out)));
