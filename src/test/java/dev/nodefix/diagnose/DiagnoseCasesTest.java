@@ -42,6 +42,10 @@ class DiagnoseCasesTest {
             assertThat(codes).as(h.host() + ": " + h).containsExactlyInAnyOrderElementsOf(((List<?>) want.get("codes")).stream().map(String::valueOf).toList());
             h.findings().stream().filter(f -> f.code().decides().isPresent() && f.code() != Code.UNREACHABLE)
                     .forEach(f -> assertThat(f.evidence()).as(f.toString()).isNotEmpty());
+            if (want.get("settle") instanceof List<?> settle) {
+                assertThat(h.findings().stream().flatMap(f -> f.settle().stream()).toList()).as(h.host() + ": " + h)
+                        .containsExactlyElementsOf(settle.stream().map(String::valueOf).toList());
+            }
         }
     }
 }
