@@ -25,12 +25,17 @@ final class Overlay {
 
     static Leg vxlan(NodeFacts f) {
         FlannelBackend backend = f.backend();
+        Provenance device = deviceSource(f);
+        Observed shown = device == f.vxlan().source() ? f.vxlan().present() : f.offload().device();
+        if (backend.vxlan() == Observed.NO && !backend.sources().containsKey("net-conf.json") && shown == Observed.YES) {
+            return Leg.open(Leg.Name.VXLAN, "k3s is told flannel backend " + backend.effective().get() + " but"
+                    + " flannel.1 is there: flannel runs what net-conf.json says until k3s restarts",
+                    List.of(backend.source(), device), NET_CONF);
+        }
         if (backend.vxlan() == Observed.NO) {
             return Leg.known(Leg.Name.VXLAN, Observed.NO, "flannel backend " + backend.effective().get()
                     + ": pods do not cross nodes over VXLAN", List.of(backend.source()));
         }
-        Provenance device = deviceSource(f);
-        Observed shown = device == f.vxlan().source() ? f.vxlan().present() : f.offload().device();
         if (backend.vxlan() == Observed.YES) {
             List<Provenance> sources = new ArrayList<>(List.of(backend.source()));
             if (shown == Observed.YES) {

@@ -8,7 +8,8 @@ import java.util.List;
  * whether one of them runs {@code ethtool -K flannel.1 tx-checksum-ip-generic off}.
  *
  * @param source the files and their ethtool lines; complete when the collector listed the places, unreadable
- *               when a file could not be read, not collected when the section is not in the output
+ *               when a file could not be read or text comes before any file's name (not the collector's
+ *               listing), not collected when the section is not in the output
  */
 public record Persistence(List<String> udevRules, List<String> systemdUnits, boolean disablesTxChecksum,
         Provenance source) {
@@ -40,7 +41,7 @@ public record Persistence(List<String> udevRules, List<String> systemdUnits, boo
             } else if (line.matches(".*ethtool\\s+(-K|--offload|--features)\\s+flannel\\.1\\s.*tx-checksum-ip-generic\\s+off.*")) {
                 disables = true;
                 quoted.add(line.strip());
-            } else if (CANNOT_READ.matcher(line).matches()) {
+            } else if (CANNOT_READ.matcher(line).matches() || !line.isBlank() && quoted.isEmpty()) {
                 unreadable = true;
                 quoted.add(line.strip());
             }

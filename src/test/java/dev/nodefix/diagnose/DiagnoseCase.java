@@ -44,13 +44,28 @@ record DiagnoseCase(String name, List<HostFacts> hosts, boolean keepOffload, Map
         if (spec.get("unreachable") != null) {
             return new HostFacts.NotCollected(name, "unreachable", String.valueOf(spec.get("unreachable")));
         }
+        return new HostFacts.Collected(name, NodeFacts.parse(raw(spec)));
+    }
+
+    /** Each reachable host's collector text: its capture with the case's sections put in. */
+    static Map<String, String> raws(Path file) {
+        Map<String, String> raws = new java.util.TreeMap<>();
+        ((Map<?, ?>) yaml(file).get("hosts")).forEach((host, spec) -> {
+            if (((Map<?, ?>) spec).get("unreachable") == null) {
+                raws.put(String.valueOf(host), raw((Map<?, ?>) spec));
+            }
+        });
+        return raws;
+    }
+
+    private static String raw(Map<?, ?> spec) {
         String raw = captured(String.valueOf(spec.get("captured")));
         if (spec.get("sections") instanceof Map<?, ?> sections) {
             for (Map.Entry<?, ?> e : sections.entrySet()) {
                 raw = withSection(raw, String.valueOf(e.getKey()), e.getValue());
             }
         }
-        return new HostFacts.Collected(name, NodeFacts.parse(raw));
+        return raw;
     }
 
     /** {@code raw} with section {@code name} replaced (or appended) by {@code value}. */
