@@ -77,6 +77,8 @@ final class BackendSource {
             why.add("an agent: the servers decide the backend");
         } else if (units.units().isEmpty()) {
             why.add(out.section("k3s-units").succeeded() ? "no k3s unit found" : "k3s units not collected");
+        } else if (units.role() == K3sUnits.Role.UNKNOWN) {
+            why.add("the k3s unit does not show server or agent");
         } else {
             why.add("config.yaml, the unit or its env file not read");
         }

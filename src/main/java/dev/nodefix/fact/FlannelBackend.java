@@ -11,10 +11,10 @@ import java.util.TreeSet;
  * ({@code wireguard-native} is written as {@code wireguard}); config.yaml, unit {@code ExecStart} and env file are
  * what k3s was told. {@code consistent} is false when the places name different backends.
  *
- * @param effective net-conf.json's type, else the one configured value, else k3s's default {@code vxlan} when k3s
- *                  is installed as a server (or its role is unknown) and every place was read and is silent; empty
- *                  when the text cannot tell (net-conf.json not collected or garbled and the config not read, or
- *                  an agent, whose backend the servers decide)
+ * @param effective net-conf.json's type, else the one configured value, else k3s's default {@code vxlan} when its
+ *                  unit shows a k3s server and every place was read and is silent; empty when the text cannot tell
+ *                  (net-conf.json not collected or garbled and the config not read; an agent, whose backend the
+ *                  servers decide; a unit whose role does not show)
  * @param sources   place ("net-conf.json", "config.yaml", "ExecStart", "env") to value, only where set
  * @param source    the line the effective value was read from, or what was silent or missing
  */
@@ -42,7 +42,7 @@ public record FlannelBackend(Optional<String> effective, Map<String, String> sou
             String place = sources.keySet().iterator().next();
             return new FlannelBackend(Optional.of(sources.get(place)), sources, consistent, where.read(place));
         }
-        boolean defaulted = !units.units().isEmpty() && units.role() != K3sUnits.Role.AGENT && where.allSilent();
+        boolean defaulted = units.role() == K3sUnits.Role.SERVER && where.allSilent();
         return new FlannelBackend(defaulted ? Optional.of("vxlan") : Optional.empty(), sources, consistent,
                 defaulted ? where.defaulted() : where.open(units));
     }

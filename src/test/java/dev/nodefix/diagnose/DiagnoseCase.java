@@ -21,7 +21,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * with optional {@code sections:} (section name to replacement text, or to {@code {rc: N, raw: TEXT}}, or to {@code {status: absent}}), or to
  * {@code unreachable: MESSAGE}; {@code keepOffload:}; and {@code expected:} cluster {@code verdict},
  * {@code remediation} action and per host {@code verdict}, the exact {@code codes} of its findings and, when
- * given, the exact {@code settle} commands its findings name.
+ * given, the exact {@code settle} commands its findings name and the value of some {@code legs} ({@code vxlan: no},
+ * {@code offload: cannot tell}).
  */
 record DiagnoseCase(String name, List<HostFacts> hosts, boolean keepOffload, Map<?, ?> expected) {
     private static final Pattern SECTION = Pattern.compile("@@nodefix:section ([a-z0-9-]+)@@\n.*?@@nodefix:end \\1 [^@]*@@\n",
