@@ -24,26 +24,36 @@ final class Overlay {
     private Overlay() {}
 
     static Leg vxlan(NodeFacts f) {
-        FlannelBackend backend = f.backend();
-        Provenance device = deviceSource(f);
-        Observed shown = device == f.vxlan().source() ? f.vxlan().present() : f.offload().device();
+        boolean ipTells = f.vxlan().present() != Observed.CANNOT_TELL || f.offload().device() == Observed.CANNOT_TELL;
+        Provenance device = ipTells ? f.vxlan().source() : f.offload().source(); // ethtool's "no such device" tells too
+        Observed shown = ipTells ? f.vxlan().present() : f.offload().device();
+        return byBackend(f.backend(), device, shown).orElseGet(() -> byDevice(f, device, shown));
+    }
+
+    /** The leg as the backend settles it: net-conf.json, a configured value, or k3s's default. */
+    private static Optional<Leg> byBackend(FlannelBackend backend, Provenance device, Observed shown) {
         if (backend.vxlan() == Observed.NO && !backend.sources().containsKey("net-conf.json") && shown == Observed.YES) {
-            return Leg.open(Leg.Name.VXLAN, "k3s is told flannel backend " + backend.effective().get() + " but"
-                    + " flannel.1 is there: flannel runs what net-conf.json says until k3s restarts",
-                    List.of(backend.source(), device), NET_CONF);
+            return Optional.of(Leg.open(Leg.Name.VXLAN, "k3s is told flannel backend " + backend.effective().get()
+                    + " but flannel.1 is there: flannel runs what net-conf.json says until k3s restarts",
+                    List.of(backend.source(), device), NET_CONF));
         }
         if (backend.vxlan() == Observed.NO) {
-            return Leg.known(Leg.Name.VXLAN, Observed.NO, "flannel backend " + backend.effective().get()
-                    + ": pods do not cross nodes over VXLAN", List.of(backend.source()));
+            return Optional.of(Leg.known(Leg.Name.VXLAN, Observed.NO, "flannel backend " + backend.effective().get()
+                    + ": pods do not cross nodes over VXLAN", List.of(backend.source())));
         }
         if (backend.vxlan() == Observed.YES) {
             List<Provenance> sources = new ArrayList<>(List.of(backend.source()));
             if (shown == Observed.YES) {
                 sources.add(device);
             }
-            return Leg.known(Leg.Name.VXLAN, Observed.YES, "flannel backend vxlan"
-                    + (backend.defaulted() ? " (k3s's default)" : ""), sources);
+            return Optional.of(Leg.known(Leg.Name.VXLAN, Observed.YES, "flannel backend vxlan"
+                    + (backend.defaulted() ? " (k3s's default)" : ""), sources));
         }
+        return Optional.empty();
+    }
+
+    /** The backend cannot tell: flannel.1 listed, or missing while k3s runs (which would have made it). */
+    private static Leg byDevice(NodeFacts f, Provenance device, Observed shown) {
         if (shown == Observed.YES) {
             return Leg.known(Leg.Name.VXLAN, Observed.YES, "flannel.1 is there" + f.vxlan().vni()
                     .map(v -> " (VXLAN id " + v + ")").orElse(""), List.of(device));
@@ -52,18 +62,12 @@ final class Overlay {
             return Leg.known(Leg.Name.VXLAN, Observed.NO, "k3s is running and there is no flannel.1",
                     List.of(device, running(f.k3s())));
         }
-        List<Provenance> seen = new ArrayList<>(List.of(backend.source(), device));
+        List<Provenance> seen = List.of(f.backend().source(), device);
         return shown == Observed.NO
                 ? Leg.open(Leg.Name.VXLAN, "no flannel.1 now, but neither the flannel backend nor a running k3s is"
                         + " shown: flannel creates flannel.1 when it starts with vxlan", seen, NET_CONF)
                 : Leg.open(Leg.Name.VXLAN, "neither the flannel backend nor flannel.1 is shown", seen,
                         VxlanDevice.COMMAND);
-    }
-
-    /** ip's view of flannel.1, else ethtool's when only ethtool tells whether the device is there. */
-    private static Provenance deviceSource(NodeFacts f) {
-        boolean ipTells = f.vxlan().present() != Observed.CANNOT_TELL;
-        return ipTells || f.offload().device() == Observed.CANNOT_TELL ? f.vxlan().source() : f.offload().source();
     }
 
     private static Provenance running(K3sInfo k3s) {
