@@ -32,7 +32,7 @@ final class Overlay {
 
     /** The leg as the backend settles it: net-conf.json, a configured value, or k3s's default. */
     private static Optional<Leg> byBackend(FlannelBackend backend, Provenance device, Observed shown) {
-        if (backend.vxlan() == Observed.NO && !backend.sources().containsKey("net-conf.json") && shown == Observed.YES) {
+        if (backend.vxlan() == Observed.NO && !backend.running() && shown == Observed.YES) {
             return Optional.of(Leg.open(Leg.Name.VXLAN, "k3s is told flannel backend " + backend.effective().get()
                     + " but flannel.1 is there: flannel runs what net-conf.json says until k3s restarts",
                     List.of(backend.source(), device), NET_CONF));

@@ -25,9 +25,9 @@ final class BackendSource {
         this.out = out;
     }
 
-    /** The value was read at {@code place}: its line. */
+    /** The value was read at {@code place}: its line (a place not listed here is named as it is). */
     Provenance read(String place) {
-        String[] where = PLACES.get(place);
+        String[] where = PLACES.getOrDefault(place, new String[] {place, place});
         Section section = out.section(where[0]);
         List<String> line = section.lines().stream().map(this::quote).filter(l -> !l.isEmpty()).limit(1).toList();
         return Provenance.host(where[1], section, Provenance.Extent.COMPLETE,

@@ -52,6 +52,11 @@ public record FlannelBackend(Optional<String> effective, Map<String, String> sou
         return effective.map(b -> b.equals("vxlan") ? Observed.YES : Observed.NO).orElse(Observed.CANNOT_TELL);
     }
 
+    /** The value is what flannel runs (read from net-conf.json), not only what k3s was told. */
+    public boolean running() {
+        return sources.containsKey("net-conf.json");
+    }
+
     /** The value is k3s's default: no place sets it. */
     public boolean defaulted() {
         return effective.isPresent() && sources.isEmpty();
