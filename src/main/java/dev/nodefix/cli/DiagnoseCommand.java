@@ -37,7 +37,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     List<Path> from = new ArrayList<>();
 
     @Option(names = "--explain", description = "With --from: for each pasted piece, what it was taken for and the"
-            + " facts it gave, and what could not be used (file:line).")
+            + " facts it gave, and what could not be used (file:line); for each host, each leg of the bug (yes, no,"
+            + " cannot tell), where it was read and the command that would settle it.")
     boolean explain;
 
     @Option(names = "--probe", description = "Also time a TCP connect from each node to each target (5 s limit)"
@@ -85,7 +86,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             ctx.out().println(new DiagnosisJson().render(diagnosis));
             ctx.out().flush();
         } else {
-            new DiagnosisText().print(ctx.out(), diagnosis);
+            new DiagnosisText().print(ctx.out(), diagnosis, explain);
         }
         return ExitCode.of(diagnosis.verdict(), facts.exitCode());
     }

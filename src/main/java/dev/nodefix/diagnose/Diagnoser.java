@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Runs every rule over every host, then the cluster rules, and picks the verdicts and the remediation. */
 public final class Diagnoser {
@@ -22,7 +23,7 @@ public final class Diagnoser {
         this.policy = policy;
     }
 
-    /** The rules of DOMAIN.md, verdict rules first. */
+    /** The standard rules, verdict rules first. */
     public static Diagnoser standard(RemediationPolicy policy) {
         K3sReleases releases = K3sReleases.load();
         return new Diagnoser(List.of(new AffectedRule(), new SymptomRule(), new AtRiskRule(), new NotAffectedRule(),
@@ -55,7 +56,9 @@ public final class Diagnoser {
 
     private HostDiagnosis host(HostFacts result, List<Finding> cluster, List<Finding> extra) {
         List<Finding> findings = new ArrayList<>();
+        Optional<Legs> legs = Optional.empty();
         if (result instanceof HostFacts.Collected c) {
+            legs = Optional.of(Legs.of(c.facts()));
             rules.forEach(rule -> findings.addAll(rule.check(c.facts())));
             if (HostDiagnosis.verdictOf(findings) == Verdict.UNKNOWN) {
                 findings.add(0, Undetermined.of(c.facts()));
@@ -65,7 +68,7 @@ public final class Diagnoser {
         }
         findings.addAll(cluster);
         findings.addAll(extra);
-        return new HostDiagnosis(result.host(), HostDiagnosis.verdictOf(findings), findings);
+        return new HostDiagnosis(result.host(), HostDiagnosis.verdictOf(findings), findings, legs);
     }
 
     private Map<String, List<Finding>> clusterFindings(Map<String, NodeFacts> facts) {

@@ -1,18 +1,112 @@
 package dev.nodefix.diagnose;
 
+import dev.nodefix.fact.EthtoolFeatures;
+import dev.nodefix.fact.FlannelBackend;
+import dev.nodefix.fact.K3sInfo;
+import dev.nodefix.fact.K3sUnits;
 import dev.nodefix.fact.NodeFacts;
+import dev.nodefix.fact.Observed;
+import dev.nodefix.fact.Persistence;
+import dev.nodefix.fact.Provenance;
+import dev.nodefix.fact.VxlanDevice;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** The overlay questions every verdict rule asks: is it VXLAN, is the checksum offload on. */
+/**
+ * The overlay legs: does the node carry pods over VXLAN, is the checksum offload on, is it kept off. Each is read
+ * from positive evidence only: a listing that does not show flannel.1, a section not collected or unreadable is
+ * "cannot tell", with the command that would tell.
+ */
 final class Overlay {
+    static final String NET_CONF = "cat /var/lib/rancher/k3s/agent/etc/flannel/net-conf.json";
+
     private Overlay() {}
 
-    static boolean vxlan(NodeFacts f) {
-        return f.backend().effective().map("vxlan"::equals).orElse(f.vxlan().exists());
+    static Leg vxlan(NodeFacts f) {
+        boolean ipTells = f.vxlan().present() != Observed.CANNOT_TELL || f.offload().device() == Observed.CANNOT_TELL;
+        Provenance device = ipTells ? f.vxlan().source() : f.offload().source(); // ethtool's "no such device" tells too
+        Observed shown = ipTells ? f.vxlan().present() : f.offload().device();
+        return byBackend(f.backend(), device, shown).orElseGet(() -> byDevice(f, device, shown));
     }
 
-    /** {@code tx-checksum-ip-generic} on flannel.1, empty when flannel.1 or ethtool is missing. */
-    static Optional<Boolean> offloadOn(NodeFacts f) {
-        return f.offload().txChecksumIpGeneric().map(t -> t.on());
+    /** The leg as the backend settles it: net-conf.json, a configured value, or k3s's default. */
+    private static Optional<Leg> byBackend(FlannelBackend backend, Provenance device, Observed shown) {
+        if (backend.vxlan() == Observed.NO && !backend.running() && shown == Observed.YES) {
+            return Optional.of(Leg.open(Leg.Name.VXLAN, "k3s is told flannel backend " + backend.effective().get()
+                    + " but flannel.1 is there: flannel runs what net-conf.json says until k3s restarts",
+                    List.of(backend.source(), device), NET_CONF));
+        }
+        if (backend.vxlan() == Observed.NO) {
+            return Optional.of(Leg.known(Leg.Name.VXLAN, Observed.NO, "flannel backend " + backend.effective().get()
+                    + ": pods do not cross nodes over VXLAN", List.of(backend.source())));
+        }
+        if (backend.vxlan() == Observed.YES) {
+            List<Provenance> sources = new ArrayList<>(List.of(backend.source()));
+            if (shown == Observed.YES) {
+                sources.add(device);
+            }
+            return Optional.of(Leg.known(Leg.Name.VXLAN, Observed.YES, "flannel backend vxlan"
+                    + (backend.defaulted() ? " (k3s's default)" : ""), sources));
+        }
+        return Optional.empty();
+    }
+
+    /** The backend cannot tell: flannel.1 listed, or missing while k3s runs (which would have made it). */
+    private static Leg byDevice(NodeFacts f, Provenance device, Observed shown) {
+        if (shown == Observed.YES) {
+            return Leg.known(Leg.Name.VXLAN, Observed.YES, "flannel.1 is there" + f.vxlan().vni()
+                    .map(v -> " (VXLAN id " + v + ")").orElse(""), List.of(device));
+        }
+        if (shown == Observed.NO && f.k3s().running() == Observed.YES) {
+            return Leg.known(Leg.Name.VXLAN, Observed.NO, "k3s is running and there is no flannel.1",
+                    List.of(device, running(f.k3s())));
+        }
+        List<Provenance> seen = List.of(f.backend().source(), device);
+        return shown == Observed.NO
+                ? Leg.open(Leg.Name.VXLAN, "no flannel.1 now, but neither the flannel backend nor a running k3s is"
+                        + " shown: flannel creates flannel.1 when it starts with vxlan", seen, NET_CONF)
+                : Leg.open(Leg.Name.VXLAN, "neither the flannel backend nor flannel.1 is shown", seen,
+                        VxlanDevice.COMMAND);
+    }
+
+    private static Provenance running(K3sInfo k3s) {
+        String unit = k3s.role() == K3sUnits.Role.AGENT ? "k3s-agent" : "k3s";
+        return new Provenance(K3sInfo.COMMAND, "services", Provenance.View.HOST, Optional.empty(),
+                Provenance.Extent.COMPLETE, List.of(unit + ": active"));
+    }
+
+    static Leg offload(NodeFacts f) {
+        EthtoolFeatures offload = f.offload();
+        Optional<EthtoolFeatures.Feature> tx = offload.txChecksumIpGeneric();
+        if (tx.isPresent()) {
+            return Leg.known(Leg.Name.OFFLOAD, tx.get().on() ? Observed.YES : Observed.NO,
+                    EthtoolFeatures.TX_CHECKSUM_IP_GENERIC + " " + (tx.get().on() ? "on" : "off")
+                            + (tx.get().fixed() ? " [fixed]" : ""), List.of(offload.source()));
+        }
+        String why = offload.device() == Observed.NO ? "no flannel.1 for ethtool to read"
+                : switch (offload.source().extent()) {
+                    case TOOL_MISSING -> "ethtool is not installed";
+                    case NOT_COLLECTED -> "ethtool -k flannel.1 was not collected";
+                    case FRAGMENT -> "the listing does not show " + EthtoolFeatures.TX_CHECKSUM_IP_GENERIC;
+                    case UNREADABLE, COMPLETE -> "ethtool's output could not be read";
+                };
+        return Leg.open(Leg.Name.OFFLOAD, why, List.of(offload.source()), EthtoolFeatures.COMMAND);
+    }
+
+    static Leg keptOff(NodeFacts f) {
+        Persistence p = f.persistence();
+        List<String> files = new ArrayList<>(p.udevRules());
+        files.addAll(p.systemdUnits());
+        return switch (p.persisted()) {
+            case YES -> Leg.known(Leg.Name.KEPT_OFF, Observed.YES, String.join(", ", files)
+                    + " runs ethtool -K flannel.1 tx-checksum-ip-generic off", List.of(p.source()));
+            case NO -> Leg.known(Leg.Name.KEPT_OFF, Observed.NO, files.isEmpty()
+                    ? "no udev rule or systemd unit for flannel.1"
+                    : String.join(", ", files) + ": none turns tx-checksum-ip-generic off", List.of(p.source()));
+            case CANNOT_TELL -> Leg.open(Leg.Name.KEPT_OFF, p.source().extent() == Provenance.Extent.UNREADABLE
+                    ? "a udev rule or unit could not be read" : "the udev rules and units were not listed",
+                    List.of(p.source()), Persistence.COMMAND);
+        };
     }
 }

@@ -63,10 +63,16 @@ public record RemediationPolicy(boolean keepOffload) {
         if (facts.values().stream().anyMatch(f -> f.kubePostrouting().form() == KubePostrouting.Form.UNFIXED)) {
             advice.add(UPGRADE_KUBE);
         }
-        if (facts.values().stream().anyMatch(f -> NatPath.of(f).reason().startsWith("FLANNEL-POSTRTG"))) {
+        if (facts.values().stream().anyMatch(RemediationPolicy::flannelDoubleNat)) {
             advice.add(UPGRADE_FLANNEL);
         }
         return advice.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", advice));
+    }
+
+    /** flannel's unguarded FLANNEL-POSTRTG is shown to masquerade first: an unreadable chain is no reason to upgrade. */
+    private static boolean flannelDoubleNat(NodeFacts f) {
+        NatPath path = NatPath.of(f);
+        return path.kind() == NatPath.Kind.DOUBLE_NAT && path.reason().startsWith("FLANNEL-POSTRTG");
     }
 
     private static List<String> hostsWith(List<HostDiagnosis> hosts, Verdict verdict) {

@@ -2,21 +2,23 @@ package dev.nodefix.diagnose;
 
 import dev.nodefix.fact.HostFacts;
 import dev.nodefix.fact.NodeFacts;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** The finding of a host no verdict rule could judge: what was missing. */
+/** The finding of a host no verdict rule could judge: which legs are open, and the commands that would tell. */
 final class Undetermined {
     private Undetermined() {}
 
     static Finding of(NodeFacts f) {
-        List<String> evidence = new ArrayList<>(List.of(Evidence.backend(f), Evidence.offload(f)));
-        NatPath nat = CombinedNatPath.of(f, NatPath.of(f));
-        evidence.add("NAT path: " + nat.reason());
-        evidence.addAll(nat.evidence());
-        return Finding.of(Code.UNDETERMINED, Severity.WARNING,
-                "cannot tell: the facts do not show the backend, the offload state or the NAT path clearly",
-                evidence, "check k3s is running and iptables, ethtool and ip are installed; run as root (--become)");
+        Legs legs = Legs.of(f);
+        List<Leg> open = legs.deciding().isEmpty() ? legs.all().stream().filter(Leg::isOpen).toList()
+                : legs.deciding();
+        String message = "cannot tell: " + open.stream().map(l -> l.name().label() + " (" + l.reading() + ")")
+                .collect(Collectors.joining("; "));
+        String fix = "run the settle commands on the node as root and diagnose again (live with --become, or their"
+                + " output with --from)";
+        return Finding.of(Code.UNDETERMINED, Severity.WARNING, message,
+                Evidence.of(legs.all().toArray(Leg[]::new)), fix).settledBy(open);
     }
 
     static Finding unreachable(HostFacts.NotCollected n) {

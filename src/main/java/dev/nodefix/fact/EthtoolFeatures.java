@@ -1,5 +1,6 @@
 package dev.nodefix.fact;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -9,18 +10,30 @@ import java.util.regex.Pattern;
 /**
  * {@code ethtool -k flannel.1}: feature name to state. Parsed by name, so tab trees, space-indented and flat
  * listings all read the same. "No such device" (ioctl or netlink wording) gives {@code available=false}.
+ *
+ * @param source {@code tx-checksum-ip-generic}'s line (complete), ethtool's "no such device" (complete), a listing
+ *               without that feature (fragment), or output with no feature at all (unreadable)
  */
-public record EthtoolFeatures(boolean available, Map<String, Feature> features) {
+public record EthtoolFeatures(boolean available, Map<String, Feature> features, Provenance source) {
     /** @param fixed the driver does not let it change ({@code [fixed]}) */
     public record Feature(boolean on, boolean fixed) {}
 
     public static final String TX_CHECKSUM_IP_GENERIC = "tx-checksum-ip-generic";
+    public static final String COMMAND = "ethtool -k flannel.1";
     private static final Pattern LINE = Pattern.compile("\\s*([a-z0-9][a-z0-9_-]*): (on|off)(.*)");
+    /** ethtool's answers for a missing device: ioctl ({@code No such device}) and netlink ({@code no device matches}). */
+    private static final Pattern NO_DEVICE = Pattern.compile("(?i).*(no such device|no device matches).*");
 
     public static final Fact<EthtoolFeatures> FACT = Fact.of("ethtool-features", EthtoolFeatures::parse);
 
     public EthtoolFeatures {
         features = Map.copyOf(features);
+    }
+
+    /** Features known without a listing to quote (a state computed in memory, such as one after an undo). */
+    public EthtoolFeatures(boolean available, Map<String, Feature> features) {
+        this(available, features, new Provenance(COMMAND, "ethtool-features", Provenance.View.HOST,
+                java.util.Optional.empty(), Provenance.Extent.COMPLETE, List.of()));
     }
 
     static EthtoolFeatures parse(Section section) {
@@ -33,7 +46,31 @@ public record EthtoolFeatures(boolean available, Map<String, Feature> features) 
                 }
             }
         }
-        return new EthtoolFeatures(!features.isEmpty(), features);
+        return new EthtoolFeatures(!features.isEmpty(), features, source(section, features));
+    }
+
+    private static Provenance source(Section section, Map<String, Feature> features) {
+        if (section.status() != Section.Status.RAN) {
+            return Provenance.host(COMMAND, section, Provenance.notRun(section), List.of());
+        }
+        List<String> line = section.lines().stream().filter(l -> l.strip().startsWith(TX_CHECKSUM_IP_GENERIC + ":"))
+                .map(String::strip).limit(1).toList();
+        List<String> noDevice = section.lines().stream().filter(l -> NO_DEVICE.matcher(l).matches())
+                .map(String::strip).limit(1).toList();
+        Provenance.Extent extent = !line.isEmpty() && features.containsKey(TX_CHECKSUM_IP_GENERIC)
+                || features.isEmpty() && !noDevice.isEmpty() ? Provenance.Extent.COMPLETE
+                : features.isEmpty() ? Provenance.Extent.UNREADABLE : Provenance.Extent.FRAGMENT;
+        return Provenance.host(COMMAND, section, extent, features.isEmpty() ? noDevice : line);
+    }
+
+    /** Whether ethtool shows flannel.1: yes with its features, no when it says there is no such device. */
+    public Observed device() {
+        return available ? Observed.YES : source.complete() ? Observed.NO : Observed.CANNOT_TELL;
+    }
+
+    /** Whether {@code tx-checksum-ip-generic} is on: yes, no (off), or cannot tell (not listed, not collected). */
+    public Observed txChecksumOn() {
+        return txChecksumIpGeneric().map(t -> t.on() ? Observed.YES : Observed.NO).orElse(Observed.CANNOT_TELL);
     }
 
     public Optional<Feature> feature(String name) {

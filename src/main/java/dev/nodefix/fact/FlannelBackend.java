@@ -1,6 +1,7 @@
 package dev.nodefix.fact;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -11,23 +12,33 @@ import java.util.TreeSet;
  * what k3s was told; the k3s journal's last flannel start (that flannel did not exit from) is what flannel ran, which
  * outweighs what k3s was told. {@code consistent} is false when the places name different backends.
  *
- * @param effective net-conf.json's type, else the journal's running backend, else the one configured value, else
- *                  k3s's default {@code vxlan} when k3s is installed and nothing says otherwise
+ * @param effective net-conf.json's type, else the journal's running backend, else the one configured value, else k3s's default {@code vxlan} when its
+ *                  unit shows a k3s server and every place was read and is silent; empty when the text cannot tell
+ *                  (net-conf.json not collected or garbled and the config not read; an agent, whose backend the
+ *                  servers decide; a unit whose role does not show)
  * @param sources   place ("net-conf.json", "k3s journal", "config.yaml", "ExecStart", "env") to value, only where
  *                  set
+ * @param source    the line the effective value was read from, or what was silent or missing
  */
-public record FlannelBackend(Optional<String> effective, Map<String, String> sources, boolean consistent) {
+public record FlannelBackend(Optional<String> effective, Map<String, String> sources, boolean consistent,
+        Provenance source) {
     public FlannelBackend {
         sources = Map.copyOf(sources);
     }
 
-    public static FlannelBackend of(NetConf netConf, K3sConfig config, K3sUnits units, K3sEnv env) {
-        return of(netConf, config, units, env, Optional.empty());
+    /** The backend as the collector's output shows it, with where it was read. */
+    public static FlannelBackend from(CollectorOutput out) {
+        return from(out, K3sJournal.FACT.from(out).runningBackend());
     }
 
     /** @param running the backend flannel started with and still runs, by the k3s journal */
-    public static FlannelBackend of(NetConf netConf, K3sConfig config, K3sUnits units, K3sEnv env,
-            Optional<String> running) {
+    public static FlannelBackend from(CollectorOutput out, Optional<String> running) {
+        return of(NetConf.FACT.from(out), K3sConfig.FACT.from(out), K3sUnits.FACT.from(out), K3sEnv.FACT.from(out),
+                running, new BackendSource(out));
+    }
+
+    static FlannelBackend of(NetConf netConf, K3sConfig config, K3sUnits units, K3sEnv env, Optional<String> running,
+            BackendSource where) {
         Map<String, String> sources = new LinkedHashMap<>();
         netConf.backendType().ifPresent(v -> sources.put("net-conf.json", v));
         running.ifPresent(v -> sources.put("k3s journal", v));
@@ -36,10 +47,28 @@ public record FlannelBackend(Optional<String> effective, Map<String, String> sou
                 .ifPresent(v -> sources.put("ExecStart", v));
         env.flannelBackend().ifPresent(v -> sources.put("env", v));
         boolean consistent = new TreeSet<>(sources.values().stream().map(FlannelBackend::asWritten).toList()).size() <= 1;
-        Optional<String> effective = netConf.backendType()
-                .or(() -> sources.values().stream().findFirst())
-                .or(() -> units.units().isEmpty() ? Optional.empty() : Optional.of("vxlan"));
-        return new FlannelBackend(effective, sources, consistent);
+        if (!sources.isEmpty()) {
+            String place = sources.keySet().iterator().next();
+            return new FlannelBackend(Optional.of(sources.get(place)), sources, consistent, where.read(place));
+        }
+        boolean defaulted = units.role() == K3sUnits.Role.SERVER && where.allSilent();
+        return new FlannelBackend(defaulted ? Optional.of("vxlan") : Optional.empty(), sources, consistent,
+                defaulted ? where.defaulted() : where.open(units));
+    }
+
+    /** Whether the backend is VXLAN: yes, no (another backend, read from a file), or cannot tell. */
+    public Observed vxlan() {
+        return effective.map(b -> b.equals("vxlan") ? Observed.YES : Observed.NO).orElse(Observed.CANNOT_TELL);
+    }
+
+    /** The value is what flannel runs (net-conf.json, or the journal's last start), not only what k3s was told. */
+    public boolean running() {
+        return sources.containsKey("net-conf.json") || sources.containsKey("k3s journal");
+    }
+
+    /** The value is k3s's default: no place sets it. */
+    public boolean defaulted() {
+        return effective.isPresent() && sources.isEmpty();
     }
 
     /** The name net-conf.json uses for a k3s flag value. */

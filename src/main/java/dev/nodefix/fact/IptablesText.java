@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param filter            empty unless a command line shows the output piped through a filter: the grep
  *                          pattern, or {@code ""} for any other filter (head, tail, awk ...)
  * @param otherTablesHidden the listing warned that the other iptables backend holds tables it does not show, or
- *                          was taken inside a container
+ *                          was taken inside a container, or its head (where that warning is printed) is cut
  * @param commands          the iptables command lines pasted with the output, prompt and all
  */
 record IptablesText(List<String> lines, boolean elided, boolean otherTablesHidden, Optional<String> filter,
@@ -50,8 +50,20 @@ record IptablesText(List<String> lines, boolean elided, boolean otherTablesHidde
         Reading reading = new Reading();
         raw.forEach(line -> reading.accept(clean(line)));
         IptablesVersion printer = IptablesVersion.parse(Section.ran("iptables-nat", 0, reading.lines));
-        return new IptablesText(reading.lines, reading.elided, reading.hidden, reading.filter, printer,
-                reading.commands);
+        return new IptablesText(reading.lines, reading.elided, reading.hidden || headCut(reading.lines),
+                reading.filter, printer, reading.commands);
+    }
+
+    /**
+     * The listing's head is cut away (it starts with an elision): the "iptables-legacy tables present" warning
+     * iptables-nft prints there may be what was cut, so the listing may leave the other backend's tables out.
+     */
+    boolean headCut() {
+        return headCut(lines);
+    }
+
+    private static boolean headCut(List<String> lines) {
+        return lines.stream().filter(l -> !l.isBlank()).findFirst().map(ELISION::equals).orElse(false);
     }
 
     /** What the lines read so far showed. */

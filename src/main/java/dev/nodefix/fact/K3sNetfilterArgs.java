@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * @param proxyMode        {@code iptables}, {@code ipvs} or {@code nftables}; empty when nothing sets it (kube-proxy's
  *                         default, iptables) or nothing was readable
- * @param preferBundledBin empty when no source mentions it
+ * @param preferBundledBin false when every source was read (or is not on the node) and none sets it; empty when a
+ *                         source could not be read and none read sets it
  */
 public record K3sNetfilterArgs(Optional<String> proxyMode, Optional<Boolean> preferBundledBin) {
     private static final Pattern MODE = Pattern.compile("proxy-mode[=:\\s]+[\"']?(iptables|ipvs|nftables|kernelspace)\\b");
@@ -25,8 +26,10 @@ public record K3sNetfilterArgs(Optional<String> proxyMode, Optional<Boolean> pre
     public static K3sNetfilterArgs from(CollectorOutput out) {
         Optional<String> mode = Optional.empty();
         Optional<Boolean> bundled = Optional.empty();
+        boolean allRead = true;
         for (String name : SECTIONS) {
             Section section = out.section(name);
+            allRead &= section.succeeded() || section.status() == Section.Status.ABSENT;
             for (String line : section.succeeded() ? section.lines() : List.<String>of()) {
                 if (line.strip().startsWith("#")) {
                     continue;
@@ -41,6 +44,6 @@ public record K3sNetfilterArgs(Optional<String> proxyMode, Optional<Boolean> pre
                 }
             }
         }
-        return new K3sNetfilterArgs(mode, bundled);
+        return new K3sNetfilterArgs(mode, bundled.isEmpty() && allRead ? Optional.of(false) : bundled);
     }
 }

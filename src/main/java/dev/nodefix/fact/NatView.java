@@ -32,9 +32,13 @@ public record NatView(String source, String command, IptablesVersion.Mode backen
         return section.succeeded() && section.hasOutput();
     }
 
-    /** iptables-nft said the legacy table set holds tables this listing does not show. */
+    /**
+     * iptables-nft said the legacy table set holds tables this listing does not show, or the listing's head, where
+     * it says so, is cut away (a paste that starts with an elision): the warning may be what was cut.
+     */
     public boolean warnsOfLegacyTables() {
-        return section.lines().stream().anyMatch(l -> l.contains(LEGACY_WARNING));
+        return section.lines().stream().anyMatch(l -> l.contains(LEGACY_WARNING))
+                || section.status() == Section.Status.RAN && IptablesText.of(section.lines()).headCut();
     }
 
     /** {@code legacy}, {@code nf_tables}, or {@code unknown backend}. */

@@ -4,16 +4,23 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import dev.nodefix.diagnose.Diagnosis;
 import dev.nodefix.diagnose.Finding;
 import dev.nodefix.diagnose.HostDiagnosis;
+import dev.nodefix.diagnose.Leg;
+import dev.nodefix.diagnose.Legs;
 import dev.nodefix.diagnose.Remediation;
+import dev.nodefix.fact.Provenance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code diagnose --json}, a contract for scripts: {@code {"verdict": V, "remediation": {...}, "hosts": {"<host>":
- * {"verdict": V, "findings": [{"code", "severity", "message", "evidence": [...], "fix"}]}}}}, hosts sorted.
+ * {"verdict": V, "legs": {"vxlan"|"offload"|"kept-off"|"double-nat": {"value": "yes"|"no"|"cannot tell",
+ * "reading", "evidence": [...], "sources": [{"command", "section", "view", "backend", "extent", "lines"}],
+ * "settle"}}, "findings": [{"code", "severity", "message", "evidence": [...], "fix", "settle": [...]}]}}}}, hosts
+ * sorted; {@code legs} is null for a host with no facts, a leg's {@code settle} null unless it is open.
  */
 public final class DiagnosisJson {
     public String render(Diagnosis diagnosis) {
@@ -43,6 +50,7 @@ public final class DiagnosisJson {
     private static Map<String, Object> host(HostDiagnosis h) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("verdict", h.verdict().label());
+        m.put("legs", h.legs().map(DiagnosisJson::legs).orElse(null));
         List<Object> findings = h.findings().stream().map(DiagnosisJson::finding).map(Object.class::cast).toList();
         m.put("findings", findings);
         return m;
@@ -55,6 +63,32 @@ public final class DiagnosisJson {
         m.put("message", f.message());
         m.put("evidence", f.evidence());
         m.put("fix", f.fix().orElse(null));
+        m.put("settle", f.settle());
+        return m;
+    }
+
+    private static Map<String, Object> legs(Legs legs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Leg leg : legs.all()) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("value", leg.valueLabel());
+            l.put("reading", leg.reading());
+            l.put("evidence", leg.evidence());
+            l.put("sources", leg.sources().stream().map(DiagnosisJson::source).toList());
+            l.put("settle", leg.settle().orElse(null));
+            m.put(leg.name().label(), l);
+        }
+        return m;
+    }
+
+    private static Map<String, Object> source(Provenance p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("command", p.command());
+        m.put("section", p.section());
+        m.put("view", p.view().name().toLowerCase(Locale.ROOT));
+        m.put("backend", p.backend().orElse(null));
+        m.put("extent", p.extent().label());
+        m.put("lines", p.lines());
         return m;
     }
 }

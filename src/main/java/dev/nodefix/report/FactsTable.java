@@ -47,7 +47,11 @@ public final class FactsTable {
         NodeFacts f = ((HostFacts.Collected) result).facts();
         return List.of(result.host(), lower(f.k3s().role()), f.kernel().release().orElse("-"), iptables(f),
                 f.backend().effective().orElse("-") + (f.backend().consistent() ? "" : " (sources disagree)"),
-                offload(f.offload()), kubePostrouting(f.kubePostrouting()), f.persistence().installed() ? "yes" : "no");
+                offload(f.offload()), kubePostrouting(f.kubePostrouting()), switch (f.persistence().persisted()) {
+                    case YES -> "yes";
+                    case NO -> "no";
+                    case CANNOT_TELL -> "?"; // not listed or unreadable: never "no"
+                });
     }
 
     private static String iptables(NodeFacts f) {

@@ -29,6 +29,15 @@ class DiagnoseIT {
         for (String node : lab.names()) {
             assertThat(map(hosts.get(node)).get("verdict")).as(node).isEqualTo("affected");
             assertThat(codes(hosts, node)).as(node).contains("AFFECTED");
+            Map<String, Object> legs = map(map(hosts.get(node)).get("legs"));
+            Map<String, String> values = Map.of("vxlan", "yes", "offload", "yes", "kept-off", "no", "double-nat", "yes");
+            values.forEach((leg, value) -> {
+                Map<String, Object> l = map(legs.get(leg));
+                assertThat(l.get("value")).as(node + " " + leg + ": " + l).isEqualTo(value);
+                assertThat(l.get("settle")).as(node + " " + leg).isNull();
+                ((List<?>) l.get("sources")).forEach(s -> assertThat(map(s)).as(node + " " + leg)
+                        .containsEntry("view", "host").containsEntry("extent", "complete"));
+            });
         }
     }
 

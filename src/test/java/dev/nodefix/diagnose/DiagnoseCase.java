@@ -20,7 +20,9 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * One {@code diagnose/<case>.yaml}: {@code hosts:} name to {@code captured:} (a file of {@code facts/_captured})
  * with optional {@code sections:} (section name to replacement text, or to {@code {rc: N, raw: TEXT}}, or to {@code {status: absent}}), or to
  * {@code unreachable: MESSAGE}; {@code keepOffload:}; and {@code expected:} cluster {@code verdict},
- * {@code remediation} action and per host {@code verdict} and the exact {@code codes} of its findings.
+ * {@code remediation} action and per host {@code verdict}, the exact {@code codes} of its findings and, when
+ * given, the exact {@code settle} commands its findings name and the value of some {@code legs} ({@code vxlan: no},
+ * {@code offload: cannot tell}).
  */
 record DiagnoseCase(String name, List<HostFacts> hosts, boolean keepOffload, Map<?, ?> expected) {
     private static final Pattern SECTION = Pattern.compile("@@nodefix:section ([a-z0-9-]+)@@\n.*?@@nodefix:end \\1 [^@]*@@\n",
@@ -43,13 +45,38 @@ record DiagnoseCase(String name, List<HostFacts> hosts, boolean keepOffload, Map
         if (spec.get("unreachable") != null) {
             return new HostFacts.NotCollected(name, "unreachable", String.valueOf(spec.get("unreachable")));
         }
+        return new HostFacts.Collected(name, NodeFacts.parse(raw(spec)));
+    }
+
+    /** Each reachable host's collector text: its capture with the case's sections put in. */
+    static Map<String, String> raws(Path file) {
+        Map<String, String> raws = new java.util.TreeMap<>();
+        ((Map<?, ?>) yaml(file).get("hosts")).forEach((host, spec) -> {
+            if (((Map<?, ?>) spec).get("unreachable") == null) {
+                raws.put(String.valueOf(host), raw((Map<?, ?>) spec));
+            }
+        });
+        return raws;
+    }
+
+    /** The older collector's per-chain listings, which one {@code iptables-nat} listing replaced. */
+    private static final List<String> PER_CHAIN = List.of("kube-postrouting", "kube-mark-masq", "flannel-postrtg",
+            "postrouting");
+
+    private static String raw(Map<?, ?> spec) {
         String raw = captured(String.valueOf(spec.get("captured")));
         if (spec.get("sections") instanceof Map<?, ?> sections) {
+            if (sections.containsKey("iptables-nat")) {
+                // a capture holds one form or the other: a case giving the nat listing gives the node's whole nat view
+                for (String chain : PER_CHAIN) {
+                    raw = sections.containsKey(chain) ? raw : withoutSection(raw, chain);
+                }
+            }
             for (Map.Entry<?, ?> e : sections.entrySet()) {
                 raw = withSection(raw, String.valueOf(e.getKey()), e.getValue());
             }
         }
-        return new HostFacts.Collected(name, NodeFacts.parse(raw));
+        return raw;
     }
 
     /** {@code raw} with section {@code name} replaced (or appended) by {@code value}. */
@@ -70,6 +97,17 @@ record DiagnoseCase(String name, List<HostFacts> hosts, boolean keepOffload, Map
         }
         m.appendTail(out);
         return replaced ? out.toString() : out + section;
+    }
+
+    /** {@code raw} without section {@code name}. */
+    static String withoutSection(String raw, String name) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = SECTION.matcher(raw);
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1).equals(name) ? "" : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     static String captured(String file) {

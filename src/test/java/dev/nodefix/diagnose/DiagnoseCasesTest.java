@@ -42,6 +42,16 @@ class DiagnoseCasesTest {
             assertThat(codes).as(h.host() + ": " + h).containsExactlyInAnyOrderElementsOf(((List<?>) want.get("codes")).stream().map(String::valueOf).toList());
             h.findings().stream().filter(f -> f.code().decides().isPresent() && f.code() != Code.UNREACHABLE)
                     .forEach(f -> assertThat(f.evidence()).as(f.toString()).isNotEmpty());
+            if (want.get("legs") instanceof Map<?, ?> legs) {
+                Map<String, String> got = new java.util.LinkedHashMap<>();
+                h.legs().orElseThrow().all().forEach(l -> got.put(l.name().label(), l.valueLabel()));
+                legs.forEach((leg, value) -> assertThat(got.get(String.valueOf(leg))).as(h.host() + " leg " + leg + ": "
+                        + h.legs()).isEqualTo(String.valueOf(value)));
+            }
+            if (want.get("settle") instanceof List<?> settle) {
+                assertThat(h.findings().stream().flatMap(f -> f.settle().stream()).toList()).as(h.host() + ": " + h)
+                        .containsExactlyElementsOf(settle.stream().map(String::valueOf).toList());
+            }
         }
     }
 }

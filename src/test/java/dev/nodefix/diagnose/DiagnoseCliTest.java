@@ -37,10 +37,21 @@ class DiagnoseCliTest {
         Map<String, Object> root = JSON.std.mapFrom(r.out());
         assertThat(root).containsOnlyKeys("verdict", "remediation", "hosts").containsEntry("verdict", "affected");
         Map<?, ?> host = (Map<?, ?>) ((Map<?, ?>) root.get("hosts")).get("affected-agent");
-        assertThat(List.copyOf(host.keySet()).stream().map(String::valueOf).toList()).containsExactly("verdict", "findings");
+        assertThat(List.copyOf(host.keySet()).stream().map(String::valueOf).toList()).containsExactly("verdict", "legs", "findings");
+        Map<?, ?> legs = (Map<?, ?>) host.get("legs");
+        assertThat(List.copyOf(legs.keySet()).stream().map(String::valueOf).toList())
+                .containsExactly("vxlan", "offload", "kept-off", "double-nat");
+        Map<?, ?> offload = (Map<?, ?>) legs.get("offload");
+        assertThat(offload.get("value")).isEqualTo("yes");
+        assertThat(offload.get("settle")).isNull();
+        Map<?, ?> source = (Map<?, ?>) ((List<?>) offload.get("sources")).get(0);
+        assertThat(source.get("command")).isEqualTo("ethtool -k flannel.1");
+        assertThat(source.get("view")).isEqualTo("host");
+        assertThat(source.get("extent")).isEqualTo("complete");
+        assertThat(source.get("lines")).isEqualTo(List.of("tx-checksum-ip-generic: on"));
         assertThat(host.get("verdict")).isEqualTo("affected");
         Map<?, ?> finding = (Map<?, ?>) ((java.util.List<?>) host.get("findings")).get(0);
-        assertThat(List.copyOf(finding.keySet()).stream().map(String::valueOf).toList()).containsExactly("code", "severity", "message", "evidence", "fix");
+        assertThat(List.copyOf(finding.keySet()).stream().map(String::valueOf).toList()).containsExactly("code", "severity", "message", "evidence", "fix", "settle");
         assertThat(finding.get("code")).isEqualTo("AFFECTED");
         assertThat(finding.get("severity")).isEqualTo("critical");
     }

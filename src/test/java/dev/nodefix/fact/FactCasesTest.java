@@ -32,8 +32,7 @@ class FactCasesTest {
             Map.entry("KubectlNodes", KubectlNodes.FACT), Map.entry("KubectlVersion", KubectlVersion.FACT),
             Map.entry("UdpCsumRise", UdpCsumRise.FACT), Map.entry("NftListing", NftListing.FACT));
     private static final Map<String, Function<CollectorOutput, Object>> COMBINED = Map.of(
-            "FlannelBackend", out -> FlannelBackend.of(NetConf.FACT.from(out), K3sConfig.FACT.from(out),
-                    K3sUnits.FACT.from(out), K3sEnv.FACT.from(out)),
+            "FlannelBackend", FlannelBackend::from,
             "NodeName", NodeName::of, "K3sNetfilterArgs", K3sNetfilterArgs::from, "NftNat", NftNat::from,
             "K3sInfo", out -> K3sInfo.of(K3sUnits.FACT.from(out), K3sVersion.FACT.from(out),
                     ServiceStates.FACT.from(out)));

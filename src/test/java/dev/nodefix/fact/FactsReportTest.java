@@ -22,7 +22,7 @@ class FactsReportTest {
 
         assertThat(out.toString().lines().toList()).containsExactly(
                 "HOST    ROLE     KERNEL  IPTABLES  BACKEND  TX-CSUM-OFFLOAD  KUBE-POSTROUTING  PERSISTED",
-                "node-a  unknown  -       -         -        -                unknown           no",
+                "node-a  unknown  -       -         -        -                unknown           ?",
                 "node-b  UNREACHABLE: connection refused");
     }
 
