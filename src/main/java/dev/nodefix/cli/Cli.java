@@ -2,6 +2,7 @@ package dev.nodefix.cli;
 
 import dev.nodefix.ansiblecfg.AnsibleConfigException;
 import dev.nodefix.connect.SetupException;
+import dev.nodefix.inventory.InputException;
 import dev.nodefix.inventory.InventoryException;
 import dev.nodefix.journal.JournalException;
 import dev.nodefix.module.ArgException;
@@ -59,7 +60,7 @@ public final class Cli {
 
     /** Bad input (an inventory, ansible.cfg, ssh config, vault, module argument or journal problem): exit 1, no trace. */
     private static boolean isInputError(Exception ex) {
-        return ex instanceof InventoryException || ex instanceof IllegalArgumentException
+        return ex instanceof InventoryException || ex instanceof InputException || ex instanceof IllegalArgumentException
                 || ex instanceof ArgException || ex instanceof JournalException || ex instanceof AnsibleConfigException
                 || ex instanceof SshConfigException || ex instanceof VaultException || ex instanceof SetupException;
     }

@@ -5,8 +5,8 @@ import dev.nodefix.evidence.LooseEvidence;
 import dev.nodefix.fact.CollectorScript;
 import dev.nodefix.fact.HostFacts;
 import dev.nodefix.fact.NodeFacts;
+import dev.nodefix.inventory.InputFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,7 +124,7 @@ final class FactSource {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw new IllegalArgumentException("--from " + dir + ": cannot list the directory: " + e.getMessage());
         }
     }
 
@@ -133,11 +133,7 @@ final class FactSource {
     }
 
     private static String text(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return InputFile.read(file, "captured output");
     }
 
     private static HostFacts read(Path file) {
