@@ -33,7 +33,26 @@ public final class Cli {
     }
 
     public int execute(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].indexOf('\uFFFD') >= 0) {
+                return undecodable(i, args);
+            }
+        }
         return commandLine().execute(args);
+    }
+
+    /**
+     * The JVM decodes arguments with the locale's charset and turns bytes it cannot decode into U+FFFD, silently;
+     * a value changed that way must not reach a node, so such an argument is refused.
+     */
+    private int undecodable(int index, String[] args) {
+        String option = index > 0 && args[index - 1].startsWith("-") ? args[index - 1] + " " : "";
+        ctx.err().println("nodefix: error: argument " + (index + 1) + " (" + option + "'" + args[index]
+                + "') holds bytes that are not valid " + System.getProperty("sun.jnu.encoding", "UTF-8")
+                + " text, which the JVM replaced with U+FFFD; pass UTF-8 text under a UTF-8 locale"
+                + " (LC_ALL=C.UTF-8 for example)");
+        ctx.err().flush();
+        return ExitCode.USAGE;
     }
 
     private int usageError(CommandLine.ParameterException ex, String[] args) {
