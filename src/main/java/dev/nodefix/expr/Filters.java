@@ -1,5 +1,6 @@
 package dev.nodefix.expr;
 
+import dev.nodefix.transport.Command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,7 +15,6 @@ final class Filters {
     /** The filters nodefix knows, in messages. */
     static final List<String> KNOWN = List.of("quote");
     private static final Pattern NAME = Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*");
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
     /** An expression split from the filters it ends with, in order. */
     record Chain(String expression, List<String> filters) {}
@@ -45,15 +45,9 @@ final class Filters {
         throw new IllegalStateException("unknown filter " + filter);
     }
 
-    /** One word for a POSIX shell, as Python's shlex.quote writes it. */
+    /** One word for a POSIX shell, as Python's shlex.quote writes it: the quoting every command gets. */
     static String quote(String text) {
-        if (text.isEmpty()) {
-            return "''";
-        }
-        if (SAFE.matcher(text).matches()) {
-            return text;
-        }
-        return "'" + text.replace("'", "'\"'\"'") + "'";
+        return Command.quote(text);
     }
 
     /** The text cut at each {@code |} outside quotes and brackets that is not part of {@code ||}. */
