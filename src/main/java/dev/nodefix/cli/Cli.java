@@ -6,6 +6,7 @@ import dev.nodefix.inventory.InputException;
 import dev.nodefix.inventory.InventoryException;
 import dev.nodefix.journal.JournalException;
 import dev.nodefix.module.ArgException;
+import dev.nodefix.report.UntrustedText;
 import dev.nodefix.sshconfig.SshConfigException;
 import dev.nodefix.vault.VaultException;
 import java.lang.reflect.Constructor;
@@ -47,7 +48,7 @@ public final class Cli {
      */
     private int undecodable(int index, String[] args) {
         String option = index > 0 && args[index - 1].startsWith("-") ? args[index - 1] + " " : "";
-        ctx.err().println("nodefix: error: argument " + (index + 1) + " (" + option + "'" + args[index]
+        ctx.err().println("nodefix: error: argument " + (index + 1) + " (" + option + "'" + UntrustedText.name(args[index])
                 + "') holds bytes that are not valid " + System.getProperty("sun.jnu.encoding", "UTF-8")
                 + " text, which the JVM replaced with U+FFFD; pass UTF-8 text under a UTF-8 locale"
                 + " (LC_ALL=C.UTF-8 for example)");
@@ -64,9 +65,9 @@ public final class Cli {
 
     private int executionError(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         if (isInputError(ex)) {
-            ctx.err().println("nodefix: error: " + ex.getMessage());
+            ctx.err().println("nodefix: error: " + UntrustedText.output(String.valueOf(ex.getMessage())));
         } else {
-            ctx.err().println("nodefix: internal error: " + ex);
+            ctx.err().println("nodefix: internal error: " + UntrustedText.output(ex.toString()));
             if (ctx.env().containsKey("NODEFIX_DEBUG")) {
                 ex.printStackTrace(ctx.err());
             } else {

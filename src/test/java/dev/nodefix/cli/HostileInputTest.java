@@ -61,7 +61,7 @@ class HostileInputTest {
                 .map(f -> f.toString().replace("CASE", dir.toString())).toList();
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(exit);
         assertThat(exit == 1 ? r.err() : r.out() + r.err()).as(r.toString()).contains(fragments);
-        assertThat(r.out() + r.err()).as(r.toString()).doesNotContain("Exception", "\tat ", "internal error",
+        assertThat(r.out() + r.err()).as(r.toString()).doesNotContain("Exception", "\tat ", "internal error", "\u001b",
                 "Error:");
         if (spec.containsKey("last_command")) {
             assertThat(hosts.commandsSeen).as("commands the hosts ran").last().asString()
