@@ -1,5 +1,6 @@
 package dev.nodefix.expr;
 
+import dev.nodefix.bound.Deadline;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.nodefix.expr;
 
+import dev.nodefix.bound.Deadline;
 import org.apache.commons.jexl3.JexlException;
 
 /** A JEXL failure as one readable reason, without JEXL's class names; the position is kept where there is one. */

@@ -1,5 +1,7 @@
 package dev.nodefix.expr;
 
+import dev.nodefix.bound.Deadline;
+import dev.nodefix.bound.DeadlineText;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;

@@ -1,4 +1,4 @@
-package dev.nodefix.expr;
+package dev.nodefix.bound;
 
 import java.time.Duration;
 
@@ -7,23 +7,23 @@ import java.time.Duration;
  * where an evaluation could take long (each character a regular expression reads), so a pattern that backtracks
  * without end fails with a message instead of hanging the run.
  */
-record Deadline(long nanos, Duration budget) {
-    static Deadline after(Duration budget) {
+public record Deadline(long nanos, Duration budget) {
+    public static Deadline after(Duration budget) {
         return new Deadline(System.nanoTime() + budget.toNanos(), budget);
     }
 
     /** Fails with {@link Exceeded} once the deadline has passed or the thread was interrupted. */
-    void check() {
+    public void check() {
         if (System.nanoTime() - nanos > 0 || Thread.currentThread().isInterrupted()) {
             throw new Exceeded(budget);
         }
     }
 
-    /** An evaluation went over its budget; turned into an {@link ExpressionException} naming the expression. */
-    static final class Exceeded extends RuntimeException {
+    /** An evaluation went over its budget; each caller names what it was evaluating. */
+    public static final class Exceeded extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Exceeded(Duration budget) {
+        public Exceeded(Duration budget) {
             super("took longer than " + budget.toMillis() + " ms and was stopped (a regular expression that"
                     + " backtracks without end, such as (a*)*b, does this)", null, false, false);
         }

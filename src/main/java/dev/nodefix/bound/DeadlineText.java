@@ -1,10 +1,10 @@
-package dev.nodefix.expr;
+package dev.nodefix.bound;
 
 /**
  * Text for a regular expression to read that checks a {@link Deadline} on every character read, so the JDK's
  * backtracking matcher cannot run past the evaluation's budget.
  */
-record DeadlineText(String text, Deadline deadline) implements CharSequence {
+public record DeadlineText(String text, Deadline deadline) implements CharSequence {
     @Override
     public int length() {
         return text.length();
