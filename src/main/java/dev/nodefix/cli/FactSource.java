@@ -5,6 +5,7 @@ import dev.nodefix.evidence.LooseEvidence;
 import dev.nodefix.fact.CollectorScript;
 import dev.nodefix.fact.HostFacts;
 import dev.nodefix.fact.NodeFacts;
+import dev.nodefix.inventory.InputException;
 import dev.nodefix.inventory.InputFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -132,8 +133,14 @@ final class FactSource {
         return text(file).contains("@@nodefix:section ");
     }
 
+    /** A captured or pasted file's text; one nodefix cannot read says what --from expects. */
     private static String text(Path file) {
-        return InputFile.read(file, "captured output");
+        try {
+            return InputFile.read(file, "captured output");
+        } catch (InputException e) {
+            throw new InputException(e.location(), e.reason() + " (--from reads collector captures and pasted"
+                    + " command output, one text file each)");
+        }
     }
 
     private static HostFacts read(Path file) {
