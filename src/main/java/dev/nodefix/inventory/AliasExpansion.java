@@ -9,6 +9,7 @@ import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
@@ -29,23 +30,29 @@ final class AliasExpansion {
 
     /** Refuses the document if it is recursive, nests too deep or expands to too many values. */
     void check(Node root) {
-        size(root, 1);
+        size(root, 0);
     }
 
-    private long size(Node node, int depth) {
+    /**
+     * The node's expanded size; {@code above} counts the mappings and sequences around it. Its height counts the
+     * levels of mappings and sequences from it down (0 for a scalar), as {@link LimitedEvents} counts them.
+     */
+    private long size(Node node, int above) {
         long[] known = measured.get(node);
         if (known != null) {
-            checkDepth(node, depth + known[1] - 1);
+            checkDepth(node, above + known[1]);
             return known[0];
         }
         if (!open.add(node)) {
             throw new InputException(where(node), "recursive YAML anchor: this value contains itself");
         }
-        checkDepth(node, depth);
+        List<Node> children = children(node);
+        boolean collection = !(node instanceof ScalarNode);
+        checkDepth(node, above + (collection ? 1 : 0));
         long size = 1;
         long height = 0;
-        for (Node child : children(node)) {
-            size += size(child, depth + 1);
+        for (Node child : children) {
+            size += size(child, above + 1);
             height = Math.max(height, measured.get(child)[1]);
         }
         if (size > YamlLimits.MAX_VALUES) {
@@ -53,7 +60,7 @@ final class AliasExpansion {
                     + " values through its aliases");
         }
         open.remove(node);
-        measured.put(node, new long[] {size, height + 1});
+        measured.put(node, new long[] {size, collection ? height + 1 : 0});
         return size;
     }
 
