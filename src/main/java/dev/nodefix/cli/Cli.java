@@ -2,9 +2,11 @@ package dev.nodefix.cli;
 
 import dev.nodefix.ansiblecfg.AnsibleConfigException;
 import dev.nodefix.connect.SetupException;
+import dev.nodefix.inventory.InputException;
 import dev.nodefix.inventory.InventoryException;
 import dev.nodefix.journal.JournalException;
 import dev.nodefix.module.ArgException;
+import dev.nodefix.report.UntrustedText;
 import dev.nodefix.sshconfig.SshConfigException;
 import dev.nodefix.vault.VaultException;
 import java.lang.reflect.Constructor;
@@ -32,7 +34,26 @@ public final class Cli {
     }
 
     public int execute(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].indexOf('\uFFFD') >= 0) {
+                return undecodable(i, args);
+            }
+        }
         return commandLine().execute(args);
+    }
+
+    /**
+     * The JVM decodes arguments with the locale's charset and turns bytes it cannot decode into U+FFFD, silently;
+     * a value changed that way must not reach a node, so such an argument is refused.
+     */
+    private int undecodable(int index, String[] args) {
+        String option = index > 0 && args[index - 1].startsWith("-") ? args[index - 1] + " " : "";
+        ctx.err().println("nodefix: error: argument " + (index + 1) + " (" + option + "'" + UntrustedText.name(args[index])
+                + "') holds bytes that are not valid " + System.getProperty("sun.jnu.encoding", "UTF-8")
+                + " text, which the JVM replaced with U+FFFD; pass UTF-8 text under a UTF-8 locale"
+                + " (LC_ALL=C.UTF-8 for example)");
+        ctx.err().flush();
+        return ExitCode.USAGE;
     }
 
     private int usageError(CommandLine.ParameterException ex, String[] args) {
@@ -44,9 +65,9 @@ public final class Cli {
 
     private int executionError(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         if (isInputError(ex)) {
-            ctx.err().println("nodefix: error: " + ex.getMessage());
+            ctx.err().println("nodefix: error: " + UntrustedText.output(String.valueOf(ex.getMessage())));
         } else {
-            ctx.err().println("nodefix: internal error: " + ex);
+            ctx.err().println("nodefix: internal error: " + UntrustedText.output(ex.toString()));
             if (ctx.env().containsKey("NODEFIX_DEBUG")) {
                 ex.printStackTrace(ctx.err());
             } else {
@@ -59,7 +80,7 @@ public final class Cli {
 
     /** Bad input (an inventory, ansible.cfg, ssh config, vault, module argument or journal problem): exit 1, no trace. */
     private static boolean isInputError(Exception ex) {
-        return ex instanceof InventoryException || ex instanceof IllegalArgumentException
+        return ex instanceof InventoryException || ex instanceof InputException || ex instanceof IllegalArgumentException
                 || ex instanceof ArgException || ex instanceof JournalException || ex instanceof AnsibleConfigException
                 || ex instanceof SshConfigException || ex instanceof VaultException || ex instanceof SetupException;
     }

@@ -5,8 +5,9 @@ import dev.nodefix.evidence.LooseEvidence;
 import dev.nodefix.fact.CollectorScript;
 import dev.nodefix.fact.HostFacts;
 import dev.nodefix.fact.NodeFacts;
+import dev.nodefix.inventory.InputException;
+import dev.nodefix.inventory.InputFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ final class FactSource {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw new IllegalArgumentException("--from " + dir + ": cannot list the directory: " + e.getMessage());
         }
     }
 
@@ -132,11 +133,13 @@ final class FactSource {
         return text(file).contains("@@nodefix:section ");
     }
 
+    /** A captured or pasted file's text; one nodefix cannot read says what --from expects. */
     private static String text(Path file) {
         try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            return InputFile.read(file, "captured output");
+        } catch (InputException e) {
+            throw new InputException(e.location(), e.reason() + " (--from reads collector captures and pasted"
+                    + " command output, one text file each)");
         }
     }
 

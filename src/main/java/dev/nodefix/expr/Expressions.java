@@ -1,5 +1,7 @@
 package dev.nodefix.expr;
 
+import dev.nodefix.bound.Deadline;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,10 +31,21 @@ import org.apache.commons.jexl3.introspection.JexlSandbox;
  */
 public final class Expressions {
     private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+    /** How long one evaluation may take: expressions are small, so only a runaway regular expression comes near. */
+    public static final Duration BUDGET = Duration.ofSeconds(1);
     private final JexlEngine jexl;
+    private final Duration budget;
+    private final ThreadLocal<Deadline> deadline = new ThreadLocal<>();
 
     public Expressions() {
+        this(BUDGET);
+    }
+
+    /** Expressions whose every evaluation stops with an error after {@code budget}. */
+    public Expressions(Duration budget) {
+        this.budget = budget;
         jexl = new JexlBuilder()
+                .arithmetic(new TimedArithmetic(this::currentDeadline))
                 .features(features())
                 .permissions(new NoJavaAccess())
                 .strict(true)
@@ -76,15 +89,26 @@ public final class Expressions {
                 + PlainValues.describe(value));
     }
 
-    /** Evaluates an expression to a plain value. */
+    /** Evaluates an expression to a plain value, within the budget. */
     public Object evaluate(String expression, Map<String, ?> context) {
         PlainValues.check(context);
         JexlExpression parsed = parse(expression);
+        Deadline outer = deadline.get();
+        deadline.set(outer != null ? outer : Deadline.after(budget));
         try {
             return PlainValues.lists(parsed.evaluate(new MapContext(new HashMap<>(context))));
-        } catch (JexlException e) {
+        } catch (JexlException | Deadline.Exceeded | TimedArithmetic.BadPattern e) {
             throw new ExpressionException(expression.strip(), JexlErrors.reason(e));
+        } finally {
+            if (outer == null) {
+                deadline.remove();
+            }
         }
+    }
+
+    private Deadline currentDeadline() {
+        Deadline d = deadline.get();
+        return d != null ? d : Deadline.after(budget);
     }
 
     /** Replaces every {@code {{ expr }}} in {@code text} with its value; null and unclosed braces are errors. */
@@ -98,11 +122,16 @@ public final class Expressions {
             if (expression.isEmpty()) {
                 throw new ExpressionException(m.group(), "empty {{ }}");
             }
-            Object value = evaluate(expression, context);
-            if (value == null) {
+            Filters.Chain chain = Filters.split(expression);
+            Object value = evaluate(chain.expression(), context);
+            if (value == null && chain.filters().isEmpty()) {
                 throw new ExpressionException(expression, "is null; nothing to put in '" + text + "'");
             }
-            out.append(PlainValues.render(value));
+            String rendered = value == null ? null : PlainValues.render(value);
+            for (String filter : chain.filters()) {
+                rendered = Filters.apply(filter, rendered);
+            }
+            out.append(rendered);
             from = m.end();
         }
         String rest = text.substring(from);
@@ -118,6 +147,14 @@ public final class Expressions {
      */
     public static void requirePlain(Object value) {
         PlainValues.check(value);
+    }
+
+    /**
+     * The expression of a {@code {{ }}} without the filters it ends with ({@code msg | quote} gives {@code msg}),
+     * to check it before evaluating; an unknown filter is an {@link ExpressionException}.
+     */
+    public static String withoutFilters(String expression) {
+        return Filters.split(expression).expression();
     }
 
     /** Whether {@code text} holds any {@code {{ }}}. */

@@ -1,10 +1,21 @@
 package dev.nodefix.expr;
 
+import dev.nodefix.bound.Deadline;
 import org.apache.commons.jexl3.JexlException;
 
 /** A JEXL failure as one readable reason, without JEXL's class names; the position is kept where there is one. */
 final class JexlErrors {
     private JexlErrors() {}
+
+    /** A failure while evaluating: JEXL's, an evaluation over its budget, or a bad regular expression. */
+    static String reason(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Deadline.Exceeded || t instanceof TimedArithmetic.BadPattern) {
+                return t.getMessage();
+            }
+        }
+        return e instanceof JexlException j ? reason(j) : String.valueOf(e.getMessage());
+    }
 
     /** An undefined {@code a.b.c} is reported by JEXL as the dotted name; the variable is its first part. */
     static String reason(JexlException e) {

@@ -2,8 +2,9 @@ package dev.nodefix.fact;
 
 import java.util.Map;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.Load;
+import dev.nodefix.inventory.YamlLimits;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 
 /** {@code /etc/rancher/k3s/config.yaml}: the flannel keys and {@code node-name} (flag names without {@code --}). */
 public record K3sConfig(boolean present, Optional<String> flannelBackend, Optional<String> flannelIface,
@@ -22,7 +23,8 @@ public record K3sConfig(boolean present, Optional<String> flannelBackend, Option
     /** A k3s config file's top-level keys; empty when it is not a YAML mapping (present, nothing readable). */
     static Map<?, ?> keys(String yaml) {
         try {
-            Object doc = new Load(LoadSettings.builder().build()).loadFromString(yaml);
+            LoadSettings settings = YamlLimits.settings("k3s config").build();
+            Object doc = new StandardConstructor(settings).constructSingleDocument(YamlLimits.compose(yaml, settings));
             return doc instanceof Map<?, ?> m ? m : Map.of();
         } catch (RuntimeException e) {
             return Map.of();

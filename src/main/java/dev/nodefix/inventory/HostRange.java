@@ -6,9 +6,12 @@ import java.util.List;
 /**
  * Ansible's host ranges: {@code node[01:20]} (zero padding kept), {@code [a:c]}, strides
  * {@code [1:10:2]}, several ranges in one name. Unlike Ansible, a range that yields no host
- * ({@code node[5:1]}) is an error rather than silently nothing.
+ * ({@code node[5:1]}) is an error rather than silently nothing, and so is a pattern that stands for more than
+ * {@link #MAX_HOSTS} hosts ({@code node[0:99999999]}), refused before any name is made.
  */
 final class HostRange {
+    /** The most hosts one pattern may stand for: far above any real cluster, far below what exhausts memory. */
+    static final int MAX_HOSTS = 10_000;
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
     /** A bad range; the message says why, the caller adds where. */
@@ -52,6 +55,9 @@ final class HostRange {
                 hosts.addAll(expand(name));
             } else {
                 hosts.add(name);
+            }
+            if (hosts.size() > MAX_HOSTS) {
+                throw tooMany();
             }
         }
         return hosts;
@@ -100,6 +106,9 @@ final class HostRange {
     }
 
     private static List<String> numbers(int begin, int end, int step, int width) {
+        if (Math.abs((long) end - begin) / Math.abs((long) step) >= MAX_HOSTS) {
+            throw tooMany();
+        }
         List<String> items = new ArrayList<>();
         for (long i = begin; step > 0 ? i <= end : i > end + 1; i += step) {
             String digits = Long.toString(Math.abs(i));
@@ -107,6 +116,11 @@ final class HostRange {
             items.add(i < 0 ? "-" + padded : padded);
         }
         return items;
+    }
+
+    private static BadRange tooMany() {
+        return new BadRange("it stands for more than " + MAX_HOSTS + " hosts; nodefix expands at most " + MAX_HOSTS
+                + " hosts from one pattern");
     }
 
     private static int integer(String text, String range) {

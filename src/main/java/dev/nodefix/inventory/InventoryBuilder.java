@@ -42,8 +42,14 @@ final class InventoryBuilder {
         }
     }
 
+    /** The most hosts one inventory may hold: far above any real cluster, far below what exhausts memory. */
+    static final int MAX_HOSTS = 100_000;
+    /** The most host-in-group entries (a host listed in ten groups counts ten). */
+    static final int MAX_ENTRIES = 1_000_000;
+
     private final Map<String, GroupDraft> groups = new LinkedHashMap<>();
     private final Map<String, HostDraft> hosts = new LinkedHashMap<>();
+    private int entries;
 
     InventoryBuilder() {
         addGroup(ALL);
@@ -65,7 +71,16 @@ final class InventoryBuilder {
 
     /** Adds the host (first sighting decides the port from {@code host:port}) and lists it in the group. */
     void addHost(String name, String group, OptionalInt port, Location at) {
+        if (++entries > MAX_ENTRIES) {
+            throw new InventoryException(at, "the inventory lists hosts in groups more than " + MAX_ENTRIES
+                    + " times; nodefix reads inventories of at most " + MAX_HOSTS + " hosts and " + MAX_ENTRIES
+                    + " host-in-group entries");
+        }
         HostDraft host = hosts.get(name);
+        if (host == null && hosts.size() >= MAX_HOSTS) {
+            throw new InventoryException(at, "the inventory holds more than " + MAX_HOSTS + " hosts; nodefix reads"
+                    + " inventories of at most " + MAX_HOSTS + " hosts");
+        }
         if (host == null) {
             host = new HostDraft(name);
             hosts.put(name, host);

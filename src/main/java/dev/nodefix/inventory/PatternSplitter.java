@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Ansible's {@code split_host_pattern}: terms separated by commas; without a comma, a string that is one
  * host address (an IPv6 address, {@code host:port}) stays whole, anything else is split at colons
  * outside {@code [...]}. Terms are then ordered as Ansible applies them: unions, intersections,
- * exclusions; only intersections or exclusions start from "all".
+ * exclusions; only intersections or exclusions start from "all". Unlike Ansible, an unbalanced bracket, which
+ * its split would drop, is an error.
  */
 final class PatternSplitter {
     private static final Pattern COLON_TERM = Pattern.compile("(?:[^\\s:\\[\\]]|\\[[^\\]]*\\])+");
@@ -25,13 +26,32 @@ final class PatternSplitter {
             raw.add(pattern);
         } else {
             Matcher m = COLON_TERM.matcher(pattern);
+            int end = 0;
             while (m.find()) {
+                requireOnlySeparators(pattern, end, m.start());
                 raw.add(m.group());
+                end = m.end();
             }
+            requireOnlySeparators(pattern, end, pattern.length());
         }
         List<PatternTerm> terms = new ArrayList<>();
         raw.stream().map(String::strip).filter(s -> !s.isEmpty()).map(PatternTerm::of).forEach(terms::add);
         return ordered(terms);
+    }
+
+    /**
+     * Between terms only colons and blanks may stand: Ansible's split drops anything else silently, so {@code agent[}
+     * would mean {@code agent} and {@code ~[} every host. Such a pattern is refused instead.
+     */
+    private static void requireOnlySeparators(String pattern, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = pattern.charAt(i);
+            if (c != ':' && !Character.isWhitespace(c)) {
+                throw new InventoryException("host pattern '" + pattern + "': '" + c + "' at column " + (i + 1)
+                        + (c == '[' ? " has no closing ']'" : " has no opening '['")
+                        + " (a subscript is written name[0], name[1:3] or name[-1])");
+            }
+        }
     }
 
     private static List<PatternTerm> ordered(List<PatternTerm> terms) {

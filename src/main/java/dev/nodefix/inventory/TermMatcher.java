@@ -1,5 +1,8 @@
 package dev.nodefix.inventory;
 
+import dev.nodefix.bound.Deadline;
+import dev.nodefix.bound.DeadlineText;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,11 +17,17 @@ import java.util.regex.PatternSyntaxException;
  * name matches (exactly, by glob, or by {@code ~regex} anchored at the start) contribute all their hosts,
  * children included; host names are matched when no group matched or the expression is a glob, a regex
  * or contains a dot. An optional subscript ({@code web[0]}, {@code web[1:3]}, {@code web[-1]}) then slices.
+ * Matching runs within a time budget, so a {@code ~regex} that backtracks without end is an error, not a hang.
  */
 final class TermMatcher {
     private static final Pattern SUBSCRIPT = Pattern.compile("(.+)\\[(?:(-?[0-9]+)|([0-9]+)[:-]([0-9]*))\\]");
 
+    /** How long matching the patterns of one selection against every name may take. */
+    private static final Duration BUDGET = Duration.ofSeconds(1);
+
     private final Inventory inventory;
+    /** Started at the first match: one budget for every pattern this matcher matches. */
+    private Deadline deadline;
 
     TermMatcher(Inventory inventory) {
         this.inventory = inventory;
@@ -41,7 +50,7 @@ final class TermMatcher {
         Set<String> hosts = new LinkedHashSet<>();
         boolean groupMatched = false;
         for (String group : inventory.groups().keySet()) {
-            if (pattern.matcher(group).lookingAt()) {
+            if (matches(pattern, group, expression)) {
                 groupMatched = true;
                 hosts.addAll(hostsOf(group));
             }
@@ -49,13 +58,26 @@ final class TermMatcher {
         boolean hostMatched = false;
         if (!groupMatched || expression.startsWith("~") || Glob.isGlob(expression) || expression.contains(".")) {
             for (String host : inventory.hosts().keySet()) {
-                if (pattern.matcher(host).lookingAt()) {
+                if (matches(pattern, host, expression)) {
                     hostMatched = true;
                     hosts.add(host);
                 }
             }
         }
         return groupMatched || hostMatched ? Optional.of(List.copyOf(hosts)) : Optional.empty();
+    }
+
+    /** A pattern of the user's matched within {@link #BUDGET}: a regex that backtracks without end is an error. */
+    private boolean matches(Pattern pattern, String name, String expression) {
+        if (deadline == null) {
+            deadline = Deadline.after(BUDGET);
+        }
+        try {
+            return pattern.matcher(new DeadlineText(name, deadline)).lookingAt();
+        } catch (Deadline.Exceeded e) {
+            throw new InventoryException("host pattern '" + expression + "': matching it against the inventory "
+                    + e.getMessage());
+        }
     }
 
     private static Pattern compile(String expression) {

@@ -1,14 +1,9 @@
 package dev.nodefix.inventory;
 
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -34,29 +29,25 @@ final class YamlDocument {
         return compose(read(file, label), label);
     }
 
-    /** The file's text; a missing or unreadable file is an error located at the file. */
+    /** The file's text; a missing, unreadable, oversized or non-UTF-8 file, or one that is not a file, is an error. */
     static String read(Path file, String label) {
         try {
-            return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InventoryException(new Location(label, 0, 0), "no such inventory file");
-        } catch (MalformedInputException e) {
-            throw new InventoryException(new Location(label, 0, 0), "not UTF-8 text");
-        } catch (IOException e) {
-            throw new InventoryException(new Location(label, 0, 0), "cannot read the inventory: " + e.getMessage());
+            return InputFile.read(file, "inventory");
+        } catch (InputException e) {
+            throw new InventoryException(e.location(), e.reason());
         }
     }
 
-    /** The root node of YAML text, empty for text without a document. */
+    /** The root node of YAML text, empty for text without a document; over a {@link YamlLimits} limit is an error. */
     static Optional<Node> compose(String text, String label) {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(label)
+        LoadSettings settings = YamlLimits.settings(label)
                 .setSchema(new UnresolvedSchema())
                 .setAllowDuplicateKeys(true)
-                .setMaxAliasesForCollections(1000)
                 .build();
         try {
-            return new Compose(settings).composeString(text);
+            return YamlLimits.compose(text, settings);
+        } catch (InputException e) {
+            throw new InventoryException(e.location(), e.reason());
         } catch (MarkedYamlEngineException e) {
             throw syntaxError(label, e);
         } catch (YamlEngineException e) {

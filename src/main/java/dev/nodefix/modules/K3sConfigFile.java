@@ -1,13 +1,14 @@
 package dev.nodefix.modules;
 
+import dev.nodefix.inventory.YamlLimits;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 
 /**
  * k3s's {@code config.yaml} as text: the {@code flannel-backend} key is found on its line and its value is
@@ -99,7 +100,8 @@ final class K3sConfigFile {
     private static Map<Object, Object> load(String path, String text) {
         Object doc;
         try {
-            doc = new Load(LoadSettings.builder().build()).loadFromString(text);
+            LoadSettings settings = YamlLimits.settings(path).build();
+            doc = new StandardConstructor(settings).constructSingleDocument(YamlLimits.compose(text, settings));
         } catch (RuntimeException e) {
             throw new K3sEditException(path + " is not valid YAML (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("")
                     + "); fix it first");

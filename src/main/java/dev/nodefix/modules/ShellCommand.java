@@ -9,13 +9,17 @@ import dev.nodefix.module.Plan;
 import dev.nodefix.state.FileState;
 import dev.nodefix.state.NodeState;
 import dev.nodefix.state.Query;
+import dev.nodefix.transport.Command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code command}: the escape hatch, one shell line run with {@code sh -c}. {@code creates}/{@code removes}
+ * {@code command}: the escape hatch, one shell line run with {@code sh -c} ({@code cmd}, or the free form
+ * {@code command: "..."}), or a list of words ({@code argv}) that reaches the node quoted once, so no shell
+ * expansion, substitution, splitting or globbing touches any word, whatever a {@code {{ }}} put in it (plain words
+ * run without a shell at all). {@code creates}/{@code removes}
  * make it idempotent (skipped when that regular file exists / does not exist; a directory there is an error,
  * as nodefix reads only files); {@code undo} makes it reversible, and without it rollback names it as
  * irreversible before it starts.
@@ -42,12 +46,15 @@ public final class ShellCommand implements Module<ShellCommand.CommandArgs> {
 
     @Override
     public String description() {
-        return "Run a shell line (sh -c); creates/removes make it idempotent, undo makes it reversible.";
+        return "Run a shell line (sh -c) or an argv list (no shell expansion); creates/removes make it idempotent,"
+                + " undo makes it reversible.";
     }
 
     @Override
     public List<Param> params() {
-        return List.of(Param.required("cmd", ParamType.STRING, "the shell line to run"),
+        return List.of(Param.optional("cmd", ParamType.STRING, "the shell line to run (sh -c); or give argv"),
+                Param.optional("argv", ParamType.SCALARS,
+                        "the command as a list of words, each passed as it is (no shell expansion); or give cmd"),
                 Param.optional("creates", ParamType.PATH, "a regular file: skip when it exists"),
                 Param.optional("removes", ParamType.PATH, "a regular file: skip when it does not exist"),
                 Param.optional("undo", ParamType.STRING, "the shell line that undoes cmd (without it: irreversible)"),
@@ -70,8 +77,32 @@ public final class ShellCommand implements Module<ShellCommand.CommandArgs> {
                 throw args.error("changed_when", e.getMessage());
             }
         });
-        return new CommandArgs(args.string("cmd"), args.optionalString("creates"), args.optionalString("removes"),
+        args.exclusive("cmd", "argv");
+        String cmd = args.has("argv") ? argvLine(args) : args.optionalString("cmd")
+                .orElseThrow(() -> args.error("cmd", "required argument is missing (cmd: a shell line, or argv: a list of"
+                        + " words)"));
+        return new CommandArgs(cmd, args.optionalString("creates"), args.optionalString("removes"),
                 args.optionalString("undo"), changedWhen);
+    }
+
+    /** The words of {@code argv}, each quoted once for a POSIX shell: the shell only runs them, as they are. */
+    private static String argvLine(Args args) {
+        Object value = args.optionalScalars("argv").orElseThrow();
+        if (!(value instanceof List<?> words) || words.isEmpty()) {
+            throw args.error("argv", "expected a list of words ([logger, \"{{ msg }}\"]), got " + value);
+        }
+        List<String> quoted = new ArrayList<>();
+        for (Object word : words) {
+            String text = String.valueOf(word);
+            if (text.indexOf('\0') >= 0) {
+                throw args.error("argv", "a word holds a NUL character");
+            }
+            quoted.add(Command.quote(text));
+        }
+        if (String.valueOf(words.get(0)).isBlank()) {
+            throw args.error("argv", "the first word (the program) is empty");
+        }
+        return String.join(" ", quoted);
     }
 
     @Override

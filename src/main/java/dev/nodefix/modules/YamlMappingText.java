@@ -1,11 +1,11 @@
 package dev.nodefix.modules;
 
+import dev.nodefix.inventory.InputException;
+import dev.nodefix.inventory.YamlLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -62,7 +62,9 @@ final class YamlMappingText {
     static YamlMappingText parse(String text) throws Unsupported {
         List<Node> documents = new ArrayList<>();
         try {
-            new Compose(LoadSettings.builder().build()).composeAllFromString(text).forEach(documents::add);
+            documents.addAll(YamlLimits.composeAll(text, YamlLimits.settings("k3s config").build()));
+        } catch (InputException e) {
+            throw new Unsupported("is not YAML nodefix will read: " + e.reason());
         } catch (YamlEngineException e) {
             throw new Unsupported("is not valid YAML: " + e.getMessage().lines().findFirst().orElse("").strip());
         }

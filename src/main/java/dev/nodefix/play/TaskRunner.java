@@ -97,7 +97,7 @@ final class TaskRunner {
             }
             return done(planned, task, scope, Optional.empty(), 1, plan);
         } catch (ExpressionException | ArgException | StateException | IllegalArgumentException e) {
-            return done(failed(line, task, e.getMessage(), null), task, scope, Optional.empty(), 0);
+            return done(failed(line, task, located(task, e), null), task, scope, Optional.empty(), 0);
         }
     }
 
@@ -160,7 +160,7 @@ final class TaskRunner {
                 sleeper.sleep(task.delay());
             }
         } catch (ExpressionException | ArgException | StateException | IllegalArgumentException e) {
-            return done(failed(line, task, e.getMessage(), null), task, scope, Optional.empty(), 0);
+            return done(failed(line, task, located(task, e), null), task, scope, Optional.empty(), 0);
         }
     }
 
@@ -232,6 +232,11 @@ final class TaskRunner {
         }
         Invocation invocation = module.invoke(raw);
         return new Task(number, title, invocation.readsFor(context), state -> TaskPlan.of(invocation.plan(state)));
+    }
+
+    /** An expression's failure names the task's place in the playbook, so the user can find the expression. */
+    private static String located(PlayTask task, RuntimeException e) {
+        return e instanceof ExpressionException ? task.location() + ": " + e.getMessage() : e.getMessage();
     }
 
     private static String title(PlayTask task, HostScope scope) {

@@ -51,7 +51,11 @@ final class ExpressionCheck {
             if (expression.isEmpty()) {
                 out.add("empty {{ }} in '" + text + "'");
             } else {
-                out.addAll(expression(expression, known));
+                try {
+                    out.addAll(expression(Expressions.withoutFilters(expression), known));
+                } catch (ExpressionException e) {
+                    out.add(e.getMessage());
+                }
             }
             from = m.end();
         }

@@ -1,11 +1,10 @@
 package dev.nodefix.playbook;
 
+import dev.nodefix.inventory.InputException;
+import dev.nodefix.inventory.InputFile;
 import dev.nodefix.inventory.Location;
+import dev.nodefix.inventory.YamlLimits;
 import dev.nodefix.inventory.ShellWords;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +13,8 @@ import java.util.function.Function;
 import java.util.Optional;
 import dev.nodefix.vault.Vaulted;
 import org.snakeyaml.engine.v2.api.ConstructNode;
-import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -88,11 +87,9 @@ public final class ExtraVars {
 
     private static String read(Path file) {
         try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new PlaybookException(new Location(file.toString(), 0, 0), "no such file (-e @" + file + ")");
-        } catch (IOException e) {
-            throw new PlaybookException(new Location(file.toString(), 0, 0), "cannot read it: " + e.getMessage());
+            return InputFile.read(file, "vars");
+        } catch (InputException e) {
+            throw new PlaybookException(e.location(), e.reason() + " (-e @" + file + ")");
         }
     }
 
@@ -100,10 +97,12 @@ public final class ExtraVars {
         ConstructNode vaulted = node -> new Vaulted(node instanceof ScalarNode scalar ? scalar.getValue() : "",
                 node.getStartMark().map(m -> new Location(where, m.getLine() + 1, m.getColumn() + 1))
                         .orElse(new Location(where, 0, 0)));
-        LoadSettings settings = LoadSettings.builder().setLabel(where).setAllowDuplicateKeys(true)
+        LoadSettings settings = YamlLimits.settings(where).setAllowDuplicateKeys(true)
                 .setTagConstructors(Map.of(new Tag("!vault"), vaulted)).build();
         try {
-            return new Load(settings).loadFromString(text);
+            return new StandardConstructor(settings).constructSingleDocument(YamlLimits.compose(text, settings));
+        } catch (InputException e) {
+            throw new PlaybookException(e.location(), e.reason());
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
             Location at = mark.map(m -> new Location(where, m.getLine() + 1, m.getColumn() + 1))

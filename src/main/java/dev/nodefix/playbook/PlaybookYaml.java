@@ -1,10 +1,9 @@
 package dev.nodefix.playbook;
 
+import dev.nodefix.inventory.InputException;
+import dev.nodefix.inventory.InputFile;
 import dev.nodefix.inventory.Location;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.nodefix.inventory.YamlLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -44,18 +42,15 @@ final class PlaybookYaml {
     PlaybookYaml(String label, Problems problems) {
         this.label = label;
         this.problems = problems;
-        this.settings = LoadSettings.builder().setLabel(label).setSchema(new CoreSchema())
-                .setAllowDuplicateKeys(true).setMaxAliasesForCollections(1000).build();
+        this.settings = YamlLimits.settings(label).setSchema(new CoreSchema()).setAllowDuplicateKeys(true).build();
     }
 
-    /** The root node, empty for a file without a document; unreadable files and syntax errors throw. */
+    /** The root node, empty for a file without a document; unreadable files, syntax errors and limits throw. */
     Optional<Node> compose(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return new Compose(settings).composeInputStream(in);
-        } catch (NoSuchFileException e) {
-            throw new PlaybookException(new Location(label, 0, 0), "no such playbook file");
-        } catch (IOException e) {
-            throw new PlaybookException(new Location(label, 0, 0), "cannot read the playbook: " + e.getMessage());
+        try {
+            return YamlLimits.compose(InputFile.read(file, "playbook"), settings);
+        } catch (InputException e) {
+            throw new PlaybookException(e.location(), e.reason());
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> where = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
             throw new PlaybookException(location(where), "YAML syntax error: " + e.getProblem());

@@ -24,7 +24,7 @@ public final class AdHocReport implements RunReport {
     }
 
     private void printHost(PrintWriter out, HostRun run) {
-        String name = run.host().name();
+        String name = UntrustedText.name(run.host().name());
         if (run instanceof HostRun.Completed c) {
             int rc = c.result().exitCode();
             String status = rc == 0 ? style.ok("ok") : style.failed("FAILED");
@@ -33,10 +33,10 @@ public final class AdHocReport implements RunReport {
             printBlock(out, c.result().stderr(), style.dim("stderr| "));
         } else if (run instanceof HostRun.Unreachable u) {
             out.println(name + " | " + style.unreachable("UNREACHABLE") + " | " + u.error().failure().label()
-                    + ": " + u.error().getMessage());
+                    + ": " + UntrustedText.name(u.error().getMessage()));
         } else if (run instanceof HostRun.Errored e) {
             out.println(name + " | " + style.failed("FAILED") + " | " + e.failure()
-                    + ": " + e.message());
+                    + ": " + UntrustedText.name(e.message()));
         }
     }
 
@@ -46,7 +46,7 @@ public final class AdHocReport implements RunReport {
             return;
         }
         for (String line : body.split("\n", -1)) {
-            out.println(prefix + line);
+            out.println(prefix + UntrustedText.output(line));
         }
     }
 

@@ -26,7 +26,7 @@ public final class DiagnosisText {
         remediation(out, diagnosis.remediation());
         for (HostDiagnosis host : diagnosis.hosts()) {
             out.println();
-            out.println(host.host() + ": " + host.verdict().label());
+            out.println(UntrustedText.name(host.host()) + ": " + host.verdict().label());
             host.findings().forEach(f -> finding(out, f));
             if (legs) {
                 host.legs().ifPresent(l -> legs(out, l));
@@ -38,7 +38,7 @@ public final class DiagnosisText {
     private static void remediation(PrintWriter out, Remediation r) {
         out.println("Remediation: " + r.action() + r.playbook().map(p -> " (" + p + ")").orElse(""));
         if (!r.hosts().isEmpty()) {
-            out.println("  hosts:   " + String.join(", ", r.hosts()));
+            out.println("  hosts:   " + UntrustedText.name(String.join(", ", r.hosts())));
         }
         out.println("  why:     " + r.reason());
         r.upgrade().ifPresent(u -> out.println("  upgrade: " + u));
@@ -46,7 +46,7 @@ public final class DiagnosisText {
 
     private static void finding(PrintWriter out, Finding f) {
         out.println("  [" + f.severity().label() + "] " + f.code() + ": " + f.message());
-        f.evidence().forEach(e -> out.println("      | " + e));
+        f.evidence().forEach(e -> out.println("      | " + UntrustedText.output(e)));
         f.fix().ifPresent(fix -> out.println("      fix: " + fix));
         f.settle().forEach(cmd -> out.println("      settle: " + cmd));
     }

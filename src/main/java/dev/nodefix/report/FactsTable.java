@@ -42,10 +42,11 @@ public final class FactsTable {
 
     private static List<String> row(HostFacts result) {
         if (result instanceof HostFacts.NotCollected n) {
-            return List.of(n.host(), n.status().toUpperCase(Locale.ROOT) + ": " + n.message());
+            return List.of(UntrustedText.name(n.host()), n.status().toUpperCase(Locale.ROOT) + ": "
+                    + UntrustedText.name(n.message()));
         }
         NodeFacts f = ((HostFacts.Collected) result).facts();
-        return List.of(result.host(), lower(f.k3s().role()), f.kernel().release().orElse("-"), iptables(f),
+        return List.of(UntrustedText.name(result.host()), lower(f.k3s().role()), f.kernel().release().orElse("-"), iptables(f),
                 f.backend().effective().orElse("-") + (f.backend().consistent() ? "" : " (sources disagree)"),
                 offload(f.offload()), kubePostrouting(f.kubePostrouting()), switch (f.persistence().persisted()) {
                     case YES -> "yes";

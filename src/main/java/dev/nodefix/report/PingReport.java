@@ -23,7 +23,7 @@ public final class PingReport implements RunReport {
     }
 
     String line(HostRun run) {
-        String name = run.host().name();
+        String name = UntrustedText.name(run.host().name());
         if (run instanceof HostRun.Completed c && c.result().ok()) {
             return name + " | " + style.ok("pong");
         }
@@ -33,15 +33,15 @@ public final class PingReport implements RunReport {
         }
         if (run instanceof HostRun.Unreachable u) {
             return name + " | " + style.unreachable("UNREACHABLE") + " | " + u.error().failure().label() + " | "
-                    + u.error().getMessage();
+                    + UntrustedText.name(u.error().getMessage());
         }
         HostRun.Errored e = (HostRun.Errored) run;
         return name + " | " + style.failed("FAILED") + " | " + e.failure() + " | "
-                + e.message();
+                + UntrustedText.name(e.message());
     }
 
     private static String firstLine(String text) {
         String trimmed = text.strip();
-        return trimmed.isEmpty() ? "" : ": " + trimmed.lines().findFirst().orElse("");
+        return trimmed.isEmpty() ? "" : ": " + UntrustedText.name(trimmed.lines().findFirst().orElse(""));
     }
 }

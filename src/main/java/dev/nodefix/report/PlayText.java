@@ -59,17 +59,18 @@ public final class PlayText {
 
     public void gate(PrintWriter out, List<String> hosts, Optional<String> problem) {
         out.println("GATE  " + (problem.isEmpty() ? style.ok("healthy") + "  k3s active and node Ready: "
-                + String.join(", ", hosts) : style.failed("failed") + "  " + problem.get()));
+                + UntrustedText.name(String.join(", ", hosts)) : style.failed("failed") + "  "
+                + UntrustedText.name(problem.get())));
         out.flush();
     }
 
     public void recap(PrintWriter out, List<TaskLine> lines) {
         out.println("PLAY RECAP");
         List<PlayRecap> rows = PlayRecap.of(lines);
-        int width = rows.stream().mapToInt(r -> r.host().length()).max().orElse(0);
+        int width = rows.stream().mapToInt(r -> UntrustedText.name(r.host()).length()).max().orElse(0);
         for (PlayRecap r : rows) {
             String row = (String.format("%-" + width + "s  ok=%-4d changed=%-4d unreachable=%-4d failed=%-4d skipped=%-4d"
-                    + " ignored=%-4d", r.host(), r.ok(), r.changed(), r.unreachable(), r.failed(), r.skipped(), r.ignored())
+                    + " ignored=%-4d", UntrustedText.name(r.host()), r.ok(), r.changed(), r.unreachable(), r.failed(), r.skipped(), r.ignored())
                     + (r.deferred() > 0 ? " deferred=" + r.deferred() : "")).stripTrailing();
             out.println(r.failed() > 0 ? style.failed(row) : r.unreachable() > 0 ? style.unreachable(row)
                     : r.changed() > 0 ? style.changed(row) : style.ok(row));
@@ -112,7 +113,7 @@ public final class PlayText {
     }
 
     private void line(PrintWriter out, TaskLine l, boolean plan, String ownTitle, Map<String, String> diffs) {
-        String host = "[" + l.host() + "]";
+        String host = "[" + UntrustedText.name(l.host()) + "]";
         switch (l.status()) {
             case CHANGED -> changes(out, style.changed(plan ? "change" : "changed") + ": " + host, ownTitle, l, diffs);
             case OK -> out.println("  " + style.ok("ok") + ": " + host + detail(verbose, l) + ownTitle);
@@ -133,7 +134,7 @@ public final class PlayText {
     }
 
     private static String detail(boolean show, TaskLine l) {
-        return show && !l.detail().isEmpty() ? "  " + l.detail() : "";
+        return show && !l.detail().isEmpty() ? "  " + UntrustedText.name(l.detail()) : "";
     }
 
     /** One change: on the host's line; several: one per line below it. Each with its diff under --diff. */

@@ -28,6 +28,16 @@ class HostRangeTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
+            node[0:9999]        | 10000
+            node[1:10000]       | 10000
+            n[0:99][0:99]       | 10000
+            """)
+    void expandsUpToTheCap(String pattern, int count) {
+        assertThat(HostRange.expand(pattern)).hasSize(count);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
             node[5:1]      | is empty
             node[c:a]      | is empty
             node[a:5]      | numbers or single letters
@@ -37,6 +47,11 @@ class HostRangeTest {
             node[1:2:3:4]  | begin:end or begin:end:step
             node[1:3:0]    | must not be zero
             node[1:3       | [begin:end]
+            node[0:99999999]        | more than 10000 hosts
+            node[0:2147483647]      | more than 10000 hosts
+            node[0:99][0:100]       | more than 10000 hosts
+            n[0:9][0:9][0:9][0:9][0:9] | more than 10000 hosts
+            node[0:10000]           | more than 10000 hosts
             """)
     void rejects(String pattern, String message) {
         assertThatThrownBy(() -> HostRange.expand(pattern)).isInstanceOf(HostRange.BadRange.class)
