@@ -56,11 +56,17 @@ final class ChangeFlow {
             }
             List<HostPlan> changing = plans.stream().filter(p -> p.planned() && p.changeCount() > 0).toList();
             int changes = changing.stream().mapToInt(HostPlan::changeCount).sum();
+            if (opts.breakLock && !opts.check) {
+                breakLocks(run, req.hosts(), plans, changing);
+            }
             if (opts.check || changing.isEmpty()) {
                 if (!output.json()) {
                     out.println(opts.check ? "check: " + changes + " change(s) on " + changing.size()
                             + " host(s) would be made; nothing changed" : "nothing to change");
                     out.flush();
+                }
+                if (!opts.check && req.kind() == RunKind.ROLLBACK) {
+                    recordNothingToUndo(req, plans);
                 }
                 return exitOfPlans(plans);
             }
@@ -113,12 +119,13 @@ final class ChangeFlow {
                     });
             applying.clear();
         }
+        List<HostResult> sorted = new ArrayList<>(results);
+        plans.stream().filter(p -> !names.contains(p.host())).map(HostPlan::asResult).forEach(sorted::add);
         recording.finish(results.stream().filter(r -> r.changedCount() > 0).count(),
                 results.stream().filter(r -> r.status() == HostResult.Status.FAILED
                         || r.status() == HostResult.Status.LOCKED).count(),
-                results.stream().filter(r -> r.status() == HostResult.Status.UNREACHABLE).count());
-        List<HostResult> sorted = new ArrayList<>(results);
-        plans.stream().filter(p -> !names.contains(p.host())).map(HostPlan::asResult).forEach(sorted::add);
+                results.stream().filter(r -> r.status() == HostResult.Status.UNREACHABLE).count(),
+                HostEnds.of(req.kind() == RunKind.ROLLBACK ? sorted : results));
         sorted.sort(java.util.Comparator.comparing(HostResult::host));
         if (output.json()) {
             ctx.out().println(new ChangeJson().results(Optional.of(id), sorted));
@@ -129,6 +136,28 @@ final class ChangeFlow {
         out.flush();
         ctx.out().flush();
         return exitOfResults(sorted);
+    }
+
+    /**
+     * A rollback that finds nothing left to undo is still recorded (no node is touched), so {@code runs} and
+     * {@code rollback --last} know which hosts of the run are done and which could not be reached.
+     */
+    private void recordNothingToUndo(Request req, List<HostPlan> plans) {
+        List<HostResult> ends = plans.stream().map(HostPlan::asResult).toList();
+        PrintWriter out = ctx.err();
+        RunRecording recording = RunRecording.start(ctx, req.kind(), req.rollbackOf(), req.what(),
+                ends.stream().map(HostResult::host).toList(), out);
+        recording.openJournal().close();
+        recording.finish(0, ends.stream().filter(r -> r.status() == HostResult.Status.FAILED).count(),
+                ends.stream().filter(r -> r.status() == HostResult.Status.UNREACHABLE).count(), HostEnds.of(ends));
+    }
+
+    /** --break-lock on hosts with nothing to change: their locks are removed all the same (no run takes them). */
+    private void breakLocks(ChangeRun run, List<Host> hosts, List<HostPlan> plans, List<HostPlan> changing) {
+        List<String> idle = plans.stream().filter(p -> p.planned() && !changing.contains(p)).map(HostPlan::host).toList();
+        run.breakLocks(hosts.stream().filter(h -> idle.contains(h.name())).toList())
+                .forEach((host, said) -> ctx.err().println(host + ": " + said));
+        ctx.err().flush();
     }
 
     /** Servers one at a time before the rest when a k3s restart is planned; otherwise every host at once. */

@@ -31,7 +31,7 @@ public final class RunsCommand implements Callable<Integer> {
     public Integer call() {
         RunStore store = new RunStore(RunStore.defaultDir(ctx.env(), ctx.home()));
         if (words.isEmpty()) {
-            new RunsText().list(ctx.out(), store.list());
+            new RunsText().list(ctx.out(), store.scan());
             return ExitCode.OK;
         }
         if (words.size() != 2 || !words.get(0).equals("show")) {
@@ -39,7 +39,7 @@ public final class RunsCommand implements Callable<Integer> {
         }
         String id = RunId.check(words.get(1));
         RunMeta meta = store.find(id).orElseThrow(() -> new JournalException("no run " + id + " in " + store.dir()));
-        new RunsText().show(ctx.out(), meta, store.journal(id));
+        new RunsText().show(ctx.out(), meta, store.journal(id), store.list());
         return ExitCode.OK;
     }
 }

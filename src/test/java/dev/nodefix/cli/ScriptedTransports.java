@@ -17,11 +17,14 @@ import java.util.Map;
 /**
  * A transport factory whose hosts answer from a script: a result per host, or a failure class at connect.
  * For the CLI's own logic (exit codes, rendering); real SSH is covered by the MINA tests and the lab ITs.
+ * Each host keeps the node journal the journaling commands would write (started, intent, done/failed,
+ * unchanged) and prints it for a journal read, as a node does.
  */
 final class ScriptedTransports implements TransportFactory {
     private final Map<String, CommandResult> results = new HashMap<>();
     private final Map<String, FailureClass> unreachable = new HashMap<>();
     final List<String> commandsSeen = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, StringBuilder> journals = new java.util.concurrent.ConcurrentHashMap<>();
 
     ScriptedTransports answer(String host, int rc, String stdout, String stderr) {
         results.put(host, new CommandResult(rc, stdout, stderr, Duration.ofMillis(5)));
@@ -31,6 +34,45 @@ final class ScriptedTransports implements TransportFactory {
     ScriptedTransports refuse(String host, FailureClass failure) {
         unreachable.put(host, failure);
         return this;
+    }
+
+    /** What a node's journal commands would leave in its journal, and a read's answer; other commands get {@code r}. */
+    private CommandResult journal(String host, Command command, CommandResult r) {
+        List<String> argv = command.argv();
+        String kind = argv.size() > 3 ? argv.get(3) : "";
+        switch (kind) {
+            case "nodefix-lock" -> {
+                journals.computeIfAbsent(host + " " + argv.get(4), k -> new StringBuilder()).append(argv.get(6)).append('\n');
+                return new CommandResult(0, "", "", Duration.ZERO);
+            }
+            case "nodefix-journal" -> {
+                String intent = new String(command.stdin().orElseThrow(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                        .findFirst().orElseThrow();
+                journals.computeIfAbsent(host + " " + argv.get(4), k -> new StringBuilder()).append(intent).append('\n')
+                        .append(r.ok() ? "{\"phase\":\"done\",\"seq\":" + argv.get(5) + "}"
+                                : "{\"phase\":\"failed\",\"seq\":" + argv.get(5) + ",\"error\":\"exit " + r.exitCode() + "\"}")
+                        .append('\n');
+                return r;
+            }
+            case "nodefix-append" -> {
+                String run = argv.get(4).replaceFirst(".*/", "").replace(".journal", "");
+                journals.computeIfAbsent(host + " " + run, k -> new StringBuilder()).append(argv.get(5)).append('\n');
+                return new CommandResult(0, "", "", Duration.ZERO);
+            }
+            case "nodefix-read" -> {
+                StringBuilder j = journals.get(host + " " + argv.get(5));
+                if (j == null) { // a journal the test scripted as the host's answer, else none
+                    return results.containsKey(host) ? r : new CommandResult(44, "", "", Duration.ZERO);
+                }
+                return new CommandResult(0, j.toString(), "", Duration.ZERO);
+            }
+            case "nodefix-unlock" -> {
+                return new CommandResult(0, "", "", Duration.ZERO);
+            }
+            default -> {
+                return r;
+            }
+        }
     }
 
     @Override
@@ -49,7 +91,7 @@ final class ScriptedTransports implements TransportFactory {
             public CommandResult execute(Command command) {
                 commandsSeen.add(host.name() + ": " + command.toShellLine());
                 CommandResult r = results.get(host.name());
-                return r != null ? r : new CommandResult(0, "", "", Duration.ZERO);
+                return journal(host.name(), command, r != null ? r : new CommandResult(0, "", "", Duration.ZERO));
             }
 
             @Override
