@@ -142,7 +142,7 @@ public final class RollbackCommand implements Callable<Integer> {
         List<RunMeta> open = applies.stream().filter(a -> !RollbackStatus.of(a, all).complete()).toList();
         RunMeta chosen = (open.isEmpty() ? applies : open).get((open.isEmpty() ? applies : open).size() - 1);
         RollbackStatus status = RollbackStatus.of(chosen, all);
-        if (!status.stranded().isEmpty()) {
+        if (!status.done().isEmpty() && !status.complete()) {
             warn("run " + chosen.id() + " is rolled back on " + status.done().size() + " of " + status.hosts().size()
                     + " hosts; not yet on: " + String.join(", ", status.remaining()));
         }

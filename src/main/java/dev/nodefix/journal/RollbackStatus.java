@@ -14,13 +14,13 @@ import java.util.Optional;
  * reached is open.
  *
  * @param hosts    every host the run may have changed, in the run's order
- * @param done     host to the rollback run that finished it
+ * @param done     host to the rollback run that finished it, in the order they were finished
  * @param stranded host to why the last rollback that reached it did not finish it
  */
 public record RollbackStatus(List<String> hosts, Map<String, String> done, Map<String, String> stranded) {
     public RollbackStatus {
         hosts = List.copyOf(hosts);
-        done = Map.copyOf(done);
+        done = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(done)); // the last one finished last
         stranded = Map.copyOf(stranded);
     }
 
@@ -84,7 +84,7 @@ public record RollbackStatus(List<String> hosts, Map<String, String> done, Map<S
             return "no";
         }
         if (complete()) {
-            return "yes, by " + done.values().stream().max(String::compareTo).orElseThrow();
+            return "yes, by " + done.values().stream().reduce((a, b) -> b).orElseThrow();
         }
         return "partly: " + done.size() + "/" + hosts.size() + " hosts";
     }
