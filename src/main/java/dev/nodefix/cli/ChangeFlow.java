@@ -62,7 +62,7 @@ final class ChangeFlow {
             if (opts.check || changing.isEmpty()) {
                 if (!output.json()) {
                     out.println(opts.check ? "check: " + changes + " change(s) on " + changing.size()
-                            + " host(s) would be made; nothing changed" : "nothing to change");
+                            + " host(s) would be made; nothing changed" : nothingChanged(plans));
                     out.flush();
                 }
                 if (!opts.check && req.kind() == RunKind.ROLLBACK) {
@@ -75,6 +75,19 @@ final class ChangeFlow {
             }
             return apply(req, run, plans, changing, text, output);
         }
+    }
+
+    /** Why nothing was applied: nothing to change, or hosts that refused, failed or could not be reached (never hidden). */
+    private static String nothingChanged(List<HostPlan> plans) {
+        long refused = plans.stream().filter(p -> !p.planned() && !p.unreachable()
+                || p.plans().stream().anyMatch(tp -> tp.plan() instanceof dev.nodefix.module.Plan.Refused)).count();
+        long unreachable = plans.stream().filter(HostPlan::unreachable).count();
+        if (refused + unreachable == 0) {
+            return "nothing to change";
+        }
+        return "nothing changed: " + (refused > 0 ? refused + " host(s) refused or failed" : "")
+                + (refused > 0 && unreachable > 0 ? ", " : "") + (unreachable > 0 ? unreachable + " unreachable" : "")
+                + " (the others had no change to make)";
     }
 
     private boolean confirmed(int changes, int hosts) {

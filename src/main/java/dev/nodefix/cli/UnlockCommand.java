@@ -46,9 +46,8 @@ public final class UnlockCommand implements Callable<Integer> {
         for (HostRun r : status.runs()) {
             String name = r.host().name();
             if (!(r instanceof HostRun.Completed c) || !c.result().ok()) {
-                lines.add(name + "  unreachable  " + (r instanceof HostRun.Completed c ? "exit " + c.result().exitCode()
-                        + ": " + c.result().stderr().strip() : r.toString()));
-                exit = Math.max(exit, r instanceof HostRun.Completed ? ExitCode.HOST_FAILED : ExitCode.HOST_UNREACHABLE);
+                lines.add(name + "  " + failure(r));
+                exit = Math.max(exit, r instanceof HostRun.Unreachable ? ExitCode.HOST_UNREACHABLE : ExitCode.HOST_FAILED);
                 continue;
             }
             Optional<String> holder = c.result().stdout().lines().filter(l -> l.startsWith("lock ")).findFirst()
@@ -70,6 +69,14 @@ public final class UnlockCommand implements Callable<Integer> {
         lines.forEach(ctx.out()::println);
         ctx.out().flush();
         return exit;
+    }
+
+    private static String failure(HostRun r) {
+        if (r instanceof HostRun.Completed c) {
+            return "failed  exit " + c.result().exitCode() + ": " + c.result().stderr().strip();
+        }
+        return r instanceof HostRun.Unreachable u ? "unreachable  " + u.error().getMessage()
+                : "failed  " + ((HostRun.Errored) r).message();
     }
 
     private LockCheck.Verdict verdict(RunStore store, String holder, String stdout) {
@@ -96,7 +103,8 @@ public final class UnlockCommand implements Callable<Integer> {
         int exit = ExitCode.OK;
         for (HostRun r : removed.runs()) {
             boolean ok = r instanceof HostRun.Completed c && c.result().ok();
-            lines.add(r.host().name() + "  " + (ok ? "unlocked" : "kept  the lock changed hands or could not be removed: " + r));
+            lines.add(r.host().name() + "  " + (ok ? "unlocked" : "kept  the lock changed hands or could not be removed: "
+                    + failure(r)));
             exit = ok ? exit : ExitCode.HOST_FAILED;
         }
         return exit;
