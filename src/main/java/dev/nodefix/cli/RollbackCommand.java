@@ -102,7 +102,7 @@ public final class RollbackCommand implements Callable<Integer> {
      */
     private RollbackEvidence.Decision evidence(RunStore store, String id, Optional<RunMeta> meta, List<Host> selected) {
         Optional<JournalText> controller = store.has(id) ? Optional.of(store.journal(id)) : Optional.empty();
-        Set<String> expected = new java.util.TreeSet<>(meta.map(m -> RollbackStatus.of(m, List.of()).hosts()).orElse(List.of()));
+        Set<String> expected = new java.util.TreeSet<>(meta.map(store::changedHosts).orElse(Set.of()));
         Set<String> named = new java.util.HashSet<>(expected);
         controller.ifPresent(c -> c.entries().forEach(e -> e.host().ifPresent(named::add)));
         List<Host> toRead = controller.isPresent() ? selected.stream().filter(h -> named.contains(h.name())).toList() : selected;
@@ -139,9 +139,9 @@ public final class RollbackCommand implements Callable<Integer> {
         if (applies.isEmpty()) {
             throw new JournalException("no run recorded in " + store.dir() + " (give a RUN id to read it from the nodes)");
         }
-        List<RunMeta> open = applies.stream().filter(a -> !RollbackStatus.of(a, all).complete()).toList();
+        List<RunMeta> open = applies.stream().filter(a -> !store.rollbackStatus(a, all).complete()).toList();
         RunMeta chosen = (open.isEmpty() ? applies : open).get((open.isEmpty() ? applies : open).size() - 1);
-        RollbackStatus status = RollbackStatus.of(chosen, all);
+        RollbackStatus status = store.rollbackStatus(chosen, all);
         if (!status.done().isEmpty() && !status.complete()) {
             warn("run " + chosen.id() + " is rolled back on " + status.done().size() + " of " + status.hosts().size()
                     + " hosts; not yet on: " + String.join(", ", status.remaining()));

@@ -13,7 +13,7 @@ import java.util.Optional;
  * could not finish (unreachable, failed, locked, a conflict) is stranded, with the reason; a host no rollback
  * reached is open.
  *
- * @param hosts    every host the run may have changed, in the run's order
+ * @param hosts    every host the run may have changed (its journal holds a change for it), in the run's order
  * @param done     host to the rollback run that finished it, in the order they were finished
  * @param stranded host to why the last rollback that reached it did not finish it
  */
@@ -24,9 +24,10 @@ public record RollbackStatus(List<String> hosts, Map<String, String> done, Map<S
         stranded = Map.copyOf(stranded);
     }
 
-    public static RollbackStatus of(RunMeta run, List<RunMeta> all) {
-        List<String> hosts = run.hosts().stream().filter(h -> run.finished()
-                .map(f -> f.ends().get(h) != HostEnd.LOCKED).orElse(true)).toList();
+    /** @param changed the hosts the run's journal holds a change for ({@link RunStore#changedHosts}) */
+    public static RollbackStatus of(RunMeta run, java.util.Set<String> changed, List<RunMeta> all) {
+        List<String> hosts = new ArrayList<>(run.hosts().stream().filter(changed::contains).toList());
+        changed.stream().filter(h -> !hosts.contains(h)).sorted().forEach(hosts::add);
         Map<String, String> done = new LinkedHashMap<>();
         Map<String, String> stranded = new LinkedHashMap<>();
         for (RunMeta r : all) {

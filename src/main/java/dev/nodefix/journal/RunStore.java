@@ -130,6 +130,26 @@ public final class RunStore {
         }
     }
 
+    /**
+     * The hosts a run may have changed: those its journal here holds a change (an intent) for; every host of its
+     * {@code run.json} when that journal is gone. A garbled line is left out here (rollback's checks name it).
+     */
+    public java.util.Set<String> changedHosts(RunMeta run) {
+        Path p = dir.resolve(run.id()).resolve("journal.jsonl");
+        if (!Files.exists(p)) {
+            return new java.util.LinkedHashSet<>(run.hosts());
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        journal(run.id()).entries().stream().filter(e -> e.entry() instanceof Entry.Intent)
+                .forEach(e -> e.host().ifPresent(out::add));
+        return out;
+    }
+
+    /** How far {@code run} is rolled back, host by host, among {@code all} runs. */
+    public RollbackStatus rollbackStatus(RunMeta run, List<RunMeta> all) {
+        return RollbackStatus.of(run, changedHosts(run), all);
+    }
+
     private RunMeta meta(String id) {
         Path p = dir.resolve(id).resolve("run.json");
         try {

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /** {@code nodefix runs}: one line per run; {@code runs show RUN}: each change with its diff. */
 public final class RunsText {
-    public void list(PrintWriter out, StoredRuns stored) {
+    /** @param status how far an applying run is rolled back */
+    public void list(PrintWriter out, StoredRuns stored, java.util.function.Function<RunMeta, RollbackStatus> status) {
         List<RunMeta> runs = stored.runs();
         if (runs.isEmpty() && stored.unreadable().isEmpty()) {
             out.println("no runs recorded yet");
@@ -27,7 +28,7 @@ public final class RunsText {
             out.println(String.format("%-22s %-20s %-8s %5d %7s %6s  %-28s %s", m.id(),
                     m.started().toString().replaceFirst("\\.\\d+Z$", "Z"), m.kind().label()
                             + (m.finished().isEmpty() ? "*" : ""), m.hosts().size(), changed, failed,
-                    rolledBack(m, runs), shorten(m.what())));
+                    rolledBack(m, status), shorten(m.what())));
         }
         for (StoredRuns.Unreadable u : stored.unreadable()) {
             out.println(String.format("%-22s unreadable: %s", u.id(), oneLine(u.reason())));
@@ -49,21 +50,20 @@ public final class RunsText {
         return line.length() > 200 ? line.substring(0, 197) + "..." : line;
     }
 
-    private static String rolledBack(RunMeta run, List<RunMeta> all) {
+    private static String rolledBack(RunMeta run, java.util.function.Function<RunMeta, RollbackStatus> status) {
         if (run.kind() == RunKind.ROLLBACK) {
             return "undoes " + run.rollbackOf().orElse("?");
         }
-        return RollbackStatus.of(run, all).summary();
+        return status.apply(run).summary();
     }
 
-    /** @param all every readable run, for how far {@code meta} is rolled back */
-    public void show(PrintWriter out, RunMeta meta, JournalText journal, List<RunMeta> all) {
+    /** @param status how far {@code meta} (when it applied changes) is rolled back */
+    public void show(PrintWriter out, RunMeta meta, JournalText journal, RollbackStatus status) {
         out.println("run " + meta.id() + " (" + meta.kind().label() + meta.rollbackOf().map(r -> " of " + r).orElse("")
                 + "), started " + meta.started() + ": " + meta.what());
         journal.torn().ifPresent(t -> out.println("warning: " + t.message()));
         journal.garbled().forEach(g -> out.println("warning: " + g.garbledMessage()));
         if (meta.kind() == RunKind.APPLY) {
-            RollbackStatus status = RollbackStatus.of(meta, all);
             out.println("rolled back: " + status.summary());
             status.hosts().forEach(h -> out.println("  " + h + ": " + status.of(h)));
         } else {

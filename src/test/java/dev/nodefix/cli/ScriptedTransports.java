@@ -24,7 +24,7 @@ final class ScriptedTransports implements TransportFactory {
     private final Map<String, CommandResult> results = new HashMap<>();
     private final Map<String, FailureClass> unreachable = new HashMap<>();
     final List<String> commandsSeen = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, StringBuilder> journals = new java.util.concurrent.ConcurrentHashMap<>();
+    private final dev.nodefix.journal.SimulatedNodeJournals nodeJournals = new dev.nodefix.journal.SimulatedNodeJournals();
 
     ScriptedTransports answer(String host, int rc, String stdout, String stderr) {
         results.put(host, new CommandResult(rc, stdout, stderr, Duration.ofMillis(5)));
@@ -36,43 +36,13 @@ final class ScriptedTransports implements TransportFactory {
         return this;
     }
 
-    /** What a node's journal commands would leave in its journal, and a read's answer; other commands get {@code r}. */
+    /** A journal command's answer from the host's simulated node journal; other commands get {@code r}. */
     private CommandResult journal(String host, Command command, CommandResult r) {
-        List<String> argv = command.argv();
-        String kind = argv.size() > 3 ? argv.get(3) : "";
-        switch (kind) {
-            case "nodefix-lock" -> {
-                journals.computeIfAbsent(host + " " + argv.get(4), k -> new StringBuilder()).append(argv.get(6)).append('\n');
-                return new CommandResult(0, "", "", Duration.ZERO);
-            }
-            case "nodefix-journal" -> {
-                String intent = new String(command.stdin().orElseThrow(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                        .findFirst().orElseThrow();
-                journals.computeIfAbsent(host + " " + argv.get(4), k -> new StringBuilder()).append(intent).append('\n')
-                        .append(r.ok() ? "{\"phase\":\"done\",\"seq\":" + argv.get(5) + "}"
-                                : "{\"phase\":\"failed\",\"seq\":" + argv.get(5) + ",\"error\":\"exit " + r.exitCode() + "\"}")
-                        .append('\n');
-                return r;
-            }
-            case "nodefix-append" -> {
-                String run = argv.get(4).replaceFirst(".*/", "").replace(".journal", "");
-                journals.computeIfAbsent(host + " " + run, k -> new StringBuilder()).append(argv.get(5)).append('\n');
-                return new CommandResult(0, "", "", Duration.ZERO);
-            }
-            case "nodefix-read" -> {
-                StringBuilder j = journals.get(host + " " + argv.get(5));
-                if (j == null) { // a journal the test scripted as the host's answer, else none
-                    return results.containsKey(host) ? r : new CommandResult(44, "", "", Duration.ZERO);
-                }
-                return new CommandResult(0, j.toString(), "", Duration.ZERO);
-            }
-            case "nodefix-unlock" -> {
-                return new CommandResult(0, "", "", Duration.ZERO);
-            }
-            default -> {
-                return r;
-            }
+        boolean read = command.argv().size() > 5 && command.argv().get(3).equals("nodefix-read");
+        if (read && !nodeJournals.has(host, command.argv().get(5)) && results.containsKey(host)) {
+            return r; // a journal the test scripted as the host's answer
         }
+        return nodeJournals.answer(host, command, r).orElse(r);
     }
 
     @Override
