@@ -169,7 +169,11 @@ final class ChangeFlow {
     private void breakLocks(ChangeRun run, List<Host> hosts, List<HostPlan> plans, List<HostPlan> changing) {
         List<String> idle = plans.stream().filter(p -> p.planned() && !changing.contains(p)).map(HostPlan::host).toList();
         run.breakLocks(hosts.stream().filter(h -> idle.contains(h.name())).toList())
-                .forEach((host, said) -> ctx.err().println(host + ": " + said));
+                .forEach((host, said) -> {
+                    if (!said.equals("not locked")) {
+                        ctx.err().println(host + ": " + said);
+                    }
+                });
         ctx.err().flush();
     }
 

@@ -247,7 +247,7 @@ class RecordsIT {
     }
 
     @Test
-    void breakLockWorksForARollbackWithNothingToUndo() {
+    void breakLockWorksForARollbackOrAPlaybookWithNothingToDo() throws Exception {
         String node = lab.names().get(0);
         String applied = LabChanges.runId(nodes.nodefix("run", "-l", node, "-m", "ethtool", "-a", OFF, "--yes"));
         nodes.nodefix("rollback", applied, "--yes");
@@ -263,6 +263,15 @@ class RecordsIT {
         assertThat(broken.out()).contains("nothing to change");
         assertThat(broken.err()).contains(node + ": broke lock of " + stale);
         assertThat(lab.exec(node, "sh", "-c", "ls -a /var/lib/nodefix")).doesNotContain("lock\n");
+        assertThat(nodes.nodefix("unlock", "-l", node).out()).contains(node + "  free");
+
+        lab.exec(node, "sh", "-c", "printf '%s\\n' '" + stale + "' > /var/lib/nodefix/lock");
+        Path book = state.resolve("noop.yaml");
+        Files.writeString(book, "- hosts: all\n  gather_facts: false\n  tasks:\n    - name: in place already\n"
+                + "      command: {cmd: \"true\", creates: /etc/hostname}\n");
+        CliRunner.Result play = nodes.nodefix("play", book.toString(), "-l", node, "--yes", "--break-lock");
+        assertThat(play.out()).as(play.toString()).contains("nothing to change");
+        assertThat(play.err()).contains(node + ": broke lock of " + stale);
         assertThat(nodes.nodefix("unlock", "-l", node).out()).contains(node + "  free");
     }
 
