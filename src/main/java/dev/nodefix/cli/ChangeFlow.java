@@ -57,7 +57,9 @@ final class ChangeFlow {
             List<HostPlan> changing = plans.stream().filter(p -> p.planned() && p.changeCount() > 0).toList();
             int changes = changing.stream().mapToInt(HostPlan::changeCount).sum();
             if (opts.breakLock && !opts.check) {
-                breakLocks(run, req.hosts(), plans, changing);
+                IdleLocks.breakOn(connections, conn.forks(req.setup().forks()), session.become(), req.hosts().stream()
+                        .filter(h -> plans.stream().anyMatch(p -> p.host().equals(h.name()) && p.planned())).toList(),
+                        changing.stream().map(HostPlan::host).toList(), ctx.err());
             }
             if (opts.check || changing.isEmpty()) {
                 if (!output.json()) {
@@ -163,18 +165,6 @@ final class ChangeFlow {
         recording.openJournal().close();
         recording.finish(0, ends.stream().filter(r -> r.status() == HostResult.Status.FAILED).count(),
                 ends.stream().filter(r -> r.status() == HostResult.Status.UNREACHABLE).count(), HostEnds.of(ends));
-    }
-
-    /** --break-lock on hosts with nothing to change: their locks are removed all the same (no run takes them). */
-    private void breakLocks(ChangeRun run, List<Host> hosts, List<HostPlan> plans, List<HostPlan> changing) {
-        List<String> idle = plans.stream().filter(p -> p.planned() && !changing.contains(p)).map(HostPlan::host).toList();
-        run.breakLocks(hosts.stream().filter(h -> idle.contains(h.name())).toList())
-                .forEach((host, said) -> {
-                    if (!said.equals("not locked")) {
-                        ctx.err().println(host + ": " + said);
-                    }
-                });
-        ctx.err().flush();
     }
 
     /** Servers one at a time before the rest when a k3s restart is planned; otherwise every host at once. */

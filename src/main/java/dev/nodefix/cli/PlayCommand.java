@@ -151,16 +151,9 @@ public final class PlayCommand implements Callable<Integer> {
                 return ExitCode.HOST_FAILED;
             }
             int changes = plan.changeCount();
-            if (change.breakLock && !change.check && plan.fatal().isEmpty()) { // hosts the run will not lock
-                List<String> changing = plan.changing().stream().map(PlaybookPlan.Host::name).toList();
-                new dev.nodefix.engine.ChangeRun(connections, connection.forks(inventory.setup(ctx).forks()),
-                        session.become(), true).breakLocks(hosts.stream().filter(h -> !changing.contains(h.name())).toList())
-                        .forEach((host, said) -> {
-                            if (!said.equals("not locked")) {
-                                ctx.err().println(host + ": " + said);
-                            }
-                        });
-                ctx.err().flush();
+            if (change.breakLock && !change.check && plan.fatal().isEmpty()) {
+                IdleLocks.breakOn(connections, connection.forks(inventory.setup(ctx).forks()), session.become(), hosts,
+                        plan.changing().stream().map(PlaybookPlan.Host::name).toList(), ctx.err());
             }
             if (plan.fatal().isPresent() || change.check || changes == 0) {
                 return planOnly(plan, plays, text);

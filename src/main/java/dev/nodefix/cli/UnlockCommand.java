@@ -44,31 +44,35 @@ public final class UnlockCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         int exit = ExitCode.OK;
         for (HostRun r : status.runs()) {
-            String name = r.host().name();
-            if (!(r instanceof HostRun.Completed c) || !c.result().ok()) {
-                lines.add(name + "  " + failure(r));
-                exit = Math.max(exit, r instanceof HostRun.Unreachable ? ExitCode.HOST_UNREACHABLE : ExitCode.HOST_FAILED);
-                continue;
-            }
-            Optional<String> holder = c.result().stdout().lines().filter(l -> l.startsWith("lock ")).findFirst()
-                    .map(l -> l.substring(5));
-            if (holder.isEmpty()) {
-                lines.add(name + "  free");
-                continue;
-            }
-            LockCheck.Verdict v = verdict(store, holder.get(), c.result().stdout());
-            if (v.dead() || force) {
-                toRemove.put(name, holder.get());
-                lines.add(name + "  locked by run " + holder.get() + ": " + v.reason() + (v.dead() ? "" : " (--force)"));
-            } else {
-                lines.add(name + "  kept  locked by run " + holder.get() + ": " + v.reason() + "; --force removes it");
-                exit = Math.max(exit, ExitCode.HOST_FAILED);
-            }
+            exit = Math.max(exit, judge(store, r, toRemove, lines));
         }
         exit = Math.max(exit, remove(toRemove, status.runs(), lines));
         lines.forEach(ctx.out()::println);
         ctx.out().flush();
         return exit;
+    }
+
+    /** One host's lock: a line saying whose it is and what becomes of it; a lock to remove goes into {@code toRemove}. */
+    private int judge(RunStore store, HostRun r, Map<String, String> toRemove, List<String> lines) {
+        String name = r.host().name();
+        if (!(r instanceof HostRun.Completed c) || !c.result().ok()) {
+            lines.add(name + "  " + failure(r));
+            return r instanceof HostRun.Unreachable ? ExitCode.HOST_UNREACHABLE : ExitCode.HOST_FAILED;
+        }
+        Optional<String> holder = c.result().stdout().lines().filter(l -> l.startsWith("lock ")).findFirst()
+                .map(l -> l.substring(5));
+        if (holder.isEmpty()) {
+            lines.add(name + "  free");
+            return ExitCode.OK;
+        }
+        LockCheck.Verdict v = verdict(store, holder.get(), c.result().stdout());
+        if (!v.dead() && !force) {
+            lines.add(name + "  kept  locked by run " + holder.get() + ": " + v.reason() + "; --force removes it");
+            return ExitCode.HOST_FAILED;
+        }
+        toRemove.put(name, holder.get());
+        lines.add(name + "  locked by run " + holder.get() + ": " + v.reason() + (v.dead() ? "" : " (--force)"));
+        return ExitCode.OK;
     }
 
     private static String failure(HostRun r) {

@@ -35,36 +35,38 @@ public record RollbackStatus(List<String> hosts, Map<String, String> done, Map<S
                 continue;
             }
             for (String h : hosts) {
-                Optional<String> why = reached(r, h);
-                if (why == null) {
-                    continue;
-                }
-                done.remove(h);
-                stranded.remove(h);
-                why.ifPresentOrElse(w -> stranded.put(h, w), () -> done.put(h, r.id()));
+                reached(r, h).ifPresent(why -> {
+                    done.remove(h);
+                    stranded.remove(h);
+                    if (why.isEmpty()) {
+                        done.put(h, r.id());
+                    } else {
+                        stranded.put(h, why);
+                    }
+                });
             }
         }
         return new RollbackStatus(hosts, done, stranded);
     }
 
     /**
-     * Whether rollback {@code r} reached host {@code h}: null when it did not, empty when it finished the host, else
-     * why not.
+     * Whether rollback {@code r} reached host {@code h}: empty when it did not; else an empty text when it finished
+     * the host there, or why it did not.
      */
     private static Optional<String> reached(RunMeta r, String h) {
         if (r.finished().isEmpty()) {
-            return r.hosts().contains(h) ? Optional.of("rollback " + r.id() + " did not finish") : null;
+            return r.hosts().contains(h) ? Optional.of("rollback " + r.id() + " did not finish") : Optional.empty();
         }
         RunMeta.Outcome f = r.finished().get();
         if (f.ends().isEmpty()) { // recorded before per-host ends were kept: only the counts tell
-            return !r.hosts().contains(h) ? null : f.failed() == 0 && f.unreachable() == 0 ? Optional.empty()
-                    : Optional.of("rollback " + r.id() + " had failed or unreachable hosts");
+            return !r.hosts().contains(h) ? Optional.empty() : Optional.of(f.failed() == 0 && f.unreachable() == 0 ? ""
+                    : "rollback " + r.id() + " had failed or unreachable hosts");
         }
         HostEnd end = f.ends().get(h);
         if (end == null) {
-            return null;
+            return Optional.empty();
         }
-        return end.complete() ? Optional.empty() : Optional.of(end.label() + " in rollback " + r.id());
+        return Optional.of(end.complete() ? "" : end.label() + " in rollback " + r.id());
     }
 
     /** Every host of the run is rolled back. */
