@@ -103,6 +103,9 @@ public final class RollbackEvidence {
         } else if (expected) {
             problems.add(host + ": the node has no journal of run " + run + " (" + NodeJournal.journalPath(run)
                     + " is gone), though the run changed it");
+        } else {
+            notes.add(host + ": the node has no journal of run " + run + " (the run changed nothing there, or that"
+                    + " journal is gone): nothing of it is undone there");
         }
         return Optional.empty();
     }
