@@ -56,11 +56,19 @@ final class ChangeFlow {
             }
             List<HostPlan> changing = plans.stream().filter(p -> p.planned() && p.changeCount() > 0).toList();
             int changes = changing.stream().mapToInt(HostPlan::changeCount).sum();
+            if (opts.breakLock && !opts.check) {
+                IdleLocks.breakOn(connections, conn.forks(req.setup().forks()), session.become(), req.hosts().stream()
+                        .filter(h -> plans.stream().anyMatch(p -> p.host().equals(h.name()) && p.planned())).toList(),
+                        changing.stream().map(HostPlan::host).toList(), ctx.err());
+            }
             if (opts.check || changing.isEmpty()) {
                 if (!output.json()) {
                     out.println(opts.check ? "check: " + changes + " change(s) on " + changing.size()
-                            + " host(s) would be made; nothing changed" : "nothing to change");
+                            + " host(s) would be made; nothing changed" : nothingChanged(plans));
                     out.flush();
+                }
+                if (!opts.check && req.kind() == RunKind.ROLLBACK) {
+                    recordNothingToUndo(req, plans);
                 }
                 return exitOfPlans(plans);
             }
@@ -69,6 +77,19 @@ final class ChangeFlow {
             }
             return apply(req, run, plans, changing, text, output);
         }
+    }
+
+    /** Why nothing was applied: nothing to change, or hosts that refused, failed or could not be reached (never hidden). */
+    private static String nothingChanged(List<HostPlan> plans) {
+        long refused = plans.stream().filter(p -> !p.planned() && !p.unreachable()
+                || p.plans().stream().anyMatch(tp -> tp.plan() instanceof dev.nodefix.module.Plan.Refused)).count();
+        long unreachable = plans.stream().filter(HostPlan::unreachable).count();
+        if (refused + unreachable == 0) {
+            return "nothing to change";
+        }
+        return "nothing changed: " + (refused > 0 ? refused + " host(s) refused or failed" : "")
+                + (refused > 0 && unreachable > 0 ? ", " : "") + (unreachable > 0 ? unreachable + " unreachable" : "")
+                + " (the others had no change to make)";
     }
 
     private boolean confirmed(int changes, int hosts) {
@@ -113,12 +134,13 @@ final class ChangeFlow {
                     });
             applying.clear();
         }
+        List<HostResult> sorted = new ArrayList<>(results);
+        plans.stream().filter(p -> !names.contains(p.host())).map(HostPlan::asResult).forEach(sorted::add);
         recording.finish(results.stream().filter(r -> r.changedCount() > 0).count(),
                 results.stream().filter(r -> r.status() == HostResult.Status.FAILED
                         || r.status() == HostResult.Status.LOCKED).count(),
-                results.stream().filter(r -> r.status() == HostResult.Status.UNREACHABLE).count());
-        List<HostResult> sorted = new ArrayList<>(results);
-        plans.stream().filter(p -> !names.contains(p.host())).map(HostPlan::asResult).forEach(sorted::add);
+                results.stream().filter(r -> r.status() == HostResult.Status.UNREACHABLE).count(),
+                HostEnds.of(req.kind() == RunKind.ROLLBACK ? sorted : results));
         sorted.sort(java.util.Comparator.comparing(HostResult::host));
         if (output.json()) {
             ctx.out().println(new ChangeJson().results(Optional.of(id), sorted));
@@ -129,6 +151,20 @@ final class ChangeFlow {
         out.flush();
         ctx.out().flush();
         return exitOfResults(sorted);
+    }
+
+    /**
+     * A rollback that finds nothing left to undo is still recorded (no node is touched), so {@code runs} and
+     * {@code rollback --last} know which hosts of the run are done and which could not be reached.
+     */
+    private void recordNothingToUndo(Request req, List<HostPlan> plans) {
+        List<HostResult> ends = plans.stream().map(HostPlan::asResult).toList();
+        PrintWriter out = ctx.err();
+        RunRecording recording = RunRecording.start(ctx, req.kind(), req.rollbackOf(), req.what(),
+                ends.stream().map(HostResult::host).toList(), out);
+        recording.openJournal().close();
+        recording.finish(0, ends.stream().filter(r -> r.status() == HostResult.Status.FAILED).count(),
+                ends.stream().filter(r -> r.status() == HostResult.Status.UNREACHABLE).count(), HostEnds.of(ends));
     }
 
     /** Servers one at a time before the rest when a k3s restart is planned; otherwise every host at once. */

@@ -151,6 +151,10 @@ public final class PlayCommand implements Callable<Integer> {
                 return ExitCode.HOST_FAILED;
             }
             int changes = plan.changeCount();
+            if (change.breakLock && !change.check && plan.fatal().isEmpty()) {
+                IdleLocks.breakOn(connections, connection.forks(inventory.setup(ctx).forks()), session.become(), hosts,
+                        plan.changing().stream().map(PlaybookPlan.Host::name).toList(), ctx.err());
+            }
             if (plan.fatal().isPresent() || change.check || changes == 0) {
                 return planOnly(plan, plays, text);
             }

@@ -1,25 +1,29 @@
 package dev.nodefix.cli;
 
-import dev.nodefix.engine.HostRun;
 import dev.nodefix.engine.RollbackTasks;
-import dev.nodefix.journal.RollbackPlanner;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Role;
-import dev.nodefix.journal.History;
+import dev.nodefix.journal.Afterwards;
+import dev.nodefix.journal.Evidence;
 import dev.nodefix.journal.JournalException;
 import dev.nodefix.journal.JournalText;
-import dev.nodefix.journal.NodeJournal;
+import dev.nodefix.journal.NodeRead;
 import dev.nodefix.journal.Recorded;
+import dev.nodefix.journal.RollbackEvidence;
+import dev.nodefix.journal.RollbackPlanner;
+import dev.nodefix.journal.RollbackStatus;
+import dev.nodefix.journal.RunHistory;
 import dev.nodefix.journal.RunId;
 import dev.nodefix.journal.RunKind;
 import dev.nodefix.journal.RunMeta;
 import dev.nodefix.journal.RunStore;
+import dev.nodefix.journal.StoredRuns;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,19 +34,23 @@ import picocli.CommandLine.Parameters;
         description = {"Undo what a run changed: on each node its changes are undone in reverse order (files restored",
                 "byte for byte with mode and owner, features and unit enablement as before), restarts and reloads",
                 "run again after, servers first. A change whose result is no longer in place is skipped (so a",
-                "second rollback does nothing); one changed by hand since is a conflict, left alone unless --force.",
-                "The run's changes come from this machine's journal, or from the nodes' own journals",
-                "(/var/lib/nodefix) when that is gone or with --from-nodes.",
+                "second rollback does nothing); one changed by hand since is a conflict, left alone unless --force;",
+                "one a later run changed again is that run's (named), and one undone by an earlier rollback is never",
+                "undone twice. The run's changes come from this machine's journal checked against the nodes' own",
+                "journals (/var/lib/nodefix); a gap, extra or garbled line, or a missing journal refuses the rollback",
+                "unless --force=controller or --force=nodes says which to trust.",
                 "Exit: 0 ok, 2 a change failed or a node is locked, 4 a host unreachable, 1 bad input."})
 public final class RollbackCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "RUN", description = "The run id (see `nodefix runs`).")
     String run;
 
-    @Option(names = "--last", description = "The most recent run that applied changes and was not rolled back yet.")
+    @Option(names = "--last", description = "The most recent run that applied changes and is not rolled back on every host yet.")
     boolean last;
 
-    @Option(names = "--force", description = "Also restore what was changed by hand since the run (conflicts).")
-    boolean force;
+    @Option(names = "--force", arity = "0..1", paramLabel = "EVIDENCE", parameterConsumer = RollbackForce.class,
+            description = {"Also restore what was changed since the run (conflicts). =controller or =nodes: when the",
+                    "journals disagree or one is damaged, trust this machine's or the nodes' journals."})
+    String force;
 
     @Option(names = "--from-nodes", description = "Read the run's changes from the nodes' journals, not this machine's.")
     boolean fromNodes;
@@ -65,11 +73,14 @@ public final class RollbackCommand implements Callable<Integer> {
         String id = runId(store);
         dev.nodefix.inventory.Inventory inv = inventory.setup(ctx, connection, become).inventory();
         List<Host> selected = inventory.select(inv);
-        Map<String, List<Recorded>> recorded = store.find(id).isPresent() && !fromNodes
-                ? fromController(store, id) : fromNodes(id);
+        Optional<RunMeta> meta = meta(store, id);
+        RollbackEvidence.Decision evidence = evidence(store, id, meta, selected);
+        Map<String, List<Recorded>> recorded = evidence.recorded();
+        evidence.notes().forEach(this::warn);
+        evidence.trusted().forEach(this::warn);
         recorded.keySet().stream().filter(h -> !inv.hosts().containsKey(h)).sorted().forEach(h ->
                 warn(h + " was changed by run " + id + " but is not in this inventory: it is not rolled back"));
-        Map<String, java.util.Set<Integer>> undoneBefore = undoneBefore(store, id);
+        Map<String, Afterwards> after = meta.map(m -> new RunHistory(store).after(m)).orElse(Map.of());
         List<Host> hosts = selected.stream().filter(h -> recorded.containsKey(h.name()))
                 .sorted(Comparator.comparing((Host h) -> h.role() == Role.SERVER ? 0 : 1)).toList();
         if (hosts.isEmpty()) {
@@ -77,13 +88,42 @@ public final class RollbackCommand implements Callable<Integer> {
         }
         warnIrreversible(recorded, hosts);
         boolean backendUndone = RollbackPlanner.switchedBackend(recorded);
+        boolean forced = force != null;
         return new ChangeFlow(ctx).run(new ChangeFlow.Request("rollback " + id, RunKind.ROLLBACK, Optional.of(id), hosts,
-                host -> RollbackTasks.of(id, recorded.get(host.name()), force,
-                        undoneBefore.getOrDefault(host.name(), java.util.Set.of()), backendUndone), inventory.hint(),
+                host -> RollbackTasks.of(id, recorded.get(host.name()), forced,
+                        after.getOrDefault(host.name(), Afterwards.NONE), backendUndone), inventory.hint(),
                 inventory.setup(ctx, connection, become)),
                 connection, become, change, output);
     }
 
+    /**
+     * The run's changes per host: this machine's journal (unless --from-nodes or it has none) checked against the
+     * journals of the nodes it names (every selected node when it has none).
+     */
+    private RollbackEvidence.Decision evidence(RunStore store, String id, Optional<RunMeta> meta, List<Host> selected) {
+        Optional<JournalText> controller = store.has(id) ? Optional.of(store.journal(id)) : Optional.empty();
+        Set<String> expected = new java.util.TreeSet<>(meta.map(store::changedHosts).orElse(Set.of()));
+        Set<String> named = new java.util.HashSet<>(expected);
+        controller.ifPresent(c -> c.entries().forEach(e -> e.host().ifPresent(named::add)));
+        List<Host> toRead = controller.isPresent() ? selected.stream().filter(h -> named.contains(h.name())).toList() : selected;
+        Map<String, NodeRead> nodes = new NodeJournals(ctx).read(id, toRead, inventory, connection, become);
+        Evidence primary = fromNodes || controller.isEmpty() ? Evidence.NODES : Evidence.CONTROLLER;
+        Optional<Evidence> trust = Optional.ofNullable(force).filter(f -> !f.equals(RollbackForce.CONFLICTS))
+                .map(f -> Evidence.valueOf(f.toUpperCase(java.util.Locale.ROOT)));
+        return RollbackEvidence.decide(id, controller, expected, nodes, primary, trust);
+    }
+
+    /** The run's metadata; one that cannot be read is named, and the journals alone decide. */
+    private Optional<RunMeta> meta(RunStore store, String id) {
+        try {
+            return store.find(id);
+        } catch (JournalException e) {
+            warn(e.getMessage() + "; its hosts are taken from the journals");
+            return Optional.empty();
+        }
+    }
+
+    /** RUN, or with --last the newest applying run some host of which is not rolled back yet. */
     private String runId(RunStore store) {
         if ((run == null) == !last) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a RUN id or --last (one of them)");
@@ -91,73 +131,22 @@ public final class RollbackCommand implements Callable<Integer> {
         if (run != null) {
             return RunId.check(run);
         }
-        List<RunMeta> all = store.list();
+        StoredRuns stored = store.scan();
+        stored.unreadable().forEach(u -> warn("run " + u.id() + " is unreadable and not considered for --last ("
+                + u.reason() + "); roll it back by its id with --from-nodes"));
+        List<RunMeta> all = stored.runs();
         List<RunMeta> applies = all.stream().filter(m -> m.kind() == RunKind.APPLY).toList();
         if (applies.isEmpty()) {
             throw new JournalException("no run recorded in " + store.dir() + " (give a RUN id to read it from the nodes)");
         }
-        List<RunMeta> open = applies.stream().filter(a -> all.stream().noneMatch(r -> r.rollbackOf().equals(Optional.of(a.id()))
-                && r.finished().filter(f -> f.failed() == 0 && f.unreachable() == 0).isPresent())).toList();
-        return (open.isEmpty() ? applies : open).get((open.isEmpty() ? applies : open).size() - 1).id();
-    }
-
-    /**
-     * The controller's record; where it has a change without an outcome (the connection dropped while it ran), the
-     * node's own journal says whether it finished, so those hosts' journals are read too.
-     */
-    private Map<String, List<Recorded>> fromController(RunStore store, String id) {
-        JournalText text = store.journal(id);
-        text.torn().ifPresent(t -> warn(t.message() + "; the entry is ignored (the node's journal and state decide)"));
-        Map<String, List<Recorded>> recorded = new LinkedHashMap<>(History.byHost(text.entries()));
-        boolean unfinished = recorded.values().stream().flatMap(List::stream)
-                .anyMatch(r -> r.status() == Recorded.Status.UNFINISHED);
-        if (unfinished) {
-            Map<String, List<Recorded>> nodes = fromNodes(id);
-            recorded.replaceAll((host, mine) -> nodes.containsKey(host) ? outcomesFrom(mine, nodes.get(host)) : mine);
+        List<RunMeta> open = applies.stream().filter(a -> !store.rollbackStatus(a, all).complete()).toList();
+        RunMeta chosen = (open.isEmpty() ? applies : open).get((open.isEmpty() ? applies : open).size() - 1);
+        RollbackStatus status = store.rollbackStatus(chosen, all);
+        if (!status.done().isEmpty() && !status.complete()) {
+            warn("run " + chosen.id() + " is rolled back on " + status.done().size() + " of " + status.hosts().size()
+                    + " hosts; not yet on: " + String.join(", ", status.remaining()));
         }
-        return recorded;
-    }
-
-    /** The controller's changes, with the node's outcome for those the controller never heard the end of. */
-    private static List<Recorded> outcomesFrom(List<Recorded> mine, List<Recorded> node) {
-        Map<Integer, Recorded.Status> onNode = new LinkedHashMap<>();
-        node.forEach(r -> onNode.put(r.seq(), r.status()));
-        return mine.stream().map(r -> r.status() != Recorded.Status.UNFINISHED || !onNode.containsKey(r.seq()) ? r
-                : new Recorded(r.seq(), r.task(), r.taskName(), r.change(), onNode.get(r.seq()), r.undoes())).toList();
-    }
-
-    /** Per host, the seqs of run {@code id} that earlier rollback runs undid (done in their journals). */
-    private static Map<String, java.util.Set<Integer>> undoneBefore(RunStore store, String id) {
-        Map<String, java.util.Set<Integer>> out = new LinkedHashMap<>();
-        for (RunMeta m : store.list()) {
-            if (!m.rollbackOf().equals(Optional.of(id))) {
-                continue;
-            }
-            History.byHost(store.journal(m.id()).entries()).forEach((host, changes) -> changes.stream()
-                    .filter(r -> r.status() == Recorded.Status.DONE && r.undoes().isPresent())
-                    .map(r -> r.undoes().get())
-                    .filter(u -> u.startsWith(id + "#"))
-                    .forEach(u -> out.computeIfAbsent(host, h -> new java.util.HashSet<>())
-                            .add(Integer.parseInt(u.substring(id.length() + 1)))));
-        }
-        return out;
-    }
-
-    private Map<String, List<Recorded>> fromNodes(String id) {
-        RemoteRun.Outcome outcome = new RemoteRun(ctx).run(inventory, connection, become, NodeJournal.read(id));
-        Map<String, List<Recorded>> out = new LinkedHashMap<>();
-        for (HostRun r : outcome.runs()) {
-            if (r instanceof HostRun.Completed c && c.result().ok()) {
-                JournalText text = JournalText.parse(c.host().name() + ":" + NodeJournal.journalPath(id), c.result().stdout());
-                text.torn().ifPresent(t -> warn(t.message() + "; that change may or may not have happened: its state decides"));
-                out.put(c.host().name(), History.of(text.entries().stream().map(e -> e.entry()).toList()));
-            } else if (r instanceof HostRun.Completed c && c.result().exitCode() != 44) {
-                warn(c.host().name() + ": cannot read its journal: " + c.result().stderr().strip());
-            } else if (!(r instanceof HostRun.Completed)) {
-                warn(r.host().name() + ": unreachable, its journal was not read: " + r);
-            }
-        }
-        return out;
+        return chosen.id();
     }
 
     private void warnIrreversible(Map<String, List<Recorded>> recorded, List<Host> hosts) {

@@ -1,6 +1,7 @@
 package dev.nodefix.cli;
 
 import dev.nodefix.journal.Entry;
+import dev.nodefix.journal.HostEnd;
 import dev.nodefix.journal.RunId;
 import dev.nodefix.journal.RunJournal;
 import dev.nodefix.journal.RunKind;
@@ -42,8 +43,8 @@ final class RunRecording {
         String id = RunId.next(now, ctx.entropy());
         RunStore store = new RunStore(RunStore.defaultDir(ctx.env(), ctx.home()));
         RunMeta meta = new RunMeta(id, kind, rollbackOf, now, what, hosts, Optional.empty());
-        String holder = "started " + now + " by " + ctx.env().getOrDefault("USER", "?") + "@"
-                + ctx.env().getOrDefault("HOSTNAME", "controller");
+        String holder = LockHolder.describe(now, ctx.env().getOrDefault("USER", "?"),
+                ctx.env().getOrDefault("HOSTNAME", "controller"), ProcessHandle.current().pid(), LockHolder.bootId());
         announce.println("RUN " + id);
         announce.flush();
         return new RunRecording(ctx, store, meta, new Entry.Started(id, kind, rollbackOf, now), holder);
@@ -68,7 +69,12 @@ final class RunRecording {
 
     /** Writes {@code run.json} with the run's end and its counts of hosts. */
     void finish(long changedHosts, long failedHosts, long unreachableHosts) {
+        finish(changedHosts, failedHosts, unreachableHosts, java.util.Map.of());
+    }
+
+    /** Writes {@code run.json} with the run's end, its counts of hosts and how each host ended. */
+    void finish(long changedHosts, long failedHosts, long unreachableHosts, java.util.Map<String, HostEnd> ends) {
         store.writeMeta(meta.finish(new RunMeta.Outcome(ctx.clock().instant(), (int) changedHosts, (int) failedHosts,
-                (int) unreachableHosts)));
+                (int) unreachableHosts, ends)));
     }
 }

@@ -31,7 +31,8 @@ public final class RunsCommand implements Callable<Integer> {
     public Integer call() {
         RunStore store = new RunStore(RunStore.defaultDir(ctx.env(), ctx.home()));
         if (words.isEmpty()) {
-            new RunsText().list(ctx.out(), store.list());
+            dev.nodefix.journal.StoredRuns stored = store.scan();
+            new RunsText().list(ctx.out(), stored, run -> store.rollbackStatus(run, stored.runs()));
             return ExitCode.OK;
         }
         if (words.size() != 2 || !words.get(0).equals("show")) {
@@ -39,7 +40,7 @@ public final class RunsCommand implements Callable<Integer> {
         }
         String id = RunId.check(words.get(1));
         RunMeta meta = store.find(id).orElseThrow(() -> new JournalException("no run " + id + " in " + store.dir()));
-        new RunsText().show(ctx.out(), meta, store.journal(id));
+        new RunsText().show(ctx.out(), meta, store.journal(id), store.rollbackStatus(meta, store.list()));
         return ExitCode.OK;
     }
 }

@@ -57,6 +57,15 @@ public final class ChangeRun {
         return results;
     }
 
+    /** Removes the lock of each host (--break-lock where there is nothing to change); per host, what the node said. */
+    public Map<String, String> breakLocks(List<Host> hosts) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        fanOut.run(hosts, host -> steps.breakLock(connections.get(host), host), o -> { })
+                .forEach(o -> out.put(o.host().name(), o instanceof HostOutcome.Succeeded<String> ok ? ok.value()
+                        : "cannot break its lock: unreachable"));
+        return out;
+    }
+
     private HostPlan planHost(Host host, List<Task> tasks) {
         Transport t = connections.get(host);
         List<TaskPlan> plans = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.nodefix.engine;
 
 import dev.nodefix.change.Change;
+import dev.nodefix.journal.Afterwards;
 import dev.nodefix.journal.Recorded;
 import dev.nodefix.journal.RollbackPlanner;
 import dev.nodefix.journal.RollbackStep;
@@ -20,16 +21,14 @@ public final class RollbackTasks {
     private RollbackTasks() {}
 
     public static List<Task> of(String run, List<Recorded> recorded, boolean force) {
-        return of(run, recorded, force, java.util.Set.of());
+        return of(run, recorded, force, Afterwards.NONE, false);
     }
 
-    /** @param undoneBefore seqs of {@code run} on this host that an earlier rollback already undid */
-    public static List<Task> of(String run, List<Recorded> recorded, boolean force, java.util.Set<Integer> undoneBefore) {
-        return of(run, recorded, force, undoneBefore, false);
-    }
-
-    /** @param backendUndone see {@link RollbackPlanner#plan(List, Map, boolean, java.util.Set, boolean)} */
-    public static List<Task> of(String run, List<Recorded> recorded, boolean force, java.util.Set<Integer> undoneBefore,
+    /**
+     * @param after what later runs did to {@code run}'s changes on this host
+     * @param backendUndone see {@link RollbackPlanner#plan(List, Map, boolean, Afterwards, boolean)}
+     */
+    public static List<Task> of(String run, List<Recorded> recorded, boolean force, Afterwards after,
                                 boolean backendUndone) {
         Map<Integer, List<Recorded>> byTask = new TreeMap<>(java.util.Comparator.reverseOrder());
         recorded.forEach(r -> byTask.computeIfAbsent(r.task(), k -> new ArrayList<>()).add(r));
@@ -39,7 +38,7 @@ public final class RollbackTasks {
             List<Query> reads = RollbackPlanner.reads(group);
             String name = "undo " + group.get(0).taskName();
             tasks.add(new Task(++number, name, reads,
-                    state -> plan(run, RollbackPlanner.plan(group, state.values(), force, undoneBefore, backendUndone))));
+                    state -> plan(run, RollbackPlanner.plan(group, state.values(), force, after, backendUndone))));
         }
         return tasks;
     }
@@ -55,6 +54,13 @@ public final class RollbackTasks {
             } else {
                 notes.add(step.action().label() + ": " + step.original().change().describe() + " (" + step.reason() + ")");
             }
+        }
+        List<String> running = steps.stream().filter(s -> s.action() == RollbackStep.Action.IN_FLIGHT)
+                .map(s -> "change #" + s.original().seq() + " (" + s.original().change().describe() + ")").toList();
+        if (!running.isEmpty()) {
+            return new TaskPlan(new Plan.Refused(String.join(", ", running) + " of run " + run + " is still running on"
+                    + " the node: its run died but its process did not, so it may still land; wait for it to end (or stop"
+                    + " it), then roll back again"), List.of(), notes);
         }
         Plan plan = changes.isEmpty()
                 ? new Plan.NoOp(notes.isEmpty() ? "nothing recorded" : "nothing to undo")

@@ -107,6 +107,13 @@ public final class TaskSteps {
         return Optional.empty();
     }
 
+    /** Removes whatever lock the node has (--break-lock on a host with nothing to change); what the node said. */
+    public String breakLock(Transport t, Host host) {
+        CommandResult r = t.execute(NodeJournal.breakLock().withBecome(become.forHost(host)));
+        return r.ok() ? (r.stderr().isBlank() ? "not locked" : r.stderr().strip())
+                : "cannot break its lock: exit " + r.exitCode() + ": " + r.stderr().strip();
+    }
+
     /** Releases the lock unless the connection is gone (then the lock stays and names this run, which is the truth). */
     public void unlock(Transport t, Host host, String run) {
         try {

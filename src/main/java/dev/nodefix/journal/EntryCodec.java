@@ -1,5 +1,7 @@
 package dev.nodefix.journal;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.time.Instant;
@@ -9,6 +11,8 @@ import java.util.Optional;
 
 /** Journal lines: one JSON object per entry, newline-terminated. */
 public final class EntryCodec {
+    private static final JSON STRICT = JSON.std.with(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS);
+
     private EntryCodec() {}
 
     /** The line without its newline. {@code host} is written for the controller's journal, empty for a node's. */
@@ -59,12 +63,7 @@ public final class EntryCodec {
 
     @SuppressWarnings("unchecked")
     private static HostEntry decode(String line) {
-        Map<String, Object> m;
-        try {
-            m = JSON.std.mapFrom(line);
-        } catch (IOException | RuntimeException e) {
-            throw new JournalException("not a journal line: " + e.getMessage(), e);
-        }
+        Map<String, Object> m = object(line);
         Optional<String> host = Optional.ofNullable((String) m.get("host"));
         String phase = String.valueOf(m.get("phase"));
         Entry entry = switch (phase) {
@@ -81,9 +80,33 @@ public final class EntryCodec {
     }
 
     private static int num(Map<String, Object> m, String key) {
-        if (!(m.get(key) instanceof Number n)) {
-            throw new JournalException("journal line lacks '" + key + "'");
+        if (!(m.get(key) instanceof Integer n) || n < 0) {
+            throw new JournalException("journal line lacks '" + key + "' (a whole number)");
         }
-        return n.intValue();
+        return n;
+    }
+
+    /**
+     * Exactly one JSON object: text after it (garbage appended to a valid line, a second object) or a key given twice
+     * is an error, never read past.
+     */
+    private static Map<String, Object> object(String line) {
+        try (JsonParser parser = STRICT.createParser(line)) {
+            Map<String, Object> m = STRICT.mapFrom(parser);
+            if (m == null) {
+                throw new JournalException("not a journal line: no JSON object");
+            }
+            JsonToken after = parser.nextToken();
+            if (after != null) {
+                throw new JournalException("not a journal line: text after its JSON object (at column "
+                        + parser.currentTokenLocation().getColumnNr() + ")");
+            }
+            return m;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof JournalException j) {
+                throw j;
+            }
+            throw new JournalException("not a journal line: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
     }
 }

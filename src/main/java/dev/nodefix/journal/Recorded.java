@@ -18,11 +18,18 @@ public record Recorded(int seq, int task, String taskName, Change change, Status
         /** Ran, and changed nothing (a command's changed_when was false): nothing to undo. */
         UNCHANGED,
         /** Intent written, no outcome: the run stopped (node or controller dropped) in between. */
-        UNFINISHED;
+        UNFINISHED,
+        /** Intent written, no outcome, and the process applying it still runs on the node: it may land any moment. */
+        RUNNING;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+    }
+
+    /** The same change with another status. */
+    public Recorded with(Status other) {
+        return new Recorded(seq, task, taskName, change, other, undoes);
     }
 
     public Recorded {

@@ -33,25 +33,18 @@ public final class RollbackPlanner {
     }
 
     public static List<RollbackStep> plan(List<Recorded> task, Map<Query, Object> observed, boolean force) {
-        return plan(task, observed, force, java.util.Set.of());
+        return plan(task, observed, force, Afterwards.NONE, false);
     }
 
     /**
-     * @param undoneBefore seqs of this run that an earlier rollback run undid (its journal says done); a change
-     *                     nothing observable tells about (a command) is not undone twice
-     */
-    public static List<RollbackStep> plan(List<Recorded> task, Map<Query, Object> observed, boolean force,
-                                          java.util.Set<Integer> undoneBefore) {
-        return plan(task, observed, force, undoneBefore, false);
-    }
-
-    /**
+     * @param after what later runs did: a change an earlier rollback undid is never undone again, and one whose
+     *     thing a later run changed is that run's now (a conflict naming it, unless forced)
      * @param backendUndone the run switched the flannel backend on a server, which its rollback switches back:
      *     a k3s or k3s-agent restart of this task runs again even if nothing in the task itself was undone (an
      *     agent picks up the server's backend only when it restarts)
      */
     public static List<RollbackStep> plan(List<Recorded> task, Map<Query, Object> observed, boolean force,
-                                          java.util.Set<Integer> undoneBefore, boolean backendUndone) {
+                                          Afterwards after, boolean backendUndone) {
         Map<Query, Object> state = new HashMap<>(observed);
         List<RollbackStep> steps = new ArrayList<>();
         boolean undid = false;
@@ -60,12 +53,11 @@ public final class RollbackPlanner {
             if (r.change().trigger()) {
                 continue;
             }
-            RollbackStep step = undoneBefore.contains(r.seq()) && r.change().observes().isEmpty()
-                    ? new RollbackStep(r, RollbackStep.Action.SKIP, Optional.empty(), "undone already by an earlier rollback")
-                    : undoneAlready(task, i, state)
+            int at = i;
+            RollbackStep step = boundTo(r, state, force, after).orElseGet(() -> undoneAlready(task, at, state)
                     ? new RollbackStep(r, RollbackStep.Action.SKIP, Optional.empty(),
                             "already undone (the file is as it was before an earlier change of this task)")
-                    : step(r, state, force);
+                    : step(r, state, force));
             if (step.action() == RollbackStep.Action.UNDO) {
                 undid = true;
                 r.change().observes().ifPresent(q -> state.put(q, afterUndo(r.change(), state.get(q))));
@@ -105,6 +97,35 @@ public final class RollbackPlanner {
     public static boolean switchedBackend(Map<String, List<Recorded>> byHost) {
         return byHost.values().stream().flatMap(List::stream)
                 .anyMatch(r -> r.change() instanceof dev.nodefix.change.K3sRestart && r.status() == Recorded.Status.DONE);
+    }
+
+    /**
+     * The step a change gets from what later runs did: still running on the node (never undone under it), undone
+     * already by an earlier rollback, or in the hands of a later run; empty when the node's state decides.
+     */
+    private static Optional<RollbackStep> boundTo(Recorded r, Map<Query, Object> state, boolean force, Afterwards after) {
+        Optional<String> later = r.change().observes().map(after.changedBy()::get);
+        String laterNote = later.map(b -> "; run " + b + " changed it since: roll that run back for its change").orElse("");
+        if (r.status() == Recorded.Status.RUNNING) {
+            return Optional.of(new RollbackStep(r, RollbackStep.Action.IN_FLIGHT, Optional.empty(),
+                    "still running on the node (the dead run's process is alive): wait for it to end, then roll back again"));
+        }
+        if (after.undoneBy().containsKey(r.seq())) {
+            return Optional.of(new RollbackStep(r, RollbackStep.Action.SKIP, Optional.empty(),
+                    "undone already by rollback " + after.undoneBy().get(r.seq()) + laterNote));
+        }
+        if (later.isEmpty() || r.status() == Recorded.Status.UNCHANGED) {
+            return Optional.empty();
+        }
+        Change c = r.change();
+        if (c.landing(state.get(c.observes().orElseThrow())) == Landing.NOT_APPLIED || c.inverse().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(force
+                ? new RollbackStep(r, RollbackStep.Action.UNDO, c.inverse(), "run " + later.get()
+                        + " changed it since; --force restores this run's before-image")
+                : new RollbackStep(r, RollbackStep.Action.CONFLICT, Optional.empty(), "run " + later.get()
+                        + " changed it since; left alone: roll back " + later.get() + " first, or --force"));
     }
 
     private static RollbackStep step(Recorded r, Map<Query, Object> state, boolean force) {

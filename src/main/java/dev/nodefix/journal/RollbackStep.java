@@ -14,10 +14,12 @@ public record RollbackStep(Recorded original, Action action, Optional<Change> in
         /** The state is neither before nor after: changed by hand since; left alone unless forced. */
         CONFLICT,
         /** The change has no inverse (a command without undo). */
-        IRREVERSIBLE;
+        IRREVERSIBLE,
+        /** The change is still running on the node (its run died, its process did not): nothing is undone under it. */
+        IN_FLIGHT;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 

@@ -13,8 +13,18 @@ import java.util.Optional;
  */
 public record RunMeta(String id, RunKind kind, Optional<String> rollbackOf, Instant started, String what,
                       List<String> hosts, Optional<Outcome> finished) {
-    /** Counts when the run finished. */
-    public record Outcome(Instant at, int changed, int failed, int unreachable) {
+    /**
+     * Counts when the run finished, and how each host ended ({@code ends} is empty in runs recorded before
+     * nodefix kept it).
+     */
+    public record Outcome(Instant at, int changed, int failed, int unreachable, java.util.Map<String, HostEnd> ends) {
+        public Outcome {
+            ends = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(ends));
+        }
+
+        public Outcome(Instant at, int changed, int failed, int unreachable) {
+            this(at, changed, failed, unreachable, java.util.Map.of());
+        }
     }
 
     public RunMeta {

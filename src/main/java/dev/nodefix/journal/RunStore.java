@@ -70,28 +70,49 @@ public final class RunStore {
         }
     }
 
-    /** Every run's metadata, oldest first. */
+    /** Every readable run's metadata, oldest first (see {@link #scan} for the unreadable ones). */
     public List<RunMeta> list() {
+        return scan().runs();
+    }
+
+    /** Every run: those whose {@code run.json} reads, oldest first, and those whose does not, with the reason. */
+    public StoredRuns scan() {
         if (!Files.isDirectory(dir)) {
-            return List.of();
+            return new StoredRuns(List.of(), List.of());
         }
         List<RunMeta> runs = new ArrayList<>();
+        List<StoredRuns.Unreadable> unreadable = new ArrayList<>();
         try (Stream<Path> children = Files.list(dir)) {
             for (Path p : children.sorted().toList()) {
-                if (RunId.looksLike(p.getFileName().toString()) && Files.exists(p.resolve("run.json"))) {
-                    runs.add(meta(p.getFileName().toString()));
+                String id = p.getFileName().toString();
+                if (!RunId.looksLike(id) || !Files.isDirectory(p)) {
+                    continue;
+                }
+                if (!Files.exists(p.resolve("run.json"))) {
+                    unreadable.add(new StoredRuns.Unreadable(id, "it has no run.json"));
+                    continue;
+                }
+                try {
+                    runs.add(meta(id));
+                } catch (JournalException e) {
+                    unreadable.add(new StoredRuns.Unreadable(id, e.getMessage()));
                 }
             }
-            runs.sort(java.util.Comparator.comparing(RunMeta::started).thenComparing(RunMeta::id));
         } catch (IOException e) {
             throw new JournalException("cannot list " + dir + ": " + e.getMessage(), e);
         }
-        return runs;
+        runs.sort(java.util.Comparator.comparing(RunMeta::started).thenComparing(RunMeta::id));
+        return new StoredRuns(runs, unreadable);
     }
 
     public Optional<RunMeta> find(String id) {
         Path p = dir.resolve(RunId.check(id)).resolve("run.json");
         return Files.exists(p) ? Optional.of(meta(id)) : Optional.empty();
+    }
+
+    /** Whether the store has the run's directory (its run.json may still be unreadable). */
+    public boolean has(String id) {
+        return Files.isDirectory(dir.resolve(RunId.check(id)));
     }
 
     public Optional<RunMeta> last() {
@@ -109,10 +130,34 @@ public final class RunStore {
         }
     }
 
+    /**
+     * The hosts a run may have changed: those its journal here holds a change (an intent) for; every host of its
+     * {@code run.json} when that journal is gone. A garbled line is left out here (rollback's checks name it).
+     */
+    public java.util.Set<String> changedHosts(RunMeta run) {
+        Path p = dir.resolve(run.id()).resolve("journal.jsonl");
+        if (!Files.exists(p)) {
+            return new java.util.LinkedHashSet<>(run.hosts());
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        journal(run.id()).entries().stream().filter(e -> e.entry() instanceof Entry.Intent)
+                .forEach(e -> e.host().ifPresent(out::add));
+        return out;
+    }
+
+    /** How far {@code run} is rolled back, host by host, among {@code all} runs. */
+    public RollbackStatus rollbackStatus(RunMeta run, List<RunMeta> all) {
+        return RollbackStatus.of(run, changedHosts(run), all);
+    }
+
     private RunMeta meta(String id) {
         Path p = dir.resolve(id).resolve("run.json");
         try {
-            return decode(JSON.std.mapFrom(Files.readString(p)));
+            RunMeta meta = decode(JSON.std.mapFrom(Files.readString(p)));
+            if (!meta.id().equals(id)) {
+                throw new JournalException("it names run " + meta.id());
+            }
+            return meta;
         } catch (IOException | RuntimeException e) {
             throw new JournalException("cannot read " + p + ": " + e.getMessage(), e);
         }
@@ -131,6 +176,11 @@ public final class RunStore {
             out.put("changed", f.changed());
             out.put("failed", f.failed());
             out.put("unreachable", f.unreachable());
+            if (!f.ends().isEmpty()) {
+                Map<String, Object> ends = new LinkedHashMap<>();
+                f.ends().forEach((host, end) -> ends.put(host, end.label()));
+                out.put("host_ends", ends);
+            }
         });
         return out;
     }
@@ -138,15 +188,37 @@ public final class RunStore {
     @SuppressWarnings("unchecked")
     private static RunMeta decode(Map<String, Object> m) {
         Optional<RunMeta.Outcome> finished = m.containsKey("finished")
-                ? Optional.of(new RunMeta.Outcome(Instant.parse((String) m.get("finished")), num(m, "changed"),
-                        num(m, "failed"), num(m, "unreachable")))
+                ? Optional.of(new RunMeta.Outcome(Instant.parse(text(m, "finished")), num(m, "changed"),
+                        num(m, "failed"), num(m, "unreachable"), ends(m.get("host_ends"))))
                 : Optional.empty();
-        return new RunMeta((String) m.get("id"), RunKind.of((String) m.get("kind")),
-                Optional.ofNullable((String) m.get("rollback_of")), Instant.parse((String) m.get("started")),
-                (String) m.get("what"), (List<String>) m.get("hosts"), finished);
+        if (!(m.get("hosts") instanceof List<?> hosts) || !hosts.stream().allMatch(String.class::isInstance)) {
+            throw new JournalException("'hosts' is not a list of names");
+        }
+        return new RunMeta(text(m, "id"), RunKind.of(text(m, "kind")), Optional.ofNullable((String) m.get("rollback_of")),
+                Instant.parse(text(m, "started")), text(m, "what"), (List<String>) hosts, finished);
+    }
+
+    private static Map<String, HostEnd> ends(Object raw) {
+        Map<String, HostEnd> out = new LinkedHashMap<>();
+        if (raw instanceof Map<?, ?> m) {
+            m.forEach((host, end) -> out.put(String.valueOf(host), HostEnd.of(String.valueOf(end))));
+        } else if (raw != null) {
+            throw new JournalException("'host_ends' is not a map of host to how it ended");
+        }
+        return out;
+    }
+
+    private static String text(Map<String, Object> m, String key) {
+        if (!(m.get(key) instanceof String s)) {
+            throw new JournalException("'" + key + "' is missing or not text");
+        }
+        return s;
     }
 
     private static int num(Map<String, Object> m, String key) {
-        return ((Number) m.get(key)).intValue();
+        if (!(m.get(key) instanceof Number n)) {
+            throw new JournalException("'" + key + "' is missing or not a number");
+        }
+        return n.intValue();
     }
 }

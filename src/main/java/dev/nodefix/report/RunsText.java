@@ -4,16 +4,19 @@ import dev.nodefix.journal.History;
 import dev.nodefix.journal.JournalText;
 import dev.nodefix.journal.Recorded;
 import dev.nodefix.journal.RunKind;
+import dev.nodefix.journal.RollbackStatus;
 import dev.nodefix.journal.RunMeta;
+import dev.nodefix.journal.StoredRuns;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@code nodefix runs}: one line per run; {@code runs show RUN}: each change with its diff. */
 public final class RunsText {
-    public void list(PrintWriter out, List<RunMeta> runs) {
-        if (runs.isEmpty()) {
+    /** @param status how far an applying run is rolled back */
+    public void list(PrintWriter out, StoredRuns stored, java.util.function.Function<RunMeta, RollbackStatus> status) {
+        List<RunMeta> runs = stored.runs();
+        if (runs.isEmpty() && stored.unreadable().isEmpty()) {
             out.println("no runs recorded yet");
             return;
         }
@@ -25,7 +28,10 @@ public final class RunsText {
             out.println(String.format("%-22s %-20s %-8s %5d %7s %6s  %-28s %s", m.id(),
                     m.started().toString().replaceFirst("\\.\\d+Z$", "Z"), m.kind().label()
                             + (m.finished().isEmpty() ? "*" : ""), m.hosts().size(), changed, failed,
-                    rolledBack(m, runs), shorten(m.what())));
+                    rolledBack(m, status), shorten(m.what())));
+        }
+        for (StoredRuns.Unreadable u : stored.unreadable()) {
+            out.println(String.format("%-22s unreadable: %s", u.id(), oneLine(u.reason())));
         }
         if (runs.stream().anyMatch(m -> m.finished().isEmpty())) {
             out.println("* did not finish (still running, or the controller stopped): its journal says how far it got");
@@ -39,20 +45,31 @@ public final class RunsText {
         return line.length() > 70 ? line.substring(0, 67) + "..." : line;
     }
 
-    private static String rolledBack(RunMeta run, List<RunMeta> all) {
+    private static String oneLine(String text) {
+        String line = text.replaceAll("\\p{Cntrl}", " ");
+        return line.length() > 200 ? line.substring(0, 197) + "..." : line;
+    }
+
+    private static String rolledBack(RunMeta run, java.util.function.Function<RunMeta, RollbackStatus> status) {
         if (run.kind() == RunKind.ROLLBACK) {
             return "undoes " + run.rollbackOf().orElse("?");
         }
-        return all.stream().filter(m -> m.rollbackOf().equals(Optional.of(run.id()))).reduce((a, b) -> b)
-                .map(m -> (m.finished().filter(f -> f.failed() == 0 && f.unreachable() == 0).isPresent() ? "yes, by "
-                        : "partly, by ") + m.id()).orElse("no");
+        return status.apply(run).summary();
     }
 
-    public void show(PrintWriter out, RunMeta meta, JournalText journal) {
+    /** @param status how far {@code meta} (when it applied changes) is rolled back */
+    public void show(PrintWriter out, RunMeta meta, JournalText journal, RollbackStatus status) {
         out.println("run " + meta.id() + " (" + meta.kind().label() + meta.rollbackOf().map(r -> " of " + r).orElse("")
                 + "), started " + meta.started() + ": " + meta.what());
         journal.torn().ifPresent(t -> out.println("warning: " + t.message()));
-        Map<String, List<Recorded>> byHost = History.byHost(journal.entries());
+        journal.garbled().forEach(g -> out.println("warning: " + g.garbledMessage()));
+        if (meta.kind() == RunKind.APPLY) {
+            out.println("rolled back: " + status.summary());
+            status.hosts().forEach(h -> out.println("  " + h + ": " + status.of(h)));
+        } else {
+            meta.finished().ifPresent(f -> f.ends().forEach((h, e) -> out.println("  " + h + ": " + e.label())));
+        }
+        Map<String, List<Recorded>> byHost = History.byHost(journal.entries().stream().filter(e -> e.host().isPresent()).toList());
         if (byHost.isEmpty()) {
             out.println("  no changes recorded");
         }

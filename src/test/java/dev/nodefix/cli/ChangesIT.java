@@ -63,7 +63,7 @@ class ChangesIT {
         assertThat(nodes.snapshots()).isEqualTo(before);
         CliRunner.Result twice = nodes.nodefix("rollback", LabChanges.runId(applied), "--yes");
         assertThat(twice.exitCode()).as(twice.toString()).isZero();
-        assertThat(twice.out()).contains("nothing to change").contains("already undone");
+        assertThat(twice.out()).contains("nothing to change").contains("undone already by rollback " + LabChanges.runId(rollback));
         assertThat(nodes.snapshots()).isEqualTo(before);
     }
 
@@ -171,6 +171,15 @@ class ChangesIT {
         String journal = lab.exec(node, "cat", "/var/lib/nodefix/runs/" + id + ".journal");
         assertThat(journal).contains("\"phase\":\"intent\"").doesNotContain("\"phase\":\"done\"");
         assertThat(lab.exec(node, "ls", "/etc/")).contains("nodefix-mid");
+
+        // the dropped session's command still runs on the node: never "nothing to change", never undone under it
+        CliRunner.Result running = nodes.nodefix("rollback", id, "--yes", "--force");
+        assertThat(running.out()).as(running.toString()).contains("is still running on the node")
+                .doesNotContain("nothing to change");
+        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("still running on the node \\(pid (\\d+)\\)")
+                .matcher(running.err());
+        assertThat(pid.find()).as(running.err()).isTrue();
+        lab.exec(node, "kill", pid.group(1)); // its journaling shell: the change is now unfinished, not running
 
         CliRunner.Result unsure = nodes.nodefix("rollback", id, "--yes");
         assertThat(unsure.out()).as(unsure.toString()).contains("skip: run: touch /etc/nodefix-mid; sleep 30 (unfinished");

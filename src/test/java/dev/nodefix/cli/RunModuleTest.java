@@ -125,7 +125,7 @@ class RunModuleTest {
         CliRunner.Result second = run(hosts, "rollback", id, "-i", INV, "--yes");
 
         assertThat(first.out()).as(first.toString()).contains("srv1  changed  run: rm -f /x");
-        assertThat(second.out()).as(second.toString()).contains("undone already by an earlier rollback")
+        assertThat(second.out()).as(second.toString()).contains("undone already by rollback " + runIdOf(first))
                 .contains("nothing to change");
         assertThat(hosts.commandsSeen.stream().filter(c -> c.contains("nodefix-journal") && c.endsWith(" rm -f /x"))).hasSize(1);
     }

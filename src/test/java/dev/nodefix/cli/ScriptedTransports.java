@@ -17,11 +17,14 @@ import java.util.Map;
 /**
  * A transport factory whose hosts answer from a script: a result per host, or a failure class at connect.
  * For the CLI's own logic (exit codes, rendering); real SSH is covered by the MINA tests and the lab ITs.
+ * Each host keeps the node journal the journaling commands would write (started, intent, done/failed,
+ * unchanged) and prints it for a journal read, as a node does.
  */
 final class ScriptedTransports implements TransportFactory {
     private final Map<String, CommandResult> results = new HashMap<>();
     private final Map<String, FailureClass> unreachable = new HashMap<>();
     final List<String> commandsSeen = Collections.synchronizedList(new ArrayList<>());
+    private final dev.nodefix.journal.SimulatedNodeJournals nodeJournals = new dev.nodefix.journal.SimulatedNodeJournals();
 
     ScriptedTransports answer(String host, int rc, String stdout, String stderr) {
         results.put(host, new CommandResult(rc, stdout, stderr, Duration.ofMillis(5)));
@@ -31,6 +34,15 @@ final class ScriptedTransports implements TransportFactory {
     ScriptedTransports refuse(String host, FailureClass failure) {
         unreachable.put(host, failure);
         return this;
+    }
+
+    /** A journal command's answer from the host's simulated node journal; other commands get {@code r}. */
+    private CommandResult journal(String host, Command command, CommandResult r) {
+        boolean read = command.argv().size() > 5 && command.argv().get(3).equals("nodefix-read");
+        if (read && !nodeJournals.has(host, command.argv().get(5)) && results.containsKey(host)) {
+            return r; // a journal the test scripted as the host's answer
+        }
+        return nodeJournals.answer(host, command, r).orElse(r);
     }
 
     @Override
@@ -49,7 +61,7 @@ final class ScriptedTransports implements TransportFactory {
             public CommandResult execute(Command command) {
                 commandsSeen.add(host.name() + ": " + command.toShellLine());
                 CommandResult r = results.get(host.name());
-                return r != null ? r : new CommandResult(0, "", "", Duration.ZERO);
+                return journal(host.name(), command, r != null ? r : new CommandResult(0, "", "", Duration.ZERO));
             }
 
             @Override

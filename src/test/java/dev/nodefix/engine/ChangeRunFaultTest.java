@@ -92,7 +92,7 @@ class ChangeRunFaultTest {
         assertThat(nodeJournal()).extracting(HostEntry::entry)
                 .hasExactlyElementsOfTypes(Entry.Started.class, Entry.Intent.class, Entry.Done.class);
         // the unlock could not be sent: the lock stays and names this run
-        assertThat(Files.readString(nodeDir.resolve("lock/holder"))).startsWith(RUN + " ");
+        assertThat(Files.readString(nodeDir.resolve("lock"))).startsWith(RUN + " ");
 
         assertThat(rollback(recorded, observe())).extracting(RollbackStep::action).containsExactly(RollbackStep.Action.UNDO);
         assertRollbackFollowsTheState(recorded);
@@ -125,7 +125,7 @@ class ChangeRunFaultTest {
         assertThat(o.received).noneMatch(l -> l.contains("nodefix-journal"));
         assertThat(o.entries()).isEmpty();
         assertThat(Files.readString(config)).isEqualTo("flannel-backend: vxlan\n");
-        assertThat(Files.readString(nodeDir.resolve("lock/holder"))).startsWith(OTHER_RUN + " ");
+        assertThat(Files.readString(nodeDir.resolve("lock"))).startsWith(OTHER_RUN + " ");
     }
 
     @Test

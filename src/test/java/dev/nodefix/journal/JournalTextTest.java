@@ -64,19 +64,27 @@ class JournalTextTest {
     }
 
     @Test
-    void corruptLineInTheMiddleFailsNamingSourceAndLine() {
-        assertThatThrownBy(() -> JournalText.parse("node1:/var/lib/nodefix/runs/" + RUN + ".journal",
-                STARTED + "\n{garbage\n" + DONE + "\n"))
-                .isInstanceOf(JournalException.class)
-                .hasMessageStartingWith("node1:/var/lib/nodefix/runs/" + RUN + ".journal:2: corrupt journal line");
+    void corruptLineInTheMiddleIsKeptAsGarbledNamingSourceAndLine() {
+        JournalText j = JournalText.parse("node1:/var/lib/nodefix/runs/" + RUN + ".journal",
+                STARTED + "\n{garbage\n" + DONE + "\n");
+        assertThat(j.entries()).hasSize(2);
+        assertThat(j.garbled()).singleElement().satisfies(g -> assertThat(g.garbledMessage())
+                .startsWith("node1:/var/lib/nodefix/runs/" + RUN + ".journal:2: garbled journal line"));
+        assertThatThrownBy(j::requireIntact).isInstanceOf(JournalException.class).hasMessageContaining(":2: garbled");
     }
 
     @Test
-    void unknownPhaseInTheMiddleIsCorruptionToo() {
-        assertThatThrownBy(() -> JournalText.parse("c", STARTED + "\n{\"phase\":\"maybe\",\"seq\":1}\n" + DONE + "\n"))
-                .isInstanceOf(JournalException.class)
-                .hasMessageContaining("c:2: corrupt journal line")
-                .hasMessageContaining("unknown journal phase 'maybe'");
+    void unknownPhaseInTheMiddleIsGarbledToo() {
+        JournalText j = JournalText.parse("c", STARTED + "\n{\"phase\":\"maybe\",\"seq\":1}\n" + DONE + "\n");
+        assertThat(j.garbled()).singleElement().satisfies(g -> assertThat(g.garbledMessage())
+                .contains("c:2: garbled journal line").contains("unknown journal phase 'maybe'"));
+    }
+
+    @Test
+    void garbageAppendedToAValidLineIsNeverReadAsThatLine() {
+        JournalText j = JournalText.parse("c", STARTED + "\n" + DONE + "xyz\n" + DONE + "\n");
+        assertThat(j.entries()).hasSize(2);
+        assertThat(j.garbled()).singleElement().satisfies(g -> assertThat(g.line()).isEqualTo(2));
     }
 
     @Test

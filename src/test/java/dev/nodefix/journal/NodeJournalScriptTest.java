@@ -45,7 +45,7 @@ class NodeJournalScriptTest {
     void secondLockFailsFastNamingTheHolder() throws IOException {
         CommandResult first = run(NodeJournal.lock(started(RUN_A), "alice@ctl pid 42"));
         assertThat(first.exitCode()).as(first.stderr()).isZero();
-        assertThat(Files.readString(nodeDir.resolve("lock/holder"))).isEqualTo(RUN_A + " alice@ctl pid 42\n");
+        assertThat(Files.readString(nodeDir.resolve("lock"))).isEqualTo(RUN_A + " alice@ctl pid 42\n");
 
         CommandResult second = run(NodeJournal.lock(started(RUN_B), "bob@ctl pid 7"));
         assertThat(second.exitCode()).isEqualTo(NodeJournal.LOCKED);
@@ -59,7 +59,7 @@ class NodeJournalScriptTest {
     void onlyTheHolderReleasesTheLock() {
         assertThat(run(NodeJournal.lock(started(RUN_A), "a")).exitCode()).isZero();
         assertThat(run(NodeJournal.unlock(RUN_B)).exitCode()).isZero();
-        assertThat(nodeDir.resolve("lock")).isDirectory();
+        assertThat(nodeDir.resolve("lock")).isRegularFile();
         assertThat(run(NodeJournal.lock(started(RUN_B), "b")).exitCode()).isEqualTo(NodeJournal.LOCKED);
 
         assertThat(run(NodeJournal.unlock(RUN_A)).exitCode()).isZero();
@@ -73,8 +73,92 @@ class NodeJournalScriptTest {
         CommandResult r = run(NodeJournal.lock(started(RUN_B), "b", true));
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.stderr()).contains("broke lock of " + RUN_A);
-        assertThat(Files.readString(nodeDir.resolve("lock/holder"))).isEqualTo(RUN_B + " b\n");
+        assertThat(Files.readString(nodeDir.resolve("lock"))).isEqualTo(RUN_B + " b\n");
         assertThat(journal(RUN_B).entries()).extracting(HostEntry::entry).containsExactly(started(RUN_B));
+    }
+
+    @Test
+    void aHolderThatCannotBeWrittenTakesNoLockAtAll() throws IOException {
+        Files.createDirectories(nodeDir.resolve("lock." + RUN_A)); // the holder's file cannot be written, as on a full disk
+        CommandResult r = run(NodeJournal.lock(started(RUN_A), "a"));
+
+        assertThat(r.exitCode()).isEqualTo(70);
+        assertThat(r.stderr()).contains("cannot write the lock's holder").contains("no lock taken");
+        assertThat(nodeDir.resolve("lock")).doesNotExist();
+    }
+
+    @Test
+    void aJournalThatCannotBeStartedReleasesTheLockItTook() throws IOException {
+        Files.createDirectories(nodeDir.resolve("runs"));
+        // a journal that cannot be created, as on a full disk: a dangling link into a directory that does not exist
+        Files.createSymbolicLink(nodeDir.resolve("runs/" + RUN_A + ".journal"), tmp.resolve("missing/journal"));
+        CommandResult r = run(NodeJournal.lock(started(RUN_A), "a"));
+
+        assertThat(r.exitCode()).isEqualTo(70);
+        assertThat(r.stderr()).contains("lock released");
+        assertThat(nodeDir.resolve("lock")).doesNotExist();
+    }
+
+    @Test
+    void anOldStyleLockDirectoryStillLocksAndBreaksNamingItsHolder() throws IOException {
+        Files.createDirectories(nodeDir.resolve("lock"));
+        Files.writeString(nodeDir.resolve("lock/holder"), RUN_A + " old\n");
+        CommandResult locked = run(NodeJournal.lock(started(RUN_B), "b"));
+        assertThat(locked.exitCode()).isEqualTo(NodeJournal.LOCKED);
+        assertThat(locked.stdout().strip()).isEqualTo(RUN_A + " old");
+
+        CommandResult broken = run(NodeJournal.lock(started(RUN_B), "b", true));
+        assertThat(broken.exitCode()).as(broken.stderr()).isZero();
+        assertThat(broken.stderr()).contains("broke lock of " + RUN_A + " old");
+        assertThat(Files.readString(nodeDir.resolve("lock"))).isEqualTo(RUN_B + " b\n");
+    }
+
+    @Test
+    void statusNamesTheHolderAndRemoveTakesOnlyTheLockItSaw() {
+        assertThat(run(NodeJournal.status()).stdout()).isEqualTo("free\n");
+        run(NodeJournal.lock(started(RUN_A), "a"));
+        assertThat(run(NodeJournal.status()).stdout()).isEqualTo("lock " + RUN_A + " a\n");
+
+        assertThat(run(NodeJournal.remove(RUN_B + " b")).exitCode()).isEqualTo(NodeJournal.LOCKED);
+        assertThat(nodeDir.resolve("lock")).exists();
+        assertThat(run(NodeJournal.remove(RUN_A + " a")).exitCode()).isZero();
+        assertThat(nodeDir.resolve("lock")).doesNotExist();
+    }
+
+    @Test
+    void breakLockRemovesAnyLockAndSaysWhose() {
+        run(NodeJournal.lock(started(RUN_A), "a"));
+        CommandResult r = run(NodeJournal.breakLock());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.stderr()).contains("broke lock of " + RUN_A + " a");
+        assertThat(nodeDir.resolve("lock")).doesNotExist();
+    }
+
+    @Test
+    void aChangeStillRunningIsSeenInFlightUntilItEnds() throws Exception {
+        run(NodeJournal.lock(started(RUN_A), "a"));
+        Entry.Intent intent = new Entry.Intent(1, 1, "slow",
+                new CommandChange("sleep 3", Optional.of("true"), Optional.empty(), Optional.empty()), Optional.empty());
+        java.util.concurrent.CompletableFuture<CommandResult> slow =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> run(NodeJournal.journaled(RUN_A, intent)));
+        String seen = "";
+        for (int i = 0; i < 50 && !seen.contains("inflight"); i++) {
+            Thread.sleep(50);
+            seen = run(NodeJournal.read(RUN_A)).stderr();
+        }
+        assertThat(seen).matches("inflight " + RUN_A + " 1 \\d+\n");
+        assertThat(run(NodeJournal.status()).stdout()).contains("inflight " + RUN_A + " 1 ");
+
+        assertThat(slow.get(30, java.util.concurrent.TimeUnit.SECONDS).exitCode()).isZero();
+        assertThat(run(NodeJournal.read(RUN_A)).stderr()).isEmpty();
+        assertThat(nodeDir.resolve("inflight")).isEmptyDirectory();
+    }
+
+    @Test
+    void aMarkerWhoseProcessIsGoneIsNotInFlight() throws IOException {
+        run(NodeJournal.lock(started(RUN_A), "a"));
+        Files.writeString(nodeDir.resolve("inflight/" + RUN_A + ".1"), ProcessHandle.current().pid() + " 1\n");
+        assertThat(run(NodeJournal.read(RUN_A)).stderr()).isEmpty();
     }
 
     @Test

@@ -26,11 +26,13 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * {@code {content: TEXT, mode, owner, group}} with 644 root root as defaults), the {@code observed} node state
  * (raw query output parsed by the real {@link Query#parse}: {@code {file: PATH, content: ...}},
  * {@code {file: PATH, absent: true}}, {@code {offload: IFACE, output: TEXT}}, {@code {unit: NAME, output: TEXT}}),
- * optional {@code force} and {@code backend_undone} (another host of the run switched the flannel backend), and the {@code expect}ed steps in order: {@code seq}, {@code action}, the inverse's
+ * optional {@code force} and {@code backend_undone} (another host of the run switched the flannel backend),
+ * {@code undone_by: {SEQ: RUN}} (an earlier rollback undid it), {@code changed_later: {SEQ: RUN}} (a later run
+ * changed what change SEQ observes), and the {@code expect}ed steps in order: {@code seq}, {@code action}, the inverse's
  * {@code describe()} for undo steps, optionally a {@code reason} substring.
  */
 record RollbackCase(String name, List<Recorded> recorded, Map<Query, Object> observed, boolean force,
-                    boolean backendUndone, List<Step> expect) {
+                    boolean backendUndone, Afterwards after, List<Step> expect) {
     record Step(int seq, RollbackStep.Action action, Optional<String> inverse, Optional<String> reason) {
     }
 
@@ -60,8 +62,17 @@ record RollbackCase(String name, List<Recorded> recorded, Map<Query, Object> obs
                     Optional.ofNullable(s.get("inverse")).map(String::valueOf),
                     Optional.ofNullable(s.get("reason")).map(String::valueOf)));
         }
+        Map<Integer, String> undoneBy = new LinkedHashMap<>();
+        map(doc.get("undone_by")).forEach((seq, run) -> undoneBy.put(((Number) seq).intValue(), String.valueOf(run)));
+        Map<Query, String> changedBy = new LinkedHashMap<>();
+        map(doc.get("changed_later")).forEach((seq, run) -> recorded.stream().filter(r -> r.seq() == ((Number) seq).intValue())
+                .forEach(r -> changedBy.put(r.change().observes().orElseThrow(), String.valueOf(run))));
         return new RollbackCase(name, recorded, observed, Boolean.TRUE.equals(doc.get("force")),
-                Boolean.TRUE.equals(doc.get("backend_undone")), expect);
+                Boolean.TRUE.equals(doc.get("backend_undone")), new Afterwards(undoneBy, changedBy), expect);
+    }
+
+    private static Map<?, ?> map(Object o) {
+        return o == null ? Map.of() : (Map<?, ?>) o;
     }
 
     @SuppressWarnings("unchecked")

@@ -28,7 +28,7 @@ class RollbackPlannerCasesTest {
         // the case observes exactly what the planner asks to read
         assertThat(RollbackPlanner.reads(c.recorded())).as(c + ": reads")
                 .containsExactlyInAnyOrderElementsOf(c.observed().keySet());
-        List<RollbackStep> steps = RollbackPlanner.plan(c.recorded(), c.observed(), c.force(), java.util.Set.of(),
+        List<RollbackStep> steps = RollbackPlanner.plan(c.recorded(), c.observed(), c.force(), c.after(),
                 c.backendUndone());
         List<String> actual = new ArrayList<>();
         List<String> expected = new ArrayList<>();

@@ -130,6 +130,39 @@ class RunStoreTest {
                 .isEqualTo(Path.of("/home/alice/.local/state/nodefix/runs"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"truncated.json", "hosts-not-a-list.json",
+            "unknown-host-end.json", "names-another-run.json", "missing-what.json"})
+    void anUnreadableRunJsonIsListedWithItsReasonAndHidesNoOtherRun(String file) throws IOException {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        store.create(meta("20261125T100000Z-0003", "2026-11-25T10:00:03Z")).close();
+        Path bad = store.dir().resolve("20261125T100000Z-0004");
+        Files.createDirectories(bad);
+        Files.copy(Path.of("src/test/resources/journal/run-json", file), bad.resolve("run.json"));
+
+        StoredRuns all = store.scan();
+
+        assertThat(all.runs()).extracting(RunMeta::id).containsExactly("20261125T100000Z-0003");
+        assertThat(all.unreadable()).singleElement().satisfies(u -> {
+            assertThat(u.id()).isEqualTo("20261125T100000Z-0004");
+            assertThat(u.reason()).startsWith("cannot read " + bad.resolve("run.json"));
+        });
+        assertThat(store.list()).extracting(RunMeta::id).containsExactly("20261125T100000Z-0003");
+        assertThatThrownBy(() -> store.find("20261125T100000Z-0004")).isInstanceOf(JournalException.class);
+    }
+
+    @Test
+    void howEachHostEndedSurvivesRunJson() {
+        RunStore store = new RunStore(dir);
+        RunMeta meta = meta("20261125T201503Z-3f9a", "2026-11-25T20:15:03Z");
+        store.create(meta).close();
+        RunMeta done = meta.finish(new RunMeta.Outcome(Instant.parse("2026-11-25T20:16:00Z"), 1, 0, 1,
+                Map.of("node1", HostEnd.CHANGED, "node2", HostEnd.UNREACHABLE, "node3", HostEnd.CONFLICT)));
+        store.writeMeta(done);
+
+        assertThat(store.find(meta.id())).contains(done);
+    }
+
     private static RunMeta meta(String id, String started) {
         return new RunMeta(id, RunKind.APPLY, Optional.empty(), Instant.parse(started), "ethtool iface=flannel.1",
                 List.of("node1"), Optional.empty());

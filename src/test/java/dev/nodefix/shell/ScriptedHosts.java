@@ -16,12 +16,14 @@ import java.util.Map;
 /**
  * Hosts that answer from a script: the first rule whose text the command line (or its stdin) contains gives the
  * output, else {@code fallback}; every host the same. (The CLI's ScriptedTransports answers one output per host whatever the
- * command; the shell's tests need the collector and a module's state read to differ.)
+ * command; the shell's tests need the collector and a module's state read to differ.) Journal commands are
+ * answered from a simulated node journal.
  */
 final class ScriptedHosts implements TransportFactory {
     private final Map<String, String> rules = new LinkedHashMap<>();
     private final String fallback;
     final List<String> commandsSeen = Collections.synchronizedList(new ArrayList<>());
+    private final dev.nodefix.journal.SimulatedNodeJournals nodeJournals = new dev.nodefix.journal.SimulatedNodeJournals();
 
     ScriptedHosts(String fallback) {
         this.fallback = fallback;
@@ -51,7 +53,8 @@ final class ScriptedHosts implements TransportFactory {
                 String text = line + command.stdin().map(b -> "\n" + new String(b, StandardCharsets.UTF_8)).orElse("");
                 String out = rules.entrySet().stream().filter(r -> text.contains(r.getKey())).map(Map.Entry::getValue)
                         .findFirst().orElse(fallback);
-                return new CommandResult(0, out, "", Duration.ofMillis(1));
+                CommandResult r = new CommandResult(0, out, "", Duration.ofMillis(1));
+                return nodeJournals.answer(host.name(), command, r).orElse(r);
             }
 
             @Override
