@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Restart a k3s server unit after its flannel backend was rewritten, wait until it is active, wait until
  * k3s has rewritten net-conf.json with the new backend (the verification), then remove what the old backend
- * leaves behind, as k3s itself never does (DOMAIN.md §4: a switch keeps the old interfaces and routes):
+ * leaves behind, as k3s itself never does (a switch keeps the old interfaces and routes):
  * <ul>
  *   <li>away from {@code vxlan}: {@code flannel.1} and {@code flannel-v6.1}; deleting a device drops its
  *       routes, neighbours and fdb entries with it;</li>

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * An agent told {@code flannel-backend}: k3s agents reject it ({@code flag provided but not defined:
- * -flannel-backend}); the backend comes from the servers (DOMAIN.md §4).
+ * -flannel-backend}); the backend comes from the servers.
  */
 public final class FlannelBackendOnAgentRule implements Rule {
     @Override

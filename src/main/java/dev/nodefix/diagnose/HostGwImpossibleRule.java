@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Some peer is reached through a gateway, so host-gw (which routes pod traffic to the peer's node IP as next hop)
- * cannot work: the cross-VPC case (DOMAIN.md intro, §3, §4). Critical when host-gw is already the backend.
+ * cannot work: the cross-VPC case. Critical when host-gw is already the backend.
  */
 public final class HostGwImpossibleRule implements Rule {
     @Override

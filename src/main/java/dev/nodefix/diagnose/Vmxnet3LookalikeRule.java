@@ -3,7 +3,7 @@ package dev.nodefix.diagnose;
 import dev.nodefix.fact.NodeFacts;
 import java.util.List;
 
-/** A VMware vmxnet3 uplink has its own tunnel-offload bug with the same symptom (DOMAIN.md §5). */
+/** A VMware vmxnet3 uplink has its own tunnel-offload bug with the same symptom. */
 public final class Vmxnet3LookalikeRule implements Rule {
     @Override
     public List<Finding> check(NodeFacts f) {

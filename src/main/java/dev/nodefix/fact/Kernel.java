@@ -2,7 +2,7 @@ package dev.nodefix.fact;
 
 import java.util.Optional;
 
-/** {@code uname -r}. A weak signal on its own (DOMAIN.md §1): kept for evidence, never decides. */
+/** {@code uname -r}. A weak signal on its own: kept for evidence, never decides. */
 public record Kernel(Optional<String> release) {
     public static final Fact<Kernel> FACT = Fact.of("kernel", Kernel::parse);
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * The node's IP and, for every peer node the collector was given, how the kernel routes to it
  * ({@code ip -o route get PEER}). A peer is on-link when the route has no gateway ({@code via}): host-gw
- * needs every node pair on-link (DOMAIN.md §3, the cross-VPC case). Read from the collector's {@code ip}
+ * needs every node pair on-link (not the case across VPCs or routed subnets). Read from the collector's {@code ip}
  * section ({@code # peers:}, then one {@code ip -d -o -batch} run whose output holds the default route, flannel.1's
  * link and the routes, {@code -d} prefixing each with its type) or from the {@code peer-routes} section older
  * collectors printed (the default route as a {@code # default:} line).

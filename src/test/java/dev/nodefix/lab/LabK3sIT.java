@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lab's k3s stand-in behaves as DOMAIN.md §3-4 describe real k3s and flannel: where the backend is read,
+ * The lab's k3s stand-in behaves as real k3s and flannel do: where the backend is read,
  * how it reaches agents, net-conf.json, flannel.1 reuse vs re-creation, host-gw routes, what a switch leaves
  * behind, {@code k3s kubectl}, and {@code lab/lab reboot}. Each test gets a fresh lab under its own names
  * (prefix nfxk, bridge nfxkbr0, 10.99.40, target/it-k3s); node 1 is the server, 2 and 3 agents.
