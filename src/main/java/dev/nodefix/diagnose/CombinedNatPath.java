@@ -1,5 +1,6 @@
 package dev.nodefix.diagnose;
 
+import dev.nodefix.fact.FlannelPostrtg;
 import dev.nodefix.fact.NodeFacts;
 import dev.nodefix.fact.Observed;
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.Optional;
  * The iptables reading of the NAT path ({@link NatPath}) completed by the nftables one ({@link NftPath}) and bounded
  * by the trust in the listing's mark matches ({@link MarkRendering}): the one entry point the verdict rules need
  * where rules may live in nftables. Worst wins: a double NAT either reading shows stands; "cannot tell" from
- * nftables stands; safe needs both. Where nftables is not involved and the listing is trusted it is the iptables
+ * nftables stands; safe needs both (or nft's reading of KUBE-POSTROUTING settling the one question the listing left
+ * open, when flannel's chain cannot masquerade first). Where nftables is not involved and the listing is trusted it is the iptables
  * reading unchanged.
  */
 final class CombinedNatPath {
@@ -22,8 +24,9 @@ final class CombinedNatPath {
     /** {@code iptables} ({@code NatPath.of(f)}) with what nftables and the mark rendering add. */
     static NatPath of(NodeFacts f, NatPath iptables) {
         NftPath nft = NftPath.of(f);
+        boolean nftSafeIptablesOpen = nft.kind() == NftPath.Kind.SAFE && iptables.kind() == NatPath.Kind.UNKNOWN;
         if (nft.kind() == NftPath.Kind.NOT_NFTABLES || iptables.kind() == NatPath.Kind.DOUBLE_NAT
-                || nft.kind() == NftPath.Kind.SAFE && iptables.kind() == NatPath.Kind.UNKNOWN && inNftablesMode(f)) {
+                || nftSafeIptablesOpen && (inNftablesMode(f) || !flannelSettled(f))) {
             return untrusted(f, iptables);
         }
         List<String> evidence = new ArrayList<>(iptables.evidence());
@@ -48,6 +51,18 @@ final class CombinedNatPath {
         evidence.add("would settle it: `" + NATIVE_LISTING + "`");
         return new NatPath(NatPath.Kind.UNKNOWN, read.reason() + ", but " + rendering.reason(), evidence,
                 Optional.of(NATIVE_LISTING));
+    }
+
+    /**
+     * flannel's FLANNEL-POSTRTG cannot masquerade first: it is guarded, absent, or POSTROUTING is shown whole with
+     * KUBE-POSTROUTING before it. Outside nftables mode nft only reads KUBE-POSTROUTING (iptables-nft's copy): an
+     * iptables path left open by flannel's chain stays open whatever nft says of kube-proxy's.
+     */
+    private static boolean flannelSettled(NodeFacts f) {
+        FlannelPostrtg.Guard guard = f.flannelPostrtg().guard();
+        return guard == FlannelPostrtg.Guard.PRESENT || guard == FlannelPostrtg.Guard.NO_CHAIN
+                || f.postrouting().listed() && (!f.postrouting().jumps().contains("FLANNEL-POSTRTG")
+                        || !f.postrouting().flannelFirst().orElse(true));
     }
 
     /** kube-proxy or flannel masquerades in nftables: its own table was read. */

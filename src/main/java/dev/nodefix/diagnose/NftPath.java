@@ -1,6 +1,7 @@
 package dev.nodefix.diagnose;
 
 import dev.nodefix.fact.FlannelPostrtg;
+import dev.nodefix.fact.IptablesVersion;
 import dev.nodefix.fact.KubePostrouting;
 import dev.nodefix.fact.NftListing;
 import dev.nodefix.fact.NftMasquerade;
@@ -137,9 +138,14 @@ public record NftPath(Kind kind, String reason, List<String> evidence, Optional<
         List<String> ev = evidence("nft table ip nat KUBE-POSTROUTING", seen.rules());
         if (kube.form() == KubePostrouting.Form.UNFIXED && kube.randomFully().isEmpty()
                 && seen.handling() == NftMasquerade.Handling.MASQUERADES_MARKED && seen.fullyRandom().isPresent()) {
-            return seen.fullyRandom().get() ? new NftPath(Kind.DOUBLE_NAT, "KUBE-POSTROUTING masquerades on mark 0x4000"
-                    + " without clearing it; nft shows its fully-random, which the host's iptables cannot print", ev,
-                    Optional.empty()) : safe("nft shows KUBE-POSTROUTING's masquerade without fully-random", ev);
+            if (seen.fullyRandom().get()) {
+                return new NftPath(Kind.DOUBLE_NAT, "KUBE-POSTROUTING masquerades on mark 0x4000 without clearing it;"
+                        + " nft shows its fully-random, which the host's iptables cannot print", ev, Optional.empty());
+            }
+            // nft shows the nf_tables set: it proves the listing's rule safe only when the listing is of that set
+            if (f.iptablesBackends().hostDefault() == IptablesVersion.Mode.NF_TABLES) {
+                return safe("nft shows KUBE-POSTROUTING's masquerade without fully-random", ev);
+            }
         }
         boolean unread = kube.form() == KubePostrouting.Form.ABSENT || kube.form() == KubePostrouting.Form.UNKNOWN;
         if (unread && seen.chain() == Observed.YES && seen.handling() != NftMasquerade.Handling.UNKNOWN) {
