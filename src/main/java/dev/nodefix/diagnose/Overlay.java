@@ -32,9 +32,14 @@ final class Overlay {
 
     /** The leg as the backend settles it: net-conf.json, a configured value, or k3s's default. */
     private static Optional<Leg> byBackend(FlannelBackend backend, Provenance device, Observed shown) {
-        if (backend.vxlan() == Observed.NO && !backend.running() && shown == Observed.YES) {
+        // a switch away from vxlan keeps flannel.1 until k3s restarts; "none" starts no flannel at all (a flannel
+        // deployed apart from k3s shows as flannel.1, which opens the leg)
+        boolean none = backend.effective().map("none"::equals).orElse(false);
+        if (backend.vxlan() == Observed.NO && !backend.running() && (shown == Observed.YES
+                || shown == Observed.CANNOT_TELL && !none)) {
             return Optional.of(Leg.open(Leg.Name.VXLAN, "k3s is told flannel backend " + backend.effective().get()
-                    + " but flannel.1 is there: flannel runs what net-conf.json says until k3s restarts",
+                    + (shown == Observed.YES ? " but flannel.1 is there" : " but flannel.1 could not be listed")
+                    + ": flannel runs what net-conf.json says until k3s restarts",
                     List.of(backend.source(), device), NET_CONF));
         }
         if (backend.vxlan() == Observed.NO) {

@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * what k3s was told; the k3s journal's last flannel start (that flannel did not exit from) is what flannel ran, which
  * outweighs what k3s was told. {@code consistent} is false when the places name different backends.
  *
- * @param effective net-conf.json's type, else the journal's running backend, else the one configured value, else k3s's default {@code vxlan} when its
+ * @param effective net-conf.json's type, else the journal's running backend, else (on a server) the configured value, else k3s's default {@code vxlan} when its
  *                  unit shows a k3s server and every place was read and is silent; empty when the text cannot tell
  *                  (net-conf.json not collected or garbled and the config not read; an agent, whose backend the
  *                  servers decide; a unit whose role does not show)
@@ -22,6 +22,9 @@ import java.util.TreeSet;
  */
 public record FlannelBackend(Optional<String> effective, Map<String, String> sources, boolean consistent,
         Provenance source) {
+    /** The places that show what flannel runs, not what k3s was told. */
+    private static final List<String> RUNNING = List.of("net-conf.json", "k3s journal");
+
     public FlannelBackend {
         sources = Map.copyOf(sources);
     }
@@ -47,9 +50,12 @@ public record FlannelBackend(Optional<String> effective, Map<String, String> sou
                 .ifPresent(v -> sources.put("ExecStart", v));
         env.flannelBackend().ifPresent(v -> sources.put("env", v));
         boolean consistent = new TreeSet<>(sources.values().stream().map(FlannelBackend::asWritten).toList()).size() <= 1;
-        if (!sources.isEmpty()) {
-            String place = sources.keySet().iterator().next();
-            return new FlannelBackend(Optional.of(sources.get(place)), sources, consistent, where.read(place));
+        // an agent takes the backend from the servers: what it was told itself is not what it runs
+        Optional<String> place = sources.keySet().stream()
+                .filter(p -> units.role() != K3sUnits.Role.AGENT || RUNNING.contains(p)).findFirst();
+        if (place.isPresent()) {
+            return new FlannelBackend(Optional.of(sources.get(place.get())), sources, consistent,
+                    where.read(place.get()));
         }
         boolean defaulted = units.role() == K3sUnits.Role.SERVER && where.allSilent();
         return new FlannelBackend(defaulted ? Optional.of("vxlan") : Optional.empty(), sources, consistent,
@@ -63,7 +69,7 @@ public record FlannelBackend(Optional<String> effective, Map<String, String> sou
 
     /** The value is what flannel runs (net-conf.json, or the journal's last start), not only what k3s was told. */
     public boolean running() {
-        return sources.containsKey("net-conf.json") || sources.containsKey("k3s journal");
+        return effective.isPresent() && RUNNING.stream().anyMatch(sources::containsKey);
     }
 
     /** The value is k3s's default: no place sets it. */
