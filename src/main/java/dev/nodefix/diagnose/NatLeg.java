@@ -2,9 +2,11 @@ package dev.nodefix.diagnose;
 
 import dev.nodefix.fact.FlannelPostrtg;
 import dev.nodefix.fact.KubePostrouting;
+import dev.nodefix.fact.NftListing;
 import dev.nodefix.fact.NodeFacts;
 import dev.nodefix.fact.Observed;
 import dev.nodefix.fact.Provenance;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,8 +27,7 @@ final class NatLeg {
         NatPath nat = CombinedNatPath.of(f, NatPath.of(f));
         Optional<String> unproven = nat.kind() == NatPath.Kind.SAFE ? unproven(f) : Optional.empty();
         boolean open = nat.kind() == NatPath.Kind.UNKNOWN || unproven.isPresent();
-        List<Provenance> sources = List.of(new Provenance(COMMAND, "iptables-nat", Provenance.View.HOST,
-                Optional.empty(), open ? Provenance.Extent.FRAGMENT : Provenance.Extent.COMPLETE, nat.evidence()));
+        List<Provenance> sources = List.of(source(f, nat, open));
         if (unproven.isPresent()) {
             return Leg.open(Leg.Name.DOUBLE_NAT, unproven.get(), sources, unproven.get().contains("version")
                     ? "iptables --version; " + OTHER_VIEW : COMMAND);
@@ -37,6 +38,24 @@ final class NatLeg {
             case UNKNOWN -> Leg.open(Leg.Name.DOUBLE_NAT, nat.reason(), sources,
                     nat.settle().orElseGet(() -> settle(nat.reason())));
         };
+    }
+
+    /**
+     * Where the path was read: the listings' own commands (and nft's when it took part), complete only when the
+     * path is settled and POSTROUTING was shown whole (a fragment can settle a chain, not the listing).
+     */
+    private static Provenance source(NodeFacts f, NatPath nat, boolean open) {
+        List<String> commands = new ArrayList<>(f.iptablesBackends().commands());
+        if (commands.isEmpty()) {
+            commands.add(COMMAND);
+        }
+        NftListing.Coverage nft = f.nft().coverage();
+        if (nft == NftListing.Coverage.RULESET || nft == NftListing.Coverage.TABLES || nft == NftListing.Coverage.FRAGMENT) {
+            commands.add("nft list ruleset");
+        }
+        boolean whole = !open && f.postrouting().listed();
+        return new Provenance(String.join("; ", commands), "iptables-nat", Provenance.View.HOST, Optional.empty(),
+                whole ? Provenance.Extent.COMPLETE : Provenance.Extent.FRAGMENT, nat.evidence());
     }
 
     /** Why a path read as safe is not proven safe; empty when it is. */

@@ -62,17 +62,17 @@ class DiagnoseLooseEvidenceCliTest {
 
     @Test
     void filesNamedOneByOneAreOneHostNamedAfterTheirDirectory(@TempDir Path tmp) throws Exception {
-        Path node = Files.createDirectory(tmp.resolve("agent-7"));
-        Path unit = Files.writeString(node.resolve("unit.txt"), "ExecStart=/usr/local/bin/k3s \\\n    agent \\\n"
-                + "    '--flannel-backend=host-gw'\n");
+        Path node = Files.createDirectory(tmp.resolve("node-7"));
+        Path unit = Files.writeString(node.resolve("unit.txt"), "ExecStart=/usr/local/bin/k3s \\\n    server \\\n"
+                + "    '--flannel-backend=none'\n");
         Path version = Files.writeString(node.resolve("version.txt"), "$ k3s -v\nk3s version v1.27.4+k3s1 (36645e73)\n");
 
         CliRunner.Result r = new CliRunner().run("diagnose", "--from", unit.toString(), "--from", version.toString(),
                 "--json");
 
         Map<?, ?> hosts = (Map<?, ?>) JSON.std.mapFrom(r.out()).get("hosts");
-        assertThat(hosts.keySet().stream().map(String::valueOf).toList()).as(r.toString()).containsExactly("agent-7");
-        assertThat(((Map<?, ?>) hosts.get("agent-7")).get("verdict")).isEqualTo("not-affected");
+        assertThat(hosts.keySet().stream().map(String::valueOf).toList()).as(r.toString()).containsExactly("node-7");
+        assertThat(((Map<?, ?>) hosts.get("node-7")).get("verdict")).isEqualTo("not-affected");
         assertThat(r.exitCode()).isZero();
     }
 
