@@ -44,9 +44,15 @@ final class BackendSource {
         return SETTING.matcher(line).matches() ? line.strip() : "";
     }
 
-    /** net-conf.json is not on the node and config.yaml, the unit and its env file were read and are silent. */
+    /**
+     * net-conf.json is not on the node and config.yaml, its drop-ins, the unit and its env file were read whole and
+     * are silent. A section the collector ended with a non-zero rc (a {@code # unreadable:} file) was not read whole:
+     * cannot tell, never k3s's default.
+     */
     boolean allSilent() {
+        Section dropIns = out.section("k3s-config-d");
         return out.section("net-conf").status() == Section.Status.ABSENT && readOrNoFile("k3s-config")
+                && readOrNoFile("k3s-config-d") && dropIns.lines().stream().noneMatch(l -> l.contains("flannel-backend"))
                 && out.section("k3s-units").succeeded() && out.section("k3s-env").succeeded();
     }
 
