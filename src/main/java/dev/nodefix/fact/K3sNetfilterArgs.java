@@ -31,7 +31,6 @@ public record K3sNetfilterArgs(Optional<String> proxyMode, Optional<Boolean> pre
             "True", "TRUE");
     private static final List<String> YAML_FALSE = List.of("n", "N", "no", "No", "NO", "off", "Off", "OFF", "false",
             "False", "FALSE");
-    private static final String UNREADABLE = "# unreadable: ";
 
     /** The sections read, in the order k3s applies them. */
     static final List<String> SECTIONS = List.of("k3s-config", "k3s-config-d", "k3s-units");
@@ -44,7 +43,7 @@ public record K3sNetfilterArgs(Optional<String> proxyMode, Optional<Boolean> pre
             Section section = out.section(name);
             missing |= section.status() == Section.Status.MISSING;
             for (String line : section.status() == Section.Status.RAN ? section.lines() : List.<String>of()) {
-                if (line.startsWith(UNREADABLE)) {
+                if (line.startsWith(Section.UNREADABLE)) {
                     mode = Optional.empty();
                     bundled = Observed.CANNOT_TELL;
                     continue;
@@ -61,7 +60,7 @@ public record K3sNetfilterArgs(Optional<String> proxyMode, Optional<Boolean> pre
                 }
             }
             if (section.status() == Section.Status.RAN && !section.succeeded()
-                    && section.lines().stream().noneMatch(l -> l.startsWith(UNREADABLE))) {
+                    && section.lines().stream().noneMatch(l -> l.startsWith(Section.UNREADABLE))) {
                 mode = Optional.empty();
                 bundled = Observed.CANNOT_TELL;
             }

@@ -18,8 +18,6 @@ public record Persistence(List<String> udevRules, List<String> systemdUnits, boo
     public static final String COMMAND = "grep -H ethtool /etc/udev/rules.d/*flannel* /lib/udev/rules.d/*flannel*"
             + " /etc/systemd/system/*flannel*offload* /etc/systemd/system/*tx-checksum*";
     private static final String FILE = "# file: ";
-    /** The collector's line for a file it could not read (it then ends the section with rc=1). */
-    private static final String UNREADABLE = "# unreadable: ";
     private static final java.util.regex.Pattern CANNOT_READ = java.util.regex.Pattern.compile(
             "(?i).*(permission denied|can't open|cannot open|no such file).*");
 
@@ -37,7 +35,7 @@ public record Persistence(List<String> udevRules, List<String> systemdUnits, boo
         boolean disables = false;
         boolean unreadable = false;
         for (String line : section.status() == Section.Status.RAN ? section.lines() : List.<String>of()) {
-            if (line.startsWith(UNREADABLE)) {
+            if (line.startsWith(Section.UNREADABLE)) {
                 unreadable = true;
                 quoted.add(line.strip());
             } else if (line.startsWith(FILE)) {

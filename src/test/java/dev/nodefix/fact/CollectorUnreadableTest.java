@@ -45,6 +45,10 @@ class CollectorUnreadableTest {
         NodeFacts facts = NodeFacts.of(out);
         assertThat(facts.nft().preferBundledBin()).isEmpty();
         assertThat(facts.persistence().persisted()).isEqualTo(Observed.CANNOT_TELL);
+        assertThat(K3sConfigDropIns.FACT.from(out).complete()).isFalse();
+        assertThat(K3sConfigDropIns.FACT.from(out).files()).hasSize(1);
+        assertThat(K3sEnv.FACT.from(out).complete()).isFalse();
+        assertThat(K3sUnits.FACT.from(out).complete()).isTrue();
     }
 
     @Test
