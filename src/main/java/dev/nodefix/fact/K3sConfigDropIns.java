@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The k3s config drop-ins ({@code /etc/rancher/k3s/config.yaml.d/*.yaml}) in the order k3s reads them, a later
+ * The k3s config drop-ins ({@code /etc/rancher/k3s/config.yaml.d/*.yaml}, or {@code .yml}) in the order k3s reads them, a later
  * file winning over an earlier one and over {@code config.yaml}: the keys nodefix reads from each.
  *
  * @param files    the drop-ins that were read (also when another could not be)

@@ -177,14 +177,15 @@ nf_k3s_view() {
 }
 # nf_prefers_bundled: NF_PREFER=1 when k3s turns on prefer-bundled-bin, 0 when it does not, ? when that cannot be
 # told (a file that cannot be read and nothing read after it sets it, or a value k3s would refuse). As k3s reads it:
-# config.yaml, then config.yaml.d/*.yaml in order, as YAML (nf_yaml_bool), then the units' ExecStart as flags
+# config.yaml, then config.yaml.d/*.yaml (or .yml) in order, as YAML (nf_yaml_bool), then the units' ExecStart as flags
 # (nf_flag_bool); a later setting wins. No process: the shell reads the files.
 nf_prefers_bundled() {
   [ -z "$NF_PREFER" ] || return 0
   NF_PREFER=0
   nf_d=$NF_K3S_ETC/config.yaml.d
   [ ! -d "$nf_d" ] || { [ -x "$nf_d" ] && [ -r "$nf_d" ]; } || NF_PREFER='?'
-  for nf_f in "$NF_K3S_ETC/config.yaml" "$NF_K3S_ETC"/config.yaml.d/*.yaml; do
+  for nf_f in "$NF_K3S_ETC/config.yaml" "$NF_K3S_ETC"/config.yaml.d/*; do
+    nf_yaml_name "$nf_f" || continue
     [ -e "$nf_f" ] || continue
     [ -r "$nf_f" ] || { NF_PREFER='?'; continue; }
     while IFS= read -r nf_l || [ -n "$nf_l" ]; do
@@ -251,8 +252,9 @@ nf_nft() {
 nf_nft_wanted() {
   case $1 in *KUBE-POSTROUTING*|*FLANNEL-POSTRTG*) ;; *) return 0 ;; esac
   nf_nft_netconf "$NF_NETCONF" && return 0
-  for nf_f in "$NF_K3S_ETC/config.yaml" "$NF_K3S_ETC"/config.yaml.d/*.yaml "$NF_UNIT_DIR/k3s.service" \
+  for nf_f in "$NF_K3S_ETC/config.yaml" "$NF_K3S_ETC"/config.yaml.d/* "$NF_UNIT_DIR/k3s.service" \
       "$NF_UNIT_DIR/k3s-agent.service"; do
+    case $nf_f in */config.yaml.d/*) nf_yaml_name "$nf_f" || continue ;; esac
     [ -r "$nf_f" ] || continue
     while IFS= read -r nf_l || [ -n "$nf_l" ]; do
       case $nf_l in '#'*) ;; *proxy-mode*nftables*) return 0 ;; esac
@@ -389,13 +391,18 @@ nf_envfiles() {
   done
   return $NF_BAD
 }
-# k3s-config-d: each /etc/rancher/k3s/config.yaml.d/*.yaml after a "# file:" line, in the C locale's order
+# nf_yaml_name PATH: true for a name k3s reads as a config drop-in (.yaml or .yml, in any case)
+nf_yaml_name() {
+  case $1 in *.[Yy][Aa][Mm][Ll]|*.[Yy][Mm][Ll]) return 0 ;; *) return 1 ;; esac
+}
+# k3s-config-d: each /etc/rancher/k3s/config.yaml.d/*.yaml (or .yml) after a "# file:" line, in the C locale's order
 # (the order k3s reads them in; a later file wins), values of TOKEN/PASS/SECRET names masked; rc=1 after an
 # unreadable file or directory
 nf_dropins() {
   NF_BAD=0
   nf_dir_check "$NF_K3S_ETC/config.yaml.d"
-  for nf_f in "$NF_K3S_ETC"/config.yaml.d/*.yaml; do
+  for nf_f in "$NF_K3S_ETC"/config.yaml.d/*; do
+    nf_yaml_name "$nf_f" || continue
     [ -f "$nf_f" ] || continue
     [ -r "$nf_f" ] || { nf_unreadable "$nf_f"; continue; }
     printf '# file: %s\n' "$nf_f"

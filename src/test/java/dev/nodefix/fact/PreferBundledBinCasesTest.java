@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PreferBundledBinCasesTest {
     private static final Map<String, String> FILES = Map.of("config", "etc/rancher/k3s/config.yaml",
-            "dropin", "etc/rancher/k3s/config.yaml.d/50-test.yaml", "unit", "etc/systemd/system/k3s.service");
+            "dropin", "etc/rancher/k3s/config.yaml.d/50-test.yaml", "dropin-yml",
+            "etc/rancher/k3s/config.yaml.d/50-test.YML", "unit", "etc/systemd/system/k3s.service");
 
     record Case(String place, String text, String expected) {
         @Override
@@ -55,7 +56,7 @@ class PreferBundledBinCasesTest {
     void k3sNetfilterArgsReadsItAsK3sDoes(Case c) {
         String file = "# file: /" + FILES.get(c.place()) + "\n";
         String raw = section("k3s-config", c.place().equals("config") ? c.text() : "")
-                + section("k3s-config-d", c.place().equals("dropin") ? file + c.text() : "")
+                + section("k3s-config-d", c.place().startsWith("dropin") ? file + c.text() : "")
                 + section("k3s-units", c.place().equals("unit") ? file + c.text() : "");
 
         Optional<Boolean> read = K3sNetfilterArgs.from(CollectorOutput.split(raw)).preferBundledBin();
