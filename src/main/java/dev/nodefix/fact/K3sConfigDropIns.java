@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The k3s config drop-ins ({@code /etc/rancher/k3s/config.yaml.d/*.yaml}, or {@code .yml}) in the order k3s reads them, a later
- * file winning over an earlier one and over {@code config.yaml}: the keys nodefix reads from each.
+ * The k3s config drop-ins ({@code /etc/rancher/k3s/config.yaml.d/*.yaml}, or {@code .yml}) in the order k3s reads
+ * them, a later file winning over an earlier one and over {@code config.yaml}: the keys nodefix reads from each.
  *
  * @param files    the drop-ins that were read (also when another could not be)
  * @param complete every drop-in was read: false when the collector named one (or the directory)

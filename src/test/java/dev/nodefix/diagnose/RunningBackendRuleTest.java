@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
  * listed nftables ruleset outweighs the journal.
  */
 class RunningBackendRuleTest {
-    private static final String NFT_PROXIER = "I0529 00:59:34.604887       1 server_linux.go:253] \"Using nftables Proxier\"";
-    private static final String IPTABLES_PROXIER = "I0512 23:40:17.349774       1 server_others.go:213] Using iptables Proxier.";
+    private static final String NFT_PROXIER =
+            "I0529 00:59:34.604887       1 server_linux.go:253] \"Using nftables Proxier\"";
+    private static final String IPTABLES_PROXIER =
+            "I0512 23:40:17.349774       1 server_others.go:213] Using iptables Proxier.";
 
     @Test
     void theJournalsNftablesProxierOutweighsProxyModeIptables() {

@@ -35,8 +35,8 @@ class CollectorUnreadableTest {
 
         assertThat(out.section("k3s-config").succeeded()).as(out.section("k3s-config").text()).isTrue();
         assertThat(out.section("k3s-config-d").exitCode()).hasValue(1);
-        assertThat(out.section("k3s-config-d").lines()).contains("# file: " + root + "/etc/rancher/k3s/config.yaml.d/10-a.yaml",
-                "# unreadable: " + net);
+        assertThat(out.section("k3s-config-d").lines()).contains(
+                "# file: " + root + "/etc/rancher/k3s/config.yaml.d/10-a.yaml", "# unreadable: " + net);
         assertThat(out.section("k3s-env").exitCode()).hasValue(1);
         assertThat(out.section("k3s-env").lines()).contains("# unreadable: " + env);
         assertThat(out.section("persistence").exitCode()).hasValue(1);
