@@ -36,40 +36,53 @@ public record K3sNetfilterArgs(Optional<String> proxyMode, Optional<Boolean> pre
     static final List<String> SECTIONS = List.of("k3s-config", "k3s-config-d", "k3s-units");
 
     public static K3sNetfilterArgs from(CollectorOutput out) {
-        Optional<String> mode = Optional.empty();
-        Observed bundled = null;
-        boolean missing = false;
+        Reading r = new Reading();
         for (String name : SECTIONS) {
             Section section = out.section(name);
-            missing |= section.status() == Section.Status.MISSING;
+            r.missing |= section.status() == Section.Status.MISSING;
             for (String line : section.status() == Section.Status.RAN ? section.lines() : List.<String>of()) {
-                if (line.startsWith(Section.UNREADABLE)) {
-                    mode = Optional.empty();
-                    bundled = Observed.CANNOT_TELL;
-                    continue;
-                }
-                if (line.strip().startsWith("#")) {
-                    continue;
-                }
+                r.read(line, name.equals("k3s-units"));
+            }
+            if (section.status() == Section.Status.RAN && !section.succeeded()
+                    && section.lines().stream().noneMatch(l -> l.startsWith(Section.UNREADABLE))) {
+                r.unread();
+            }
+        }
+        return r.result();
+    }
+
+    /** The settings as read so far, in k3s's order: a later setting, or a later unread place, wins. */
+    private static final class Reading {
+        private Optional<String> mode = Optional.empty();
+        private Observed bundled;
+        private boolean missing;
+
+        void read(String line, boolean commandLine) {
+            if (line.startsWith(Section.UNREADABLE)) {
+                unread();
+            } else if (!line.strip().startsWith("#")) {
                 Matcher m = MODE.matcher(line);
                 while (m.find()) {
                     mode = Optional.of(m.group(1));
                 }
-                for (Observed setting : name.equals("k3s-units") ? flagSettings(line) : yamlSetting(line)) {
+                for (Observed setting : commandLine ? flagSettings(line) : yamlSetting(line)) {
                     bundled = setting;
                 }
             }
-            if (section.status() == Section.Status.RAN && !section.succeeded()
-                    && section.lines().stream().noneMatch(l -> l.startsWith(Section.UNREADABLE))) {
-                mode = Optional.empty();
-                bundled = Observed.CANNOT_TELL;
+        }
+
+        void unread() {
+            mode = Optional.empty();
+            bundled = Observed.CANNOT_TELL;
+        }
+
+        K3sNetfilterArgs result() {
+            if (bundled == null) {
+                return new K3sNetfilterArgs(mode, missing ? Optional.empty() : Optional.of(false));
             }
+            return new K3sNetfilterArgs(mode, bundled == Observed.CANNOT_TELL ? Optional.empty()
+                    : Optional.of(bundled == Observed.YES));
         }
-        if (bundled == null) {
-            return new K3sNetfilterArgs(mode, missing ? Optional.empty() : Optional.of(false));
-        }
-        return new K3sNetfilterArgs(mode, bundled == Observed.CANNOT_TELL ? Optional.empty()
-                : Optional.of(bundled == Observed.YES));
     }
 
     /** A config file's line: its prefer-bundled-bin setting when it is the top-level key, as k3s reads it. */
