@@ -44,15 +44,17 @@ final class BackendSource {
         return SETTING.matcher(line).matches() ? line.strip() : "";
     }
 
-    /** net-conf.json is not on the node and config.yaml, the unit and its env file were read and are silent. */
+    /**
+     * net-conf.json is not on the node and config.yaml, its drop-ins, the unit and its env file were read whole and
+     * are silent. A section the collector ended with a non-zero rc (a {@code # unreadable:} file) was not read whole:
+     * cannot tell, never k3s's default.
+     */
     boolean allSilent() {
-        return out.section("net-conf").status() == Section.Status.ABSENT && readOrNoFile("k3s-config")
-                && out.section("k3s-units").succeeded() && out.section("k3s-env").succeeded();
-    }
-
-    private boolean readOrNoFile(String name) {
-        Section s = out.section(name);
-        return s.succeeded() || s.status() == Section.Status.ABSENT;
+        Section dropIns = out.section("k3s-config-d");
+        return out.section("net-conf").status() == Section.Status.ABSENT && out.section("k3s-config").readWhole()
+                && dropIns.readWhole() && dropIns.lines().stream().noneMatch(l -> l.contains("flannel-backend"))
+                && out.section("k3s-units").succeeded() && out.section("k3s-units").readWhole()
+                && out.section("k3s-env").succeeded() && out.section("k3s-env").readWhole();
     }
 
     Provenance defaulted() {
@@ -78,7 +80,9 @@ final class BackendSource {
         if (units.role() == K3sUnits.Role.AGENT) {
             why.add("an agent: the servers decide the backend");
         } else if (units.units().isEmpty()) {
-            why.add(out.section("k3s-units").succeeded() ? "no k3s unit found" : "k3s units not collected");
+            Section unitSection = out.section("k3s-units");
+            why.add(unitSection.succeeded() ? "no k3s unit found" : unitSection.status() == Section.Status.RAN
+                    ? "a k3s unit could not be read" : "k3s units not collected");
         } else if (units.role() == K3sUnits.Role.UNKNOWN) {
             why.add("the k3s unit does not show server or agent");
         } else {

@@ -5,10 +5,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The k3s config drop-ins ({@code /etc/rancher/k3s/config.yaml.d/*.yaml}) in the order k3s reads them, a later
- * file winning over an earlier one and over {@code config.yaml}: the keys nodefix reads from each.
+ * The k3s config drop-ins ({@code /etc/rancher/k3s/config.yaml.d/*.yaml}, or {@code .yml}) in the order k3s reads
+ * them, a later file winning over an earlier one and over {@code config.yaml}: the keys nodefix reads from each.
+ *
+ * @param files    the drop-ins that were read (also when another could not be)
+ * @param complete every drop-in was read: false when the collector named one (or the directory)
+ *                 {@code # unreadable:}, or the section failed or is missing; then a key no file here sets may
+ *                 still be set
  */
-public record K3sConfigDropIns(List<DropIn> files) {
+public record K3sConfigDropIns(List<DropIn> files, boolean complete) {
     /** One drop-in file and its {@code node-name}, if it sets one. */
     public record DropIn(String file, Optional<String> nodeName) {}
 
@@ -24,7 +29,10 @@ public record K3sConfigDropIns(List<DropIn> files) {
         List<DropIn> files = new ArrayList<>();
         String file = null;
         StringBuilder text = new StringBuilder();
-        for (String line : section.succeeded() ? section.lines() : List.<String>of()) {
+        for (String line : section.status() == Section.Status.RAN ? section.lines() : List.<String>of()) {
+            if (line.startsWith(Section.UNREADABLE)) {
+                continue;
+            }
             if (line.startsWith(FILE)) {
                 add(files, file, text);
                 file = line.substring(FILE.length()).strip();
@@ -34,7 +42,7 @@ public record K3sConfigDropIns(List<DropIn> files) {
             }
         }
         add(files, file, text);
-        return new K3sConfigDropIns(files);
+        return new K3sConfigDropIns(files, section.readWhole());
     }
 
     private static void add(List<DropIn> files, String file, StringBuilder text) {

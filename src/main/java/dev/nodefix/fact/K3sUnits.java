@@ -6,8 +6,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The {@code ExecStart} of each k3s systemd unit found ({@code k3s.service}, {@code k3s-agent.service}). */
-public record K3sUnits(List<Unit> units) {
+/**
+ * The {@code ExecStart} of each k3s systemd unit found ({@code k3s.service}, {@code k3s-agent.service}).
+ *
+ * @param units    the units that were read (also when another could not be)
+ * @param complete every unit on the node was read: false when the collector named one {@code # unreadable:} or the
+ *                 section failed or is missing; then a setting no unit here shows may still be on the node
+ */
+public record K3sUnits(List<Unit> units, boolean complete) {
     public enum Role { SERVER, AGENT, UNKNOWN }
 
     /** @param flannelBackend the {@code --flannel-backend} value on the command line, if any */
@@ -26,7 +32,10 @@ public record K3sUnits(List<Unit> units) {
         List<Unit> units = new ArrayList<>();
         String file = null;
         StringBuilder exec = new StringBuilder();
-        for (String line : section.succeeded() ? section.lines() : List.<String>of()) {
+        for (String line : section.status() == Section.Status.RAN ? section.lines() : List.<String>of()) {
+            if (line.startsWith(Section.UNREADABLE)) {
+                continue;
+            }
             if (line.startsWith(FILE)) {
                 addUnit(units, file, exec);
                 file = line.substring(FILE.length()).strip();
@@ -36,7 +45,7 @@ public record K3sUnits(List<Unit> units) {
             }
         }
         addUnit(units, file, exec);
-        return new K3sUnits(units);
+        return new K3sUnits(units, section.readWhole());
     }
 
     private static void addUnit(List<Unit> units, String file, StringBuilder exec) {

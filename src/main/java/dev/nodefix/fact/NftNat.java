@@ -10,16 +10,29 @@ import java.util.Optional;
  * mode ({@code table ip kube-proxy}: {@code nat-postrouting} jumping to {@code masquerading}), and iptables-nft's own
  * KUBE-POSTROUTING and FLANNEL-POSTRTG as nft renders them (iptables rules, not an nftables mode).
  *
- * @param flannelNftMode net-conf.json's {@code EnableNFTables}; empty when net-conf.json could not be read
- * @param kubeProxyMode  k3s's {@code proxy-mode} for kube-proxy; empty when nothing sets it
+ * The packet-filter modes are decided here once, for every rule: what was configured (net-conf.json, k3s's
+ * proxy-mode) gives way to what the k3s journal shows ran ({@code Starting flannel in nftables mode},
+ * {@code Using nftables Proxier}), and both give way to what a listed nftables ruleset shows (its table there or,
+ * in a whole ruleset, not there).
+ *
+ * @param flannelNftMode flannel's nftables mode as the journal shows it ran, else net-conf.json's
+ *                       {@code EnableNFTables}; empty when neither tells
+ * @param kubeProxyMode  kube-proxy's mode as the journal shows it ran ({@code Using X Proxier}), else k3s's
+ *                       {@code proxy-mode}; empty when neither tells
  * @param flannelPriority   the priority of flannel's {@code postrtg} base chain ({@code srcnat} is 100)
  * @param kubeProxyPriority the priority of kube-proxy's {@code nat-postrouting} base chain
  * @param preferBundledBin  k3s's {@code prefer-bundled-bin}: its own iptables and nft write the rules
+ * @param flannelModeFrom   where {@code flannelNftMode} was read
+ * @param kubeProxyModeFrom where {@code kubeProxyMode} was read
  */
 public record NftNat(NftListing.Coverage coverage, Optional<Boolean> flannelNftMode, Optional<String> kubeProxyMode,
                      NftMasquerade flannel, NftMasquerade kubeProxy, NftMasquerade iptablesKubePostrouting,
                      NftMasquerade iptablesFlannelPostrtg, Optional<Integer> flannelPriority,
-                     Optional<Integer> kubeProxyPriority, List<String> problems, Optional<Boolean> preferBundledBin) {
+                     Optional<Integer> kubeProxyPriority, List<String> problems, Optional<Boolean> preferBundledBin,
+                     ModeFrom flannelModeFrom, ModeFrom kubeProxyModeFrom) {
+    /** Where a packet-filter mode was read: the k3s journal (what ran), the configuration, or nowhere. */
+    public enum ModeFrom { JOURNAL, CONFIG, NONE }
+
     public static final String FLANNEL_TABLE = "flannel-ipv4";
     public static final String KUBE_PROXY_TABLE = "kube-proxy";
 
@@ -29,11 +42,18 @@ public record NftNat(NftListing.Coverage coverage, Optional<Boolean> flannelNftM
 
     public static NftNat from(CollectorOutput out) {
         K3sNetfilterArgs args = K3sNetfilterArgs.from(out);
-        return of(NftListing.FACT.from(out), NetConf.FACT.from(out).enableNFTables(), args);
+        return of(NftListing.FACT.from(out), NetConf.FACT.from(out).enableNFTables(), args, K3sJournal.FACT.from(out));
     }
 
-    public static NftNat of(NftListing listing, Optional<Boolean> flannelNftMode, K3sNetfilterArgs args) {
-        Optional<String> kubeProxyMode = args.proxyMode();
+    /** @param journal what the k3s journal shows ran: its modes outweigh the configured ones */
+    public static NftNat of(NftListing listing, Optional<Boolean> configuredFlannelNft, K3sNetfilterArgs args,
+            K3sJournal journal) {
+        boolean flannelRan = journal.flannelNftables() != Observed.CANNOT_TELL;
+        Optional<Boolean> flannelNftMode = flannelRan ? Optional.of(journal.flannelNftables() == Observed.YES)
+                : configuredFlannelNft;
+        Optional<String> kubeProxyMode = journal.kubeProxyMode().or(args::proxyMode);
+        ModeFrom flannelFrom = flannelRan ? ModeFrom.JOURNAL : from(configuredFlannelNft);
+        ModeFrom kubeFrom = journal.kubeProxyMode().isPresent() ? ModeFrom.JOURNAL : from(args.proxyMode());
         Optional<NftTable> flannel = listing.table("ip", FLANNEL_TABLE);
         Optional<NftTable> kube = listing.table("ip", KUBE_PROXY_TABLE);
         return new NftNat(listing.coverage(), flannelNftMode, kubeProxyMode,
@@ -41,18 +61,39 @@ public record NftNat(NftListing.Coverage coverage, Optional<Boolean> flannelNftM
                 iptablesChain(listing, "KUBE-POSTROUTING"), iptablesChain(listing, "FLANNEL-POSTRTG"),
                 flannel.flatMap(t -> t.chain("postrtg")).flatMap(NftChain::priority),
                 kube.flatMap(t -> t.chain("nat-postrouting")).flatMap(NftChain::priority), listing.problems(),
-                args.preferBundledBin());
+                args.preferBundledBin(), flannelFrom, kubeFrom);
+    }
+
+    private static ModeFrom from(Optional<?> configured) {
+        return configured.isPresent() ? ModeFrom.CONFIG : ModeFrom.NONE;
+    }
+
+    /** Why kube-proxy is taken to run in nftables mode, for a message: its listed table, the journal or k3s's flag. */
+    public String kubeProxyModeReason() {
+        return kubeProxy.chain() == Observed.YES ? "its table is listed" : kubeProxyModeFrom == ModeFrom.JOURNAL
+                ? "the k3s journal: Using " + kubeProxyMode.orElse("?") + " Proxier"
+                : "k3s kube-proxy-arg proxy-mode=" + kubeProxyMode.orElse("?");
+    }
+
+    /** Why flannel is taken to run in nftables mode, for a message: its listed table, the journal or net-conf.json. */
+    public String flannelModeReason() {
+        return flannel.chain() == Observed.YES ? "its table is listed" : flannelModeFrom == ModeFrom.JOURNAL
+                ? "the k3s journal: Starting flannel in nftables mode" : "EnableNFTables";
     }
 
     /**
-     * flannel runs in nftables mode: its table is listed; or net-conf.json asks for it and nft was not read. A whole
-     * ruleset without its table says no, whatever net-conf.json asks (flannel has not applied it).
+     * flannel runs in nftables mode: its table is listed; or the journal shows it started so (else net-conf.json
+     * asks for it) and nft was not read. A whole ruleset without its table says no, whatever the journal or
+     * net-conf.json say (flannel does not run so now).
      */
     public Observed flannelInNftables() {
         return mode(flannel, flannelNftMode);
     }
 
-    /** kube-proxy runs in nftables mode: as {@link #flannelInNftables()}, from its table and k3s's proxy-mode. */
+    /**
+     * kube-proxy runs in nftables mode: as {@link #flannelInNftables()}, from its table, else the journal's
+     * {@code Using nftables Proxier}, else k3s's proxy-mode.
+     */
     public Observed kubeProxyInNftables() {
         return mode(kubeProxy, kubeProxyMode.map("nftables"::equals));
     }

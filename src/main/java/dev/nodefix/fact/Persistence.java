@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param source the files and their ethtool lines; complete when the collector listed the places, unreadable
  *               when a file could not be read or text comes before any file's name (not the collector's
- *               listing), not collected when the section is not in the output
+ *               listing) or the section ended with a non-zero rc, not collected when the section is not in the
+ *               output; the files that were read still count
  */
 public record Persistence(List<String> udevRules, List<String> systemdUnits, boolean disablesTxChecksum,
         Provenance source) {
@@ -33,8 +34,11 @@ public record Persistence(List<String> udevRules, List<String> systemdUnits, boo
         List<String> quoted = new ArrayList<>();
         boolean disables = false;
         boolean unreadable = false;
-        for (String line : section.succeeded() ? section.lines() : List.<String>of()) {
-            if (line.startsWith(FILE)) {
+        for (String line : section.status() == Section.Status.RAN ? section.lines() : List.<String>of()) {
+            if (line.startsWith(Section.UNREADABLE)) {
+                unreadable = true;
+                quoted.add(line.strip());
+            } else if (line.startsWith(FILE)) {
                 String file = line.substring(FILE.length()).strip();
                 (file.contains("/udev/") ? udev : units).add(file);
                 quoted.add(file);

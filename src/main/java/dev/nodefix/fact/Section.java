@@ -42,6 +42,18 @@ public record Section(String name, Status status, Optional<Integer> exitCode, Li
         return status == Status.RAN && exitCode.orElse(-1) == 0;
     }
 
+    /** The collector's line for a file it could not read; it then ends the section with a non-zero rc. */
+    public static final String UNREADABLE = "# unreadable: ";
+
+    /**
+     * Everything the section covers was read: it ran with rc 0 and names no unreadable file, or it is absent (nothing
+     * there to read). A section that is missing, failed or names an unreadable file was not: cannot tell what the
+     * unread part says, never that it is silent.
+     */
+    public boolean readWhole() {
+        return status == Status.ABSENT || succeeded() && lines.stream().noneMatch(l -> l.startsWith(UNREADABLE));
+    }
+
     public String text() {
         return String.join("\n", lines);
     }

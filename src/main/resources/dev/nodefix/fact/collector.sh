@@ -23,6 +23,10 @@ NF_NL='
 NF_CHAINS=' POSTROUTING KUBE-POSTROUTING KUBE-MARK-MASQ FLANNEL-POSTRTG '
 NF_BUILTIN=' PREROUTING INPUT OUTPUT POSTROUTING '
 NF_PREFER=
+# k3s's files, under NF_ROOT: a directory that stands for / (the collector's own tests); empty on a node
+NF_K3S_ETC=$NF_ROOT/etc/rancher/k3s
+NF_UNIT_DIR=$NF_ROOT/etc/systemd/system
+NF_NETCONF=$NF_ROOT/var/lib/rancher/k3s/agent/etc/flannel/net-conf.json
 
 nf_begin() { printf '@@nodefix:section %s@@\n' "$1"; }
 nf_end() { printf '\n@@nodefix:end %s %s@@\n' "$1" "$2"; }
@@ -49,10 +53,25 @@ nf_do() {
 nf_cat() {
   while IFS= read -r nf_l || [ -n "$nf_l" ]; do printf '%s\n' "$nf_l"; done < "$1"
 }
-# nf_file NAME PATH: the file's content, absent when it is not there
+# nf_file NAME PATH: the file's content, absent when it is not there; "# unreadable: PATH" and rc=1 when it (or,
+# when it seems not there, its directory) cannot be read
 nf_file() {
+  if { [ -e "$2" ] && [ ! -r "$2" ]; } || { [ ! -e "$2" ] && [ -d "${2%/*}" ] && [ ! -x "${2%/*}" ]; }; then
+    nf_do "$1" nf_unreadable "$2"; return; fi
   if [ ! -e "$2" ]; then nf_absent "$1"; return; fi
   nf_do "$1" nf_cat "$2"
+}
+# nf_unreadable PATH: says that PATH exists but cannot be read (a 0600 file when the collector runs without root)
+# and sets NF_BAD; a section that lists files ends with rc=$NF_BAD, so nodefix takes it as not read (cannot tell),
+# never as read and silent
+nf_unreadable() {
+  printf '# unreadable: %s\n' "$1"
+  NF_BAD=1
+  return 1
+}
+# nf_dir_check DIR: nf_unreadable when DIR is there but cannot be listed or entered (its files would seem absent)
+nf_dir_check() {
+  [ ! -d "$1" ] || { [ -r "$1" ] && [ -x "$1" ]; } || nf_unreadable "$1/"
 }
 # nf_word TEXT KEY: sets NF_W to the word after " KEY " in TEXT, empty when there is none
 nf_word() {
@@ -133,9 +152,13 @@ nf_other() {
   case $NF_NAT in
     *'iptables-legacy tables present'*) ;;
     *) [ "$NF_MODE" = legacy ] || return 0
-       case $NF_NAT in *':KUBE-POSTROUTING '*|*'-N KUBE-POSTROUTING'*) ;; *) nf_nat_view iptables-nat-nft nft 0; return ;; esac
+       case $NF_NAT in *':KUBE-POSTROUTING '*|*'-N KUBE-POSTROUTING'*) ;; *) nf_prefers_bundled
+         nf_nat_view iptables-nat-nft nft "$NF_PREFER"; return ;; esac
        case $NF_NAT in *':FLANNEL-POSTRTG '*|*'-N FLANNEL-POSTRTG'*) return 0 ;; esac ;;
   esac
+  # both views print rules that k3s's networking wrote: with prefer-bundled-bin it writes them with its bundled
+  # binaries, whose own save prints them as written (a host's older save may render a newer rule differently), so
+  # both read with the binary k3s prefers (the host's when k3s does not, or when that cannot be told)
   nf_prefers_bundled
   nf_nat_view "iptables-nat-$NF_OTHER" "$NF_OTHER" "$NF_PREFER"
 }
@@ -152,20 +175,63 @@ nf_k3s_view() {
   [ -x "$K3S_AUX/iptables-$NF_MODE-save" ] || { nf_absent iptables-nat-k3s; return; }
   nf_nat_view iptables-nat-k3s "$NF_MODE" 1
 }
-# nf_prefers_bundled: NF_PREFER=1 when k3s's config, its drop-ins or a unit's ExecStart turn on prefer-bundled-bin
+# nf_prefers_bundled: NF_PREFER=1 when k3s turns on prefer-bundled-bin, 0 when it does not, ? when that cannot be
+# told (a file that cannot be read and nothing read after it sets it, or a value k3s would refuse). As k3s reads it:
+# config.yaml, then config.yaml.d/*.yaml (or .yml) in order, as YAML (nf_yaml_bool), then the units' ExecStart as flags
+# (nf_flag_bool); a later setting wins. No process: the shell reads the files.
 nf_prefers_bundled() {
   [ -z "$NF_PREFER" ] || return 0
   NF_PREFER=0
-  for nf_f in /etc/rancher/k3s/config.yaml /etc/rancher/k3s/config.yaml.d/*.yaml \
-      /etc/systemd/system/k3s.service /etc/systemd/system/k3s-agent.service; do
-    [ -f "$nf_f" ] || continue
+  nf_d=$NF_K3S_ETC/config.yaml.d
+  [ ! -d "$nf_d" ] || { [ -x "$nf_d" ] && [ -r "$nf_d" ]; } || NF_PREFER='?'
+  for nf_f in "$NF_K3S_ETC/config.yaml" "$NF_K3S_ETC"/config.yaml.d/*; do
+    nf_yaml_name "$nf_f" || continue
+    [ -e "$nf_f" ] || continue
+    [ -r "$nf_f" ] || { NF_PREFER='?'; continue; }
     while IFS= read -r nf_l || [ -n "$nf_l" ]; do
-      case $nf_l in
-        *prefer-bundled-bin*[Ff]alse*|'#'*) ;;
-        *prefer-bundled-bin*) NF_PREFER=1 ;;
-      esac
+      case $nf_l in prefer-bundled-bin*|'"prefer-bundled-bin'*|"'prefer-bundled-bin"*) nf_yaml_bool "$nf_l" ;; esac
     done < "$nf_f"
   done
+  for nf_f in "$NF_UNIT_DIR/k3s.service" "$NF_UNIT_DIR/k3s-agent.service"; do
+    [ -e "$nf_f" ] || continue
+    [ -r "$nf_f" ] || { NF_PREFER='?'; continue; }
+    nf_on=
+    while IFS= read -r nf_l || [ -n "$nf_l" ]; do
+      case $nf_l in ExecStart=*) nf_on=1 ;; esac
+      [ -n "$nf_on" ] || continue
+      nf_r=$nf_l
+      while :; do
+        case $nf_r in *-prefer-bundled-bin*) nf_r=${nf_r#*-prefer-bundled-bin}; nf_flag_bool "$nf_r" ;; *) break ;; esac
+      done
+      case $nf_l in *\\) ;; *) nf_on= ;; esac
+    done < "$nf_f"
+  done
+}
+# nf_yaml_bool LINE: a top-level "prefer-bundled-bin: VALUE" line as k3s reads it: YAML 1.1 (yaml.v2) takes y, yes, on,
+# true (three spellings each) and their opposites as booleans; any other scalar reaches the flag as a string, which
+# takes what Go's strconv.ParseBool takes (1 t T true True TRUE, 0 f F false False FALSE) and refuses the rest
+nf_yaml_bool() {
+  nf_v=${1#[\"\']}; nf_v=${nf_v#prefer-bundled-bin}; nf_v=${nf_v#[\"\']}; nf_v=${nf_v#"${nf_v%%[! 	]*}"}
+  case $nf_v in :|:[' 	']*) nf_v=${nf_v#:} ;; *) return 0 ;; esac
+  nf_v=${nf_v%%[ 	]#*}; nf_v=${nf_v#"${nf_v%%[! 	]*}"}; nf_v=${nf_v%"${nf_v##*[! 	]}"}
+  case $nf_v in
+    y|Y|yes|Yes|YES|on|On|ON|true|True|TRUE) NF_PREFER=1 ;;
+    n|N|no|No|NO|off|Off|OFF|false|False|FALSE) NF_PREFER=0 ;;
+    \"*\"|\'*\') nf_v=${nf_v#?}; nf_parse_bool "${nf_v%?}" ;;
+    *) nf_parse_bool "$nf_v" ;;
+  esac
+}
+# nf_flag_bool REST: what follows "-prefer-bundled-bin" on a command line: the bare flag is true; "=VALUE" as
+# strconv.ParseBool takes it; a longer name (another flag) is left alone
+nf_flag_bool() {
+  case $1 in
+    =*) nf_v=${1#=}; nf_v=${nf_v%%[\"\'\\ 	]*}; nf_parse_bool "$nf_v" ;;
+    ''|[\"\'\\\ \	]*) NF_PREFER=1 ;;
+  esac
+}
+# nf_parse_bool TEXT: NF_PREFER from a flag value as Go's strconv.ParseBool reads it; ? for a value k3s refuses
+nf_parse_bool() {
+  case $1 in 1|t|T|true|True|TRUE) NF_PREFER=1 ;; 0|f|F|false|False|FALSE) NF_PREFER=0 ;; *) NF_PREFER='?' ;; esac
 }
 # nft: `nft list ruleset`, run only when the cheap evidence points at nftables: the iptables nat listing ($1) holds
 # neither KUBE-POSTROUTING nor FLANNEL-POSTRTG, net-conf.json sets EnableNFTables true, or a k3s config file or unit
@@ -185,9 +251,10 @@ nf_nft() {
 }
 nf_nft_wanted() {
   case $1 in *KUBE-POSTROUTING*|*FLANNEL-POSTRTG*) ;; *) return 0 ;; esac
-  nf_nft_netconf "${NF_NETCONF:-/var/lib/rancher/k3s/agent/etc/flannel/net-conf.json}" && return 0
-  for nf_f in ${NF_K3S_FILES:-/etc/rancher/k3s/config.yaml /etc/rancher/k3s/config.yaml.d/*.yaml \
-      /etc/systemd/system/k3s.service /etc/systemd/system/k3s-agent.service}; do
+  nf_nft_netconf "$NF_NETCONF" && return 0
+  for nf_f in "$NF_K3S_ETC/config.yaml" "$NF_K3S_ETC"/config.yaml.d/* "$NF_UNIT_DIR/k3s.service" \
+      "$NF_UNIT_DIR/k3s-agent.service"; do
+    case $nf_f in */config.yaml.d/*) nf_yaml_name "$nf_f" || continue ;; esac
     [ -r "$nf_f" ] || continue
     while IFS= read -r nf_l || [ -n "$nf_l" ]; do
       case $nf_l in '#'*) ;; *proxy-mode*nftables*) return 0 ;; esac
@@ -289,10 +356,12 @@ nf_uplink_driver() {
   nf_end uplink-driver "rc=$?"
 }
 
-# k3s-units: each k3s unit's ExecStart= line and its backslash continuations
+# k3s-units: each k3s unit's ExecStart= line and its backslash continuations; rc=1 after an unreadable unit
 nf_units() {
-  for nf_u in /etc/systemd/system/k3s.service /etc/systemd/system/k3s-agent.service; do
+  NF_BAD=0
+  for nf_u in "$NF_UNIT_DIR/k3s.service" "$NF_UNIT_DIR/k3s-agent.service"; do
     [ -e "$nf_u" ] || continue
+    [ -r "$nf_u" ] || { nf_unreadable "$nf_u"; continue; }
     printf '# file: %s\n' "$nf_u"
     nf_on=
     while IFS= read -r nf_l || [ -n "$nf_l" ]; do
@@ -302,11 +371,15 @@ nf_units() {
       case $nf_l in *\\) ;; *) nf_on= ;; esac
     done < "$nf_u"
   done
+  return $NF_BAD
 }
-# k3s-env: the units' env files, values of TOKEN/PASS/SECRET/KEY names masked
+# k3s-env: the units' env files, values of TOKEN/PASS/SECRET/KEY names masked; rc=1 after an unreadable one (the
+# installer writes them 0600: without root they cannot be read)
 nf_envfiles() {
-  for nf_e in /etc/systemd/system/k3s.service.env /etc/systemd/system/k3s-agent.service.env; do
+  NF_BAD=0
+  for nf_e in "$NF_UNIT_DIR/k3s.service.env" "$NF_UNIT_DIR/k3s-agent.service.env"; do
     [ -e "$nf_e" ] || continue
+    [ -r "$nf_e" ] || { nf_unreadable "$nf_e"; continue; }
     printf '# file: %s\n' "$nf_e"
     while IFS= read -r nf_l || [ -n "$nf_l" ]; do
       nf_k=${nf_l%%=*}
@@ -316,12 +389,22 @@ nf_envfiles() {
       esac
     done < "$nf_e"
   done
+  return $NF_BAD
 }
-# k3s-config-d: each /etc/rancher/k3s/config.yaml.d/*.yaml after a "# file:" line, in the C locale's order
-# (the order k3s reads them in; a later file wins), values of TOKEN/PASS/SECRET names masked
+# nf_yaml_name PATH: true for a name k3s reads as a config drop-in (.yaml or .yml, in any case)
+nf_yaml_name() {
+  case $1 in *.[Yy][Aa][Mm][Ll]|*.[Yy][Mm][Ll]) return 0 ;; *) return 1 ;; esac
+}
+# k3s-config-d: each /etc/rancher/k3s/config.yaml.d/*.yaml (or .yml) after a "# file:" line, in the C locale's order
+# (the order k3s reads them in; a later file wins), values of TOKEN/PASS/SECRET names masked; rc=1 after an
+# unreadable file or directory
 nf_dropins() {
-  for nf_f in /etc/rancher/k3s/config.yaml.d/*.yaml; do
+  NF_BAD=0
+  nf_dir_check "$NF_K3S_ETC/config.yaml.d"
+  for nf_f in "$NF_K3S_ETC"/config.yaml.d/*; do
+    nf_yaml_name "$nf_f" || continue
     [ -f "$nf_f" ] || continue
+    [ -r "$nf_f" ] || { nf_unreadable "$nf_f"; continue; }
     printf '# file: %s\n' "$nf_f"
     while IFS= read -r nf_l || [ -n "$nf_l" ]; do
       nf_k=${nf_l%%:*}
@@ -331,7 +414,7 @@ nf_dropins() {
       esac
     done < "$nf_f"
   done
-  return 0
+  return $NF_BAD
 }
 # hostname: the kernel's host name (what k3s names the node after when nothing sets node-name)
 nf_hostname() {
@@ -343,18 +426,21 @@ nf_services() {
   printf '# systemctl is-active k3s k3s-agent\n'
   systemctl is-active k3s k3s-agent
 }
-# persistence: udev rules and units with "flannel" in their name, and their lines that run ethtool
+# persistence: udev rules and units with "flannel" in their name, and their lines that run ethtool; rc=1 after an
+# unreadable one
 nf_persistence() {
-  for nf_p in /etc/udev/rules.d/*flannel* /lib/udev/rules.d/*flannel* /etc/systemd/system/*flannel*offload* \
-      /etc/systemd/system/*tx-checksum*; do
+  NF_BAD=0
+  for nf_p in "$NF_ROOT"/etc/udev/rules.d/*flannel* "$NF_ROOT"/lib/udev/rules.d/*flannel* \
+      "$NF_UNIT_DIR"/*flannel*offload* "$NF_UNIT_DIR"/*tx-checksum*; do
     [ -e "$nf_p" ] || continue
     printf '# file: %s\n' "$nf_p"
     [ -f "$nf_p" ] || continue
+    [ -r "$nf_p" ] || { nf_unreadable "$nf_p"; continue; }
     while IFS= read -r nf_l || [ -n "$nf_l" ]; do
       case $nf_l in *ethtool*) printf '%s\n' "$nf_l" ;; esac
     done < "$nf_p"
   done
-  return 0
+  return $NF_BAD
 }
 # udp-snmp: `# boot: ID` (the kernel's boot id: a later reading knows the counters did not restart between), then
 # the two Udp: lines of /proc/net/snmp
@@ -426,8 +512,8 @@ NF_UPLINK=
 if nf_has ip; then nf_ip "$@"; else nf_absent ip; fi
 nf_run ethtool-features ethtool ethtool -k flannel.1
 nf_uplink_driver
-nf_file net-conf /var/lib/rancher/k3s/agent/etc/flannel/net-conf.json
-nf_file k3s-config /etc/rancher/k3s/config.yaml
+nf_file net-conf "$NF_NETCONF"
+nf_file k3s-config "$NF_K3S_ETC/config.yaml"
 nf_do k3s-config-d nf_dropins
 nf_do k3s-units nf_units
 nf_do k3s-env nf_envfiles

@@ -14,7 +14,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * One {@code facts/<Fact>/<case>.yaml}: either {@code raw:} (the fact's section text, with optional {@code rc:}
  * and {@code status: absent|missing}; {@code section:} names the section when it is not the fact's own, e.g. the
  * one an older collector printed the fact in) or {@code sections:} (section name to text, for facts combined from
- * several sections), and {@code expected:} the parsed value as plain data.
+ * several sections, with optional {@code rcs:}, section name to its rc when not 0), and {@code expected:} the parsed
+ * value as plain data.
  */
 record FactCase(String fact, String name, CollectorOutput output, Object expected) {
     @Override
@@ -28,7 +29,9 @@ record FactCase(String fact, String name, CollectorOutput output, Object expecte
         String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
         Map<String, Section> sections = new LinkedHashMap<>();
         if (doc.get("sections") instanceof Map<?, ?> raw) {
-            raw.forEach((k, v) -> sections.put(String.valueOf(k), ran(String.valueOf(k), 0, v)));
+            Map<?, ?> rcs = doc.get("rcs") instanceof Map<?, ?> m ? m : Map.of();
+            raw.forEach((k, v) -> sections.put(String.valueOf(k), ran(String.valueOf(k),
+                    rcs.get(k) instanceof Number n ? n.intValue() : 0, v)));
         } else if (section != null) {
             String in = doc.get("section") instanceof String named ? named : section;
             sections.put(in, single(in, doc));

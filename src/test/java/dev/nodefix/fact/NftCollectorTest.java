@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The collector's {@code nft} section: run only when the cheap evidence points at nftables, and kept to the chains
  * nodefix reads. The collector runs in new namespaces with fake {@code iptables-save} and {@code nft} first on its
- * PATH, and its net-conf.json and k3s files pointed at temporary ones.
+ * PATH, and k3s's files under a temporary root ({@code NF_ROOT}).
  */
 class NftCollectorTest {
     private static final String WITH_KUBE = "echo '*nat'; echo ':KUBE-POSTROUTING - [0:0]';"
@@ -69,10 +69,12 @@ class NftCollectorTest {
         }
         tool(fake, "nft", "[ \"$*\" = 'list ruleset' ] || exit 2; touch " + tmp.resolve("nft-ran") + "; cat "
                 + tmp.resolve("ruleset.txt"));
-        Files.writeString(tmp.resolve("net-conf.json"), netConf);
-        Files.writeString(tmp.resolve("config.yaml"), config);
-        String setup = "mount --bind " + fake + " /usr/local/sbin && export NF_NETCONF=" + tmp.resolve("net-conf.json")
-                + " NF_K3S_FILES=" + tmp.resolve("config.yaml");
+        Path root = tmp.resolve("root");
+        Files.createDirectories(root.resolve("var/lib/rancher/k3s/agent/etc/flannel"));
+        Files.createDirectories(root.resolve("etc/rancher/k3s"));
+        Files.writeString(root.resolve("var/lib/rancher/k3s/agent/etc/flannel/net-conf.json"), netConf);
+        Files.writeString(root.resolve("etc/rancher/k3s/config.yaml"), config);
+        String setup = "mount --bind " + fake + " /usr/local/sbin && export NF_ROOT=" + root;
         Path sh = Files.copy(Path.of("/bin/sh"), tmp.resolve("sh"), StandardCopyOption.COPY_ATTRIBUTES);
         Process probe = new ProcessBuilder("unshare", "-rm", "true").redirectErrorStream(true).start();
         Assumptions.assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0, "unshare -rm");
