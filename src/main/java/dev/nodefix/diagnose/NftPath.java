@@ -48,7 +48,7 @@ public record NftPath(Kind kind, String reason, List<String> evidence, Optional<
         NftMasquerade kp = n.kubeProxy();
         List<String> ev = evidence("nft table ip kube-proxy", kp.rules());
         if (kp.chain() != Observed.YES) {
-            return unread("kube-proxy runs in nftables mode (" + mode(n) + ") but " + why(n, "its table"), ev,
+            return unread("kube-proxy runs in nftables mode (" + n.kubeProxyModeReason() + ") but " + why(n, "its table"), ev,
                     LIST_KUBE_PROXY);
         }
         return switch (kp.handling()) {
@@ -68,7 +68,7 @@ public record NftPath(Kind kind, String reason, List<String> evidence, Optional<
         NftMasquerade fl = n.flannel();
         List<String> ev = evidence("nft table ip flannel-ipv4", fl.rules());
         if (fl.chain() != Observed.YES) {
-            return unread("flannel runs in nftables mode (EnableNFTables) but " + why(n, "its table"), ev,
+            return unread("flannel runs in nftables mode (" + n.flannelModeReason() + ") but " + why(n, "its table"), ev,
                     LIST_FLANNEL);
         }
         return switch (fl.handling()) {
@@ -211,9 +211,6 @@ public record NftPath(Kind kind, String reason, List<String> evidence, Optional<
         return rules.stream().map(r -> where + ": " + r).toList();
     }
 
-    private static String mode(NftNat n) {
-        return n.kubeProxy().chain() == Observed.YES ? "its table is listed" : "k3s kube-proxy-arg proxy-mode=nftables";
-    }
 
     private static String why(NftNat n, String what) {
         return switch (n.coverage()) {
