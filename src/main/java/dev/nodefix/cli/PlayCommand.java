@@ -270,7 +270,7 @@ public final class PlayCommand implements Callable<Integer> {
         // under --json stdout holds the play's document alone: the rollback reports on stderr
         RollbackCommand rollback = new RollbackCommand(output.json() ? ctx.withOut(ctx.err()) : ctx);
         rollback.run = id;
-        rollback.inventory = inventory.limitedTo(String.join(":", hosts));
+        rollback.inventory = inventory.limitedTo(hosts);
         rollback.connection = connection;
         rollback.become = become;
         rollback.change = new ChangeOptions();
