@@ -152,8 +152,7 @@ public final class PlayCommand implements Callable<Integer> {
             }
             int changes = plan.changeCount();
             if (change.breakLock && !change.check && plan.fatal().isEmpty()) {
-                IdleLocks.breakOn(connections, connection.forks(inventory.setup(ctx).forks()), session.become(), hosts,
-                        plan.changing().stream().map(PlaybookPlan.Host::name).toList(), ctx.err());
+                run.breakIdleLocks(plan).forEach((host, said) -> ctx.err().println(host + ": " + said));
             }
             if (plan.fatal().isPresent() || change.check || changes == 0) {
                 return planOnly(plan, plays, text);
