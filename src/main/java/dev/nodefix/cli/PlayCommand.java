@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import dev.nodefix.connect.CommandLineOverrides;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
