@@ -57,9 +57,9 @@ final class ChangeFlow {
             List<HostPlan> changing = plans.stream().filter(p -> p.planned() && p.changeCount() > 0).toList();
             int changes = changing.stream().mapToInt(HostPlan::changeCount).sum();
             if (opts.breakLock && !opts.check) {
-                IdleLocks.breakOn(connections, conn.forks(req.setup().forks()), session.become(), req.hosts().stream()
-                        .filter(h -> plans.stream().anyMatch(p -> p.host().equals(h.name()) && p.planned())).toList(),
-                        changing.stream().map(HostPlan::host).toList(), ctx.err());
+                run.breakIdleLocks(req.hosts().stream().filter(h -> plans.stream().anyMatch(p -> p.host().equals(h.name())
+                        && p.planned())).toList(), changing.stream().map(HostPlan::host).toList())
+                        .forEach((host, said) -> ctx.err().println(host + ": " + said));
             }
             if (opts.check || changing.isEmpty()) {
                 if (!output.json()) {

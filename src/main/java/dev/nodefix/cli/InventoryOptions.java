@@ -45,6 +45,7 @@ public final class InventoryOptions {
     private AnsibleConfig ansibleConfig;
     private Setup setup;
     private Vault unvault;
+    private java.util.Set<String> only; // exact host names from limitedTo; null: --limit decides
 
     /** ansible.cfg and ANSIBLE_*, read once per command. */
     private AnsibleConfig ansibleConfig(CliContext ctx) {
@@ -131,11 +132,17 @@ public final class InventoryOptions {
 
     /** The hosts selected by --limit, deciding nothing else (listings that contact no host). */
     public List<Host> names(Inventory inventory) {
+        if (only != null) {
+            return inventory.hosts().values().stream().filter(h -> only.contains(h.name())).toList();
+        }
         return inventory.select(limit == null ? "all" : limit);
     }
 
-    /** The same sources and setup (already read, if it was) with another --limit. */
-    InventoryOptions limitedTo(String pattern) {
+    /**
+     * The same sources and setup (already read, if it was), selecting exactly the hosts named, in the inventory's
+     * order: names are matched whole, never read as a pattern (an IPv6 address or a name with ':' stays one host).
+     */
+    InventoryOptions limitedTo(java.util.Collection<String> hosts) {
         InventoryOptions other = new InventoryOptions();
         other.inventories = inventories;
         other.sshConfig = sshConfig;
@@ -143,7 +150,7 @@ public final class InventoryOptions {
         other.ansibleConfig = ansibleConfig;
         other.setup = setup;
         other.unvault = unvault;
-        other.limit = pattern;
+        other.only = java.util.Set.copyOf(hosts);
         return other;
     }
 

@@ -28,7 +28,7 @@ final class NodeJournals {
         if (hosts.isEmpty()) {
             return out;
         }
-        InventoryOptions only = inventory.limitedTo(String.join(":", hosts.stream().map(Host::name).toList()));
+        InventoryOptions only = inventory.limitedTo(hosts.stream().map(Host::name).toList());
         RemoteRun.Outcome outcome = new RemoteRun(ctx).run(only, connection, become, NodeJournal.read(run));
         for (HostRun r : outcome.runs()) {
             out.put(r.host().name(), of(run, r));

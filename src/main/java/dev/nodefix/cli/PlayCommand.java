@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import dev.nodefix.connect.CommandLineOverrides;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -152,8 +151,7 @@ public final class PlayCommand implements Callable<Integer> {
             }
             int changes = plan.changeCount();
             if (change.breakLock && !change.check && plan.fatal().isEmpty()) {
-                IdleLocks.breakOn(connections, connection.forks(inventory.setup(ctx).forks()), session.become(), hosts,
-                        plan.changing().stream().map(PlaybookPlan.Host::name).toList(), ctx.err());
+                run.breakIdleLocks(plan).forEach((host, said) -> ctx.err().println(host + ": " + said));
             }
             if (plan.fatal().isPresent() || change.check || changes == 0) {
                 return planOnly(plan, plays, text);
@@ -270,7 +268,7 @@ public final class PlayCommand implements Callable<Integer> {
         // under --json stdout holds the play's document alone: the rollback reports on stderr
         RollbackCommand rollback = new RollbackCommand(output.json() ? ctx.withOut(ctx.err()) : ctx);
         rollback.run = id;
-        rollback.inventory = inventory.limitedTo(String.join(":", hosts));
+        rollback.inventory = inventory.limitedTo(hosts);
         rollback.connection = connection;
         rollback.become = become;
         rollback.change = new ChangeOptions();

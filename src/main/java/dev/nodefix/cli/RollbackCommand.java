@@ -4,7 +4,7 @@ import dev.nodefix.engine.RollbackTasks;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Role;
 import dev.nodefix.journal.Afterwards;
-import dev.nodefix.journal.Evidence;
+import dev.nodefix.journal.TrustedJournal;
 import dev.nodefix.journal.JournalException;
 import dev.nodefix.journal.JournalText;
 import dev.nodefix.journal.NodeRead;
@@ -107,9 +107,9 @@ public final class RollbackCommand implements Callable<Integer> {
         controller.ifPresent(c -> c.entries().forEach(e -> e.host().ifPresent(named::add)));
         List<Host> toRead = controller.isPresent() ? selected.stream().filter(h -> named.contains(h.name())).toList() : selected;
         Map<String, NodeRead> nodes = new NodeJournals(ctx).read(id, toRead, inventory, connection, become);
-        Evidence primary = fromNodes || controller.isEmpty() ? Evidence.NODES : Evidence.CONTROLLER;
-        Optional<Evidence> trust = Optional.ofNullable(force).filter(f -> !f.equals(RollbackForce.CONFLICTS))
-                .map(f -> Evidence.valueOf(f.toUpperCase(java.util.Locale.ROOT)));
+        TrustedJournal primary = fromNodes || controller.isEmpty() ? TrustedJournal.NODES : TrustedJournal.CONTROLLER;
+        Optional<TrustedJournal> trust = Optional.ofNullable(force).filter(f -> !f.equals(RollbackForce.CONFLICTS))
+                .map(f -> TrustedJournal.valueOf(f.toUpperCase(java.util.Locale.ROOT)));
         return RollbackEvidence.decide(id, controller, expected, nodes, primary, trust);
     }
 

@@ -102,7 +102,7 @@ public final class UnlockCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         List<String> names = seen.stream().map(HostRun::host).map(Host::name).filter(holders::containsKey).toList();
-        RemoteRun.Outcome removed = new RemoteRun(ctx).run(inventory.limitedTo(String.join(":", names)), connection, become,
+        RemoteRun.Outcome removed = new RemoteRun(ctx).run(inventory.limitedTo(names), connection, become,
                 (all, host) -> NodeJournal.remove(holders.get(host.name())));
         int exit = ExitCode.OK;
         for (HostRun r : removed.runs()) {

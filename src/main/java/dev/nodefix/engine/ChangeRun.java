@@ -57,12 +57,20 @@ public final class ChangeRun {
         return results;
     }
 
-    /** Removes the lock of each host (--break-lock where there is nothing to change); per host, what the node said. */
-    public Map<String, String> breakLocks(List<Host> hosts) {
+    /**
+     * {@code --break-lock} on the hosts a run will not lock because they have nothing to change: their locks are
+     * removed all the same (a lock left by a dead run has no other way out there).
+     *
+     * @param changing the names of the hosts the run will lock (and break there itself)
+     * @return per host that had a lock (or could not be asked), by host name, what the node said
+     */
+    public Map<String, String> breakIdleLocks(List<Host> hosts, java.util.Collection<String> changing) {
+        List<Host> idle = hosts.stream().filter(h -> !changing.contains(h.name())).toList();
         Map<String, String> out = new java.util.TreeMap<>();
-        fanOut.run(hosts, host -> steps.breakLock(connections.get(host), host), o -> { })
+        fanOut.run(idle, host -> steps.breakLock(connections.get(host), host), o -> { })
                 .forEach(o -> out.put(o.host().name(), o instanceof HostOutcome.Succeeded<String> ok ? ok.value()
                         : "cannot break its lock: unreachable"));
+        out.values().removeIf("not locked"::equals);
         return out;
     }
 

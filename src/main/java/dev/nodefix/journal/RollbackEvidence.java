@@ -11,7 +11,7 @@ import java.util.Set;
  * Pure: decides which changes a rollback undoes on each host from the two journals of the run, this machine's
  * and each node's, after checking both: garbled lines, gaps or extras in the change numbers, a change one
  * journal has and the other lacks, a node journal that is gone. Any such finding refuses the rollback, each
- * named, unless the user says which evidence to trust ({@link Evidence}). Where this machine never heard how a
+ * named, unless the user says which journal to trust ({@link TrustedJournal}). Where this machine never heard how a
  * change ended, the node's journal says; a change whose process still runs on the node is marked
  * {@link Recorded.Status#RUNNING}.
  */
@@ -36,16 +36,16 @@ public final class RollbackEvidence {
      * @param controller this machine's journal of the run, when it has one
      * @param expected   the hosts the run changed as this machine recorded them (its {@code run.json}), if known
      * @param nodes      each selected host's own journal of the run
-     * @param primary    the evidence used when both agree ({@link Evidence#NODES} for {@code --from-nodes})
+     * @param primary    the evidence used when both agree ({@link TrustedJournal#NODES} for {@code --from-nodes})
      * @param trust      the evidence the user said to trust despite findings ({@code --force=...})
      */
     public static Decision decide(String run, Optional<JournalText> controller, Set<String> expected,
-                                  Map<String, NodeRead> nodes, Evidence primary, Optional<Evidence> trust) {
+                                  Map<String, NodeRead> nodes, TrustedJournal primary, Optional<TrustedJournal> trust) {
         return new RollbackEvidence(run).decide(controller, expected, nodes, trust.orElse(primary), trust.isPresent());
     }
 
     private Decision decide(Optional<JournalText> controller, Set<String> expected, Map<String, NodeRead> nodes,
-                            Evidence use, boolean trusted) {
+                            TrustedJournal use, boolean trusted) {
         Map<String, List<Recorded>> mine = controller.map(this::controllerRecords).orElse(Map.of());
         Map<String, List<Recorded>> theirs = new LinkedHashMap<>();
         nodes.forEach((host, read) -> nodeRecords(host, read, mine.containsKey(host) && hasIntents(mine.get(host))
@@ -63,7 +63,7 @@ public final class RollbackEvidence {
                     + String.join("\n  ", problems) + "\nto roll back anyway, say which evidence to trust: --force=controller"
                     + " (this machine's journal) or --force=nodes (the nodes' own journals)");
         }
-        Map<String, List<Recorded>> out = use == Evidence.CONTROLLER && controller.isPresent()
+        Map<String, List<Recorded>> out = use == TrustedJournal.CONTROLLER && controller.isPresent()
                 ? merged(mine, theirs) : fromNodes(mine, theirs, nodes, expected);
         return new Decision(out, problems.stream().map(p -> "trusting " + use.label() + " despite: " + p).toList(), notes);
     }

@@ -69,7 +69,7 @@ public record RollbackStatus(List<String> hosts, Map<String, String> done, Map<S
         return Optional.of(end.complete() ? "" : end.label() + " in rollback " + r.id());
     }
 
-    /** Every host of the run is rolled back. */
+    /** Every host of the run is rolled back (so also when the run changed no host: nothing is left to undo). */
     public boolean complete() {
         return done.size() == hosts.size();
     }
@@ -81,8 +81,14 @@ public record RollbackStatus(List<String> hosts, Map<String, String> done, Map<S
         return out;
     }
 
-    /** For {@code runs}: {@code no}, {@code yes, by RUN}, or {@code partly: 2/3 hosts}. */
+    /**
+     * For {@code runs}: {@code nothing to roll back} (the run changed no host), {@code no}, {@code yes, by RUN}, or
+     * {@code partly: 2/3 hosts}; it says "rolled back" exactly when {@link #complete()} holds.
+     */
     public String summary() {
+        if (hosts.isEmpty()) {
+            return "nothing to roll back";
+        }
         if (done.isEmpty() && stranded.isEmpty()) {
             return "no";
         }

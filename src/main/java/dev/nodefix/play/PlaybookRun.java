@@ -1,6 +1,7 @@
 package dev.nodefix.play;
 
 import dev.nodefix.engine.BecomeRule;
+import dev.nodefix.engine.ChangeRun;
 import dev.nodefix.engine.Connections;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
@@ -9,6 +10,7 @@ import dev.nodefix.journal.RunJournal;
 import dev.nodefix.module.ModuleRegistry;
 import dev.nodefix.playbook.Playbook;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a playbook over an inventory: {@link #plan} reads and plans every play on every host and changes
@@ -18,6 +20,7 @@ import java.util.List;
 public final class PlaybookRun {
     private final PlayContext ctx;
     private final HealthGate gate;
+    private final ChangeRun locks;
 
     /**
      * @param selected the hosts {@code --limit} leaves (every play's own pattern applies within them)
@@ -28,6 +31,7 @@ public final class PlaybookRun {
         this.ctx = new PlayContext(book, inventory, selected, options, connections, forks, become, breakLock,
                 new TaskRunner(registry, sleeper));
         this.gate = new HealthGate(registry, options.gateTimeout(), sleeper, forks);
+        this.locks = new ChangeRun(connections, forks, become, breakLock);
     }
 
     /** Sleeps for real. */
@@ -50,6 +54,11 @@ public final class PlaybookRun {
     /** Reads and plans every play on every host; nothing changes. */
     public PlaybookPlan plan(PlayEvents events) {
         return new PlanPass(ctx).plan(events);
+    }
+
+    /** {@code --break-lock} on the hosts the plan leaves alone ({@link ChangeRun#breakIdleLocks}). */
+    public Map<String, String> breakIdleLocks(PlaybookPlan plan) {
+        return locks.breakIdleLocks(hosts(), plan.changing().stream().map(PlaybookPlan.Host::name).toList());
     }
 
     /**

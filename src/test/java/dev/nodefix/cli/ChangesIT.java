@@ -8,10 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,28 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
  * no-op, rollback from the nodes' journals alone, conflicts left alone unless forced.
  */
 class ChangesIT {
-    private static Lab lab;
+    @RegisterExtension
+    static final ClassLab LAB = new ClassLab("nfxc", "nfxcbr0", "10.99.41", "target/it-changes");
+    private final Lab lab = LAB.lab();
 
     @TempDir Path state;
     private LabChanges nodes;
 
-    @BeforeAll
-    static void up() {
-        Path repo = Path.of("").toAbsolutePath();
-        lab = Lab.up(repo, 3, "affected", new Lab.LabNames("nfxc", "nfxcbr0", "10.99.41", repo.resolve("target/it-changes")));
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
-
     @BeforeEach
     void clean() {
-        nodes = new LabChanges(lab, state);
-        nodes.forgetHistory();
+        nodes = LAB.freshNodes(state);
     }
 
     @Test
@@ -191,7 +178,7 @@ class ChangesIT {
     }
 
     /** Waits until a run has started its journal on the node (it holds the lock from then on). */
-    private static void awaitJournal(String node) throws InterruptedException {
+    private void awaitJournal(String node) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             if (lab.exec(node, "sh", "-c", "cat /var/lib/nodefix/runs/*.journal 2>/dev/null; true").contains("\"intent\"")) {
                 return;

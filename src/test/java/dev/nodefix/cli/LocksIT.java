@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nodefix.lab.Lab;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,28 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocksIT {
     private static final String OFF = "iface=flannel.1 features.tx-checksum-ip-generic=off";
-    private static Lab lab;
+    @RegisterExtension
+    static final ClassLab LAB = new ClassLab("nfxr", "nfxrbr0", "10.99.64", "target/it-lab-nfxr");
+    private final Lab lab = LAB.lab();
 
     @TempDir Path state;
     private LabChanges nodes;
 
-    @BeforeAll
-    static void up() {
-        Path repo = Path.of("").toAbsolutePath();
-        lab = Lab.up(repo, 3, "affected", new Lab.LabNames("nfxr", "nfxrbr0", "10.99.64", repo.resolve("target/it-lab-nfxr")));
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
-
     @BeforeEach
     void clean() {
-        nodes = new LabChanges(lab, state);
-        nodes.forgetHistory();
+        nodes = LAB.freshNodes(state);
         lab.names().forEach(n -> lab.exec(n, "ethtool", "-K", "flannel.1", "tx-checksum-ip-generic", "on"));
     }
 

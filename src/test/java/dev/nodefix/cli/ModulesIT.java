@@ -8,10 +8,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,27 +25,16 @@ class ModulesIT {
             + "After=sys-devices-virtual-net-flannel.1.device\n\n[Service]\nType=oneshot\n"
             + "ExecStart=/usr/sbin/ethtool -K flannel.1 tx-checksum-ip-generic off\n\n"
             + "[Install]\nWantedBy=sys-devices-virtual-net-flannel.1.device\n";
-    private static Lab lab;
+    @RegisterExtension
+    static final ClassLab LAB = new ClassLab("nfxm", "nfxmbr0", "10.99.42", "target/it-modules");
+    private final Lab lab = LAB.lab();
 
     @TempDir Path state;
     private LabChanges nodes;
 
-    @BeforeAll
-    static void up() {
-        Path repo = Path.of("").toAbsolutePath();
-        lab = Lab.up(repo, 3, "affected", new Lab.LabNames("nfxm", "nfxmbr0", "10.99.42", repo.resolve("target/it-modules")));
-    }
-
     @BeforeEach
     void runner() {
         nodes = new LabChanges(lab, state);
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
     }
 
     @Test
@@ -182,7 +170,7 @@ class ModulesIT {
     }
 
 
-    private static String netConf(String node) {
+    private String netConf(String node) {
         return lab.exec(node, "cat", "/var/lib/rancher/k3s/agent/etc/flannel/net-conf.json");
     }
 }

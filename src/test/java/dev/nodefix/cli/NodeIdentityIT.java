@@ -11,10 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,28 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 class NodeIdentityIT {
     private static final String FIX = "playbooks/fix-vxlan-checksum.yaml";
     private static final String DROP_IN = "/etc/rancher/k3s/config.yaml.d/50-nodefix-it.yaml";
-    private static Lab lab;
+    @RegisterExtension
+    static final ClassLab LAB = new ClassLab("nfxh", "nfxhbr0", "10.99.51", "target/it-lab-nfxh");
+    private final Lab lab = LAB.lab();
 
     @TempDir Path state;
     private LabChanges nodes;
 
-    @BeforeAll
-    static void up() {
-        Path repo = Path.of("").toAbsolutePath();
-        lab = Lab.up(repo, 3, "affected", new Lab.LabNames("nfxh", "nfxhbr0", "10.99.51", repo.resolve("target/it-lab-nfxh")));
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
-
     @BeforeEach
     void clean() {
-        nodes = new LabChanges(lab, state);
-        nodes.forgetHistory();
+        nodes = LAB.freshNodes(state);
     }
 
     @Test
@@ -110,12 +97,12 @@ class NodeIdentityIT {
     }
 
     /** Sets node-name in a config drop-in; with {@code restart}, k3s takes it (as on a real node). */
-    private static void renameNode(String node, String name, boolean restart) {
+    private void renameNode(String node, String name, boolean restart) {
         lab.exec(node, "sh", "-c", "mkdir -p /etc/rancher/k3s/config.yaml.d && printf 'node-name: %s\\n' '" + name
                 + "' > " + DROP_IN + (restart ? " && systemctl restart k3s-agent" : ""));
     }
 
-    private static String kubectlNodes() {
+    private String kubectlNodes() {
         return lab.exec(lab.names().get(0), "k3s", "kubectl", "get", "nodes", "--no-headers");
     }
 

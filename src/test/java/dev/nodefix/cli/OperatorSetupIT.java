@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OperatorSetupIT {
     private static final String NET = "10.99.52";
-    private static Lab lab;
+    @RegisterExtension
+    static final ClassLab LAB = new ClassLab("nfxe", "nfxebr0", NET, "target/it-lab-nfxe");
+    private final Lab lab = LAB.lab();
 
     @TempDir Path state;
     @TempDir Path project;
@@ -31,23 +33,13 @@ class OperatorSetupIT {
     private LabChanges nodes;
 
     @BeforeAll
-    static void up() {
-        Path repo = Path.of("").toAbsolutePath();
-        lab = Lab.up(repo, 3, "affected", new Lab.LabNames("nfxe", "nfxebr0", NET, repo.resolve("target/it-lab-nfxe")));
-        lab.names().forEach(n -> lab.exec(n, "sh", "-c", LabUsers.NOPASSWD_SUDOER));
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
+    static void prepare() {
+        LAB.lab().names().forEach(n -> LAB.lab().exec(n, "sh", "-c", LabUsers.NOPASSWD_SUDOER));
     }
 
     @BeforeEach
     void clean() {
-        nodes = new LabChanges(lab, state);
-        nodes.forgetHistory();
+        nodes = LAB.freshNodes(state);
     }
 
     @Test

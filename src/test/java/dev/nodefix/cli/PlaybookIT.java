@@ -11,10 +11,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,29 +25,17 @@ class PlaybookIT {
     private static final String FIX = "playbooks/fix-vxlan-checksum.yaml";
     private static final String SWITCH = "playbooks/switch-backend-host-gw.yaml";
     private static final String CLUSTER_IP = "10.43.0.10:80";
-    private static Lab lab;
+    @RegisterExtension
+    static final ClassLab LAB = new ClassLab("nfxp", "nfxpbr0", "10.99.44", "target/it-playbook");
+    private final Lab lab = LAB.lab();
 
     @TempDir Path state;
     @TempDir Path tmp;
     private LabChanges nodes;
 
-    @BeforeAll
-    static void up() {
-        Path repo = Path.of("").toAbsolutePath();
-        lab = Lab.up(repo, 3, "affected", new Lab.LabNames("nfxp", "nfxpbr0", "10.99.44", repo.resolve("target/it-playbook")));
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
-
     @BeforeEach
     void clean() {
-        nodes = new LabChanges(lab, state);
-        nodes.forgetHistory();
+        nodes = LAB.freshNodes(state);
     }
 
     @Test

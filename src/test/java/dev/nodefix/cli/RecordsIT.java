@@ -10,10 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,28 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecordsIT {
     private static final String OFF = "iface=flannel.1 features.tx-checksum-ip-generic=off";
-    private static Lab lab;
+    @RegisterExtension
+    static final ClassLab LAB = new ClassLab("nfxr", "nfxrbr0", "10.99.64", "target/it-lab-nfxr");
+    private final Lab lab = LAB.lab();
 
     @TempDir Path state;
     private LabChanges nodes;
 
-    @BeforeAll
-    static void up() {
-        Path repo = Path.of("").toAbsolutePath();
-        lab = Lab.up(repo, 3, "affected", new Lab.LabNames("nfxr", "nfxrbr0", "10.99.64", repo.resolve("target/it-lab-nfxr")));
-    }
-
-    @AfterAll
-    static void down() {
-        if (lab != null) {
-            lab.close();
-        }
-    }
-
     @BeforeEach
     void clean() {
-        nodes = new LabChanges(lab, state);
-        nodes.forgetHistory();
+        nodes = LAB.freshNodes(state);
         lab.names().forEach(n -> lab.exec(n, "sh", "-c", "ethtool -K flannel.1 tx-checksum-ip-generic on;"
                 + " rm -f /etc/nodefix-records*"));
     }
@@ -224,7 +211,7 @@ class RecordsIT {
         }
     }
 
-    private static void awaitIntent(String node) throws InterruptedException {
+    private void awaitIntent(String node) throws InterruptedException {
         for (int i = 0; i < 300; i++) {
             if (lab.exec(node, "sh", "-c", "cat /var/lib/nodefix/runs/*.journal 2>/dev/null; true").contains("\"intent\"")) {
                 return;
@@ -234,7 +221,7 @@ class RecordsIT {
         throw new AssertionError("no run started on " + node);
     }
 
-    private static void awaitFile(String node, String path) throws InterruptedException {
+    private void awaitFile(String node, String path) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             if (lab.exec(node, "sh", "-c", "[ -e " + path + " ] && echo yes; true").contains("yes")) {
                 Thread.sleep(500); // its journal's done line follows the file

@@ -50,8 +50,8 @@ class RollbackEvidenceCasesTest {
         Set<String> expected = new TreeSet<>();
         list(doc.get("expected_hosts")).forEach(h -> expected.add(String.valueOf(h)));
         Map<String, NodeRead> nodes = nodes(dir.resolve("nodes"), map(doc.get("running")));
-        Evidence primary = evidence(doc.get("primary")).orElse(Evidence.CONTROLLER);
-        Optional<Evidence> trust = evidence(doc.get("trust"));
+        TrustedJournal primary = trusted(doc.get("primary")).orElse(TrustedJournal.CONTROLLER);
+        Optional<TrustedJournal> trust = trusted(doc.get("trust"));
         Map<?, ?> expect = map(doc.get("expect"));
 
         if (expect.containsKey("refused")) {
@@ -95,8 +95,8 @@ class RollbackEvidenceCasesTest {
         return out;
     }
 
-    private static Optional<Evidence> evidence(Object o) {
-        return Optional.ofNullable(o).map(v -> Evidence.valueOf(String.valueOf(v).toUpperCase(Locale.ROOT)));
+    private static Optional<TrustedJournal> trusted(Object o) {
+        return Optional.ofNullable(o).map(v -> TrustedJournal.valueOf(String.valueOf(v).toUpperCase(Locale.ROOT)));
     }
 
     private static Map<?, ?> map(Object o) {

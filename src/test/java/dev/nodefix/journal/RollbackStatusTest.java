@@ -68,6 +68,30 @@ class RollbackStatusTest {
         assertThat(RollbackStatus.of(APPLY, ALL3, List.of(APPLY)).summary()).isEqualTo("no");
     }
 
+    @Test
+    void aRunThatChangedNoHostIsCompleteAndSaysThereIsNothingToRollBack() {
+        RollbackStatus s = RollbackStatus.of(APPLY, java.util.Set.of(), List.of(APPLY));
+
+        assertThat(s.complete()).isTrue();
+        assertThat(s.summary()).isEqualTo("nothing to roll back");
+        assertThat(s.remaining()).isEmpty();
+    }
+
+    @Test
+    void theSummaryAgreesWithCompleteWhateverTheRollbacksDid() {
+        RunMeta r1 = rollback("20261125T100100Z-0001", 1, Map.of("n1", HostEnd.CHANGED, "n2", HostEnd.UNREACHABLE));
+        RunMeta r2 = rollback("20261125T100100Z-0002", 2, Map.of("n2", HostEnd.CHANGED, "n3", HostEnd.OK));
+        List<java.util.Set<String>> changed = List.of(java.util.Set.of(), java.util.Set.of("n1"), ALL3);
+        List<List<RunMeta>> histories = List.of(List.of(APPLY), List.of(APPLY, r1), List.of(APPLY, r1, r2));
+        for (java.util.Set<String> c : changed) {
+            for (List<RunMeta> h : histories) {
+                RollbackStatus s = RollbackStatus.of(APPLY, c, h);
+                boolean saysDone = s.summary().startsWith("yes") || s.summary().equals("nothing to roll back");
+                assertThat(saysDone).as(c + " " + h.size() + ": " + s.summary()).isEqualTo(s.complete());
+            }
+        }
+    }
+
     private static RunMeta rollback(String id, int minute, Map<String, HostEnd> ends) {
         return run(id, RunKind.ROLLBACK, Optional.of(A), minute, List.copyOf(new java.util.TreeSet<>(ends.keySet())), ends);
     }

@@ -1,0 +1,53 @@
+package dev.nodefix.cli;
+
+import dev.nodefix.lab.Lab;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The lab of one IT class that changes nodes: 3 nodes of profile "affected" under the class's own lab names, up
+ * before its first test and down after its last, with nodefix journaling under each test's own directory
+ * ({@link LabChanges}). A class registers it as a static field:
+ * {@code @RegisterExtension static final ClassLab LAB = new ClassLab("nfxr", "nfxrbr0", "10.99.64", "target/it-lab-nfxr");}
+ * and takes {@code LAB.lab()} in its tests (the lab is up by the time a test instance exists).
+ */
+final class ClassLab implements BeforeAllCallback, AfterAllCallback {
+    private final Lab.LabNames names;
+    private Lab lab;
+
+    /** @param dir the lab's working directory, relative to the repository */
+    ClassLab(String prefix, String bridge, String net, String dir) {
+        Path repo = Path.of("").toAbsolutePath();
+        this.names = new Lab.LabNames(prefix, bridge, net, repo.resolve(dir));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        lab = Lab.up(Path.of("").toAbsolutePath(), 3, "affected", names);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (lab != null) {
+            lab.close();
+            lab = null;
+        }
+    }
+
+    /** The class's lab; only once it is up (from {@code @BeforeAll} methods and test instances on). */
+    Lab lab() {
+        if (lab == null) {
+            throw new IllegalStateException("lab " + names.prefix() + " is not up");
+        }
+        return lab;
+    }
+
+    /** nodefix journaling under {@code state}, on nodes whose nodefix history (journals, locks) is removed. */
+    LabChanges freshNodes(Path state) {
+        LabChanges nodes = new LabChanges(lab(), state);
+        nodes.forgetHistory();
+        return nodes;
+    }
+}
