@@ -26,7 +26,18 @@ record ChainRules(Listing listing, List<String> rules, boolean otherTablesHidden
             return new ChainRules(Listing.NOT_RUN, List.of(), false, false);
         }
         IptablesText text = IptablesText.of(section.lines());
-        IptablesView view = SavedRules.read(text).with(ListedRules.read(text));
+        return of(section, text, IptablesView.of(text), chain);
+    }
+
+    /** The chain as {@code view} shows it, read from the text the view parsed once. */
+    static ChainRules of(NatView view, String chain) {
+        if (view.section().status() != Section.Status.RAN) {
+            return new ChainRules(Listing.NOT_RUN, List.of(), false, false);
+        }
+        return of(view.section(), view.text(), view.shown(), chain);
+    }
+
+    private static ChainRules of(Section section, IptablesText text, IptablesView view, String chain) {
         IptablesView.Chain shown = view.chains().get(chain);
         boolean hidden = text.otherTablesHidden();
         boolean blind = text.blindToRandomFully();

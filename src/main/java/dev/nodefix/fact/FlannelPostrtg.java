@@ -38,7 +38,7 @@ public record FlannelPostrtg(Guard guard, Optional<Boolean> randomFully, List<St
 
     /** What one view shows. */
     static FlannelPostrtg of(NatView view) {
-        FlannelPostrtg read = parse(view.section());
+        FlannelPostrtg read = read(ChainRules.of(view, CHAIN));
         boolean masquerades = read.rules.stream().anyMatch(ChainRules::masquerades);
         return view.blind() && masquerades && read.randomFully.equals(Optional.of(false))
                 ? new FlannelPostrtg(read.guard, Optional.empty(), read.rules) : read;
@@ -79,7 +79,10 @@ public record FlannelPostrtg(Guard guard, Optional<Boolean> randomFully, List<St
     }
 
     static FlannelPostrtg parse(Section section) {
-        ChainRules chain = ChainRules.of(section, CHAIN);
+        return read(ChainRules.of(section, CHAIN));
+    }
+
+    private static FlannelPostrtg read(ChainRules chain) {
         Optional<Boolean> randomFully = chain.randomFully(r -> r.contains("flanneld masq"));
         return new FlannelPostrtg(guard(chain), randomFully, chain.rules());
     }

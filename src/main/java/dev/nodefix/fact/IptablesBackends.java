@@ -81,7 +81,7 @@ public record IptablesBackends(IptablesVersion.Mode hostDefault, List<IptablesVe
     private static List<IptablesVersion.Mode> holding(NatViews views, String chain) {
         List<IptablesVersion.Mode> in = new ArrayList<>();
         for (NatView v : views.views()) {
-            ChainRules.Listing listing = ChainRules.of(v.section(), chain).listing();
+            ChainRules.Listing listing = ChainRules.of(v, chain).listing();
             boolean shown = listing == ChainRules.Listing.LISTED || listing == ChainRules.Listing.PARTIAL;
             if (shown && !in.contains(v.backend())) {
                 in.add(v.backend());

@@ -38,6 +38,11 @@ record IptablesView(Map<String, Chain> chains, boolean wholeNatTable) {
         chains = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(chains));
     }
 
+    /** What {@code text} shows, in whichever forms it holds: save/-S statements and -L blocks. */
+    static IptablesView of(IptablesText text) {
+        return SavedRules.read(text).with(ListedRules.read(text));
+    }
+
     /** Every chain a shown rule jumps to is shown too: a listing missing one was cut. */
     static boolean closed(Map<String, Chain> chains) {
         return chains.values().stream().flatMap(c -> c.rules().stream()).map(JUMP::matcher).filter(Matcher::matches)

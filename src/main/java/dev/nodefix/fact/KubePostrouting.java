@@ -47,7 +47,7 @@ public record KubePostrouting(Form form, Optional<Boolean> randomFully, List<Str
 
     /** What one view shows. */
     static KubePostrouting of(NatView view) {
-        return parse(view.section()).printedBy(view.blind());
+        return read(ChainRules.of(view, CHAIN)).printedBy(view.blind());
     }
 
     static KubePostrouting merged(NatViews views) {
@@ -91,7 +91,10 @@ public record KubePostrouting(Form form, Optional<Boolean> randomFully, List<Str
     }
 
     static KubePostrouting parse(Section section) {
-        ChainRules chain = ChainRules.of(section, CHAIN);
+        return read(ChainRules.of(section, CHAIN));
+    }
+
+    private static KubePostrouting read(ChainRules chain) {
         Optional<Boolean> randomFully = chain.randomFully(r -> r.contains(SNAT_COMMENT)
                 || MARKED_MASQUERADE.matcher(r).matches());
         return new KubePostrouting(form(chain), randomFully, chain.rules());

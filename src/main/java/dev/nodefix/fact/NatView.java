@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param blind     the printing iptables cannot print {@code --random-fully} (before 1.6.2)
  * @param container taken inside a container, whose iptables may read the other table set than the host's
  * @param section   its text, as the chain facts read it
+ * @param text      that text cleaned for reading, parsed once for every chain fact
+ * @param shown     the chains it shows, parsed once
  */
 public record NatView(String source, String command, IptablesVersion.Mode backend, boolean blind, boolean container,
-                      Section section) {
+                      Section section, IptablesText text, IptablesView shown) {
     static final String LEGACY_WARNING = "iptables-legacy tables present";
 
     public NatView {
@@ -25,6 +27,14 @@ public record NatView(String source, String command, IptablesVersion.Mode backen
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(section, "section");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(shown, "shown");
+    }
+
+    /** A view of {@code section}'s text, parsed here once. */
+    static NatView of(String source, String command, IptablesVersion.Mode backend, boolean blind, boolean container,
+                      Section section, IptablesText text) {
+        return new NatView(source, command, backend, blind, container, section, text, IptablesView.of(text));
     }
 
     /** The listing ran, succeeded and printed something. */
@@ -38,7 +48,7 @@ public record NatView(String source, String command, IptablesVersion.Mode backen
      */
     public boolean warnsOfLegacyTables() {
         return section.lines().stream().anyMatch(l -> l.contains(LEGACY_WARNING))
-                || section.status() == Section.Status.RAN && IptablesText.of(section.lines()).headCut();
+                || section.status() == Section.Status.RAN && text.headCut();
     }
 
     /** {@code legacy}, {@code nf_tables}, or {@code unknown backend}. */

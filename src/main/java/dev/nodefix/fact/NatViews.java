@@ -109,14 +109,15 @@ public record NatViews(List<NatView> views) {
             boolean container = part.stream().anyMatch(IptablesText::containerLine);
             Section section = main.status() == Section.Status.RAN
                     ? Section.ran(main.name(), main.exitCode().orElse(0), part) : main;
-            IptablesVersion printer = IptablesText.of(part).printer();
+            IptablesText text = IptablesText.of(part);
+            IptablesVersion printer = text.printer();
             IptablesVersion known = printer.version().isPresent() || container ? printer : host;
             boolean blind = known.version().isPresent() ? !known.randomFullyCapable() : helpBlind && !container;
             Optional<IptablesVersion.Mode> named = part.stream().filter(IptablesText::commandLine).map(NatViews::named)
                     .flatMap(Optional::stream).findFirst();
             String reads = named.map(m -> m == IptablesVersion.Mode.LEGACY ? "iptables-legacy-save -t nat"
                     : "iptables-nft-save -t nat").orElse(command);
-            views.add(new NatView(main.name(), reads, named.orElse(known.mode()), blind, container, section));
+            views.add(NatView.of(main.name(), reads, named.orElse(known.mode()), blind, container, section, text));
         }
         return views;
     }
@@ -166,12 +167,14 @@ public record NatViews(List<NatView> views) {
         if (section.status() != Section.Status.RAN) {
             return Optional.empty(); // not asked for, or no such binary: nothing read, nothing to merge
         }
-        IptablesVersion printer = IptablesText.of(section.lines()).printer();
+        IptablesText text = IptablesText.of(section.lines());
+        IptablesVersion printer = text.printer();
         IptablesVersion known = printer.version().isPresent() || fallback == null ? printer : fallback;
         boolean blind = known.version().isPresent() && !known.randomFullyCapable();
         // the legacy and nft sections are named for their table set; k3s's reads the one its header names
         IptablesVersion.Mode backend = fallback != null && printer.version().isPresent() ? printer.mode() : mode;
-        return Optional.of(new NatView(section.name(), from(section).orElse(command), backend, blind, false, section));
+        return Optional.of(NatView.of(section.name(), from(section).orElse(command), backend, blind, false, section,
+                text));
     }
 
     private static Optional<String> from(Section section) {

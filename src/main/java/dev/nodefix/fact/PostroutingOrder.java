@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * @param flannelFirst empty unless both chains are jumped to
  */
 public record PostroutingOrder(boolean listed, List<String> jumps, Optional<Boolean> flannelFirst) {
+    private static final String CHAIN = "POSTROUTING";
     private static final Pattern JUMP = Pattern.compile("-A POSTROUTING .*-j ([A-Za-z0-9_-]+).*");
 
     public static final Fact<PostroutingOrder> FACT = Fact.of("iptables-nat", PostroutingOrder::parse)
@@ -29,8 +30,11 @@ public record PostroutingOrder(boolean listed, List<String> jumps, Optional<Bool
      * one of a view that jumps to both chains (flannel first in any of them counts); none when no view does.
      */
     public static PostroutingOrder from(CollectorOutput out) {
-        NatViews views = NatViews.of(out, "postrouting");
-        List<PostroutingOrder> readings = views.views().stream().map(v -> parse(v.section())).toList();
+        return of(NatViews.of(out, "postrouting"));
+    }
+
+    static PostroutingOrder of(NatViews views) {
+        List<PostroutingOrder> readings = views.views().stream().map(v -> read(ChainRules.of(v, CHAIN))).toList();
         if (readings.size() == 1) {
             return readings.get(0);
         }
@@ -41,7 +45,10 @@ public record PostroutingOrder(boolean listed, List<String> jumps, Optional<Bool
     }
 
     static PostroutingOrder parse(Section section) {
-        ChainRules chain = ChainRules.of(section, "POSTROUTING");
+        return read(ChainRules.of(section, CHAIN));
+    }
+
+    private static PostroutingOrder read(ChainRules chain) {
         List<String> jumps = new ArrayList<>();
         for (String rule : chain.rules()) {
             Matcher m = JUMP.matcher(rule);

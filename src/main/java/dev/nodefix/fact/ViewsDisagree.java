@@ -62,8 +62,7 @@ final class ViewsDisagree {
         if (!view.read()) {
             return Optional.empty();
         }
-        IptablesText text = IptablesText.of(view.section().lines());
-        IptablesView shown = SavedRules.read(text).with(ListedRules.read(text));
+        IptablesView shown = view.shown();
         if (!shown.chains().containsKey(chain)) {
             return shown.wholeNatTable() ? Optional.of(new State(Optional.of(false), Optional.empty())) : Optional.empty();
         }
