@@ -17,13 +17,17 @@ import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.keyprovider.KeyProviderUtil;
 import net.schmizz.sshj.userauth.password.PasswordFinder;
 import net.schmizz.sshj.userauth.password.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Private keys, each read and decrypted once per factory: an encrypted key's KDF costs ~130 ms of CPU and
  * its passphrase is asked for (environment or prompt) once, not once per host. A key that could not be
- * loaded is remembered with the reason, which ends up in the authentication failure message.
+ * loaded is remembered with the reason, which ends up in the authentication failure message. A key file
+ * others may read is ignored, as OpenSSH ignores it ({@link KeyFilePermissions}).
  */
 final class KeyRing {
+    private static final Logger LOG = LoggerFactory.getLogger(KeyRing.class);
     /** A key file after loading: a provider, or why there is none. */
     record LoadedKey(Path file, Optional<KeyProvider> provider, String problem) {
         String describe() {
@@ -33,11 +37,17 @@ final class KeyRing {
 
     private final Config config;
     private final SecretSource secrets;
+    private final Optional<KeyFilePermissions> permissions;
     private final ConcurrentMap<Path, LoadedKey> loaded = new ConcurrentHashMap<>();
 
     KeyRing(Config config, SecretSource secrets) {
+        this(config, secrets, KeyFilePermissions.ofThisProcess());
+    }
+
+    KeyRing(Config config, SecretSource secrets, Optional<KeyFilePermissions> permissions) {
         this.config = config;
         this.secrets = secrets;
+        this.permissions = permissions;
     }
 
     List<LoadedKey> load(List<Path> files) {
@@ -51,6 +61,11 @@ final class KeyRing {
     private LoadedKey read(Path file) {
         if (!Files.isRegularFile(file)) {
             return failed(file, "not found");
+        }
+        Optional<String> tooOpen = permissions.flatMap(p -> p.tooOpen(file));
+        if (tooOpen.isPresent()) {
+            LOG.warn("private key {} {}", file, tooOpen.get());
+            return failed(file, tooOpen.get());
         }
         Passphrase passphrase = new Passphrase(file);
         try {

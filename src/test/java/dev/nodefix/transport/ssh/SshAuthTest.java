@@ -73,6 +73,23 @@ class SshAuthTest {
     }
 
     @Test
+    void keyOthersMayReadIsIgnoredLikeSshDoesAndTheFailureSaysHowToFixIt() throws IOException {
+        Path open = Files.copy(plain, dir.resolve("id_open"));
+        Files.copy(Keygen.pub(plain), Keygen.pub(open));
+        Files.setAttribute(open, "unix:mode", 0644);
+        assertThatThrownBy(() -> echo(Optional.of(open), Map.of()))
+                .isInstanceOfSatisfying(TransportException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(FailureClass.AUTH);
+                    assertThat(e.getMessage()).contains(open + " (ignored: permissions 0644 are too open")
+                            .contains("chmod 600 " + open);
+                });
+        // only skipped: another way in still works
+        assertThat(echo(Optional.of(open), Map.of("NODEFIX_SSH_PASSWORD", "letmein"))).isEqualTo("in\n");
+        Files.setAttribute(open, "unix:mode", 0600);
+        assertThat(echo(Optional.of(open), Map.of())).isEqualTo("in\n");
+    }
+
+    @Test
     void passwordFromTheEnvironment() {
         assertThat(echo(Optional.of(stranger), Map.of("NODEFIX_SSH_PASSWORD", "letmein"))).isEqualTo("in\n");
         assertThatThrownBy(() -> echo(Optional.of(stranger), Map.of("NODEFIX_SSH_PASSWORD", "wrong-pw-123")))
