@@ -15,6 +15,13 @@ import java.util.regex.Pattern;
  * @param timeout empty means the transport's default command timeout
  */
 public record Command(List<String> argv, Become become, Optional<byte[]> stdin, Optional<Duration> timeout) {
+    /**
+     * Put in front of the login's own PATH for every remote command: a non-root login's PATH often lacks the
+     * sbin directories, where ethtool, ip, iptables and sysctl live.
+     */
+    public static final String SEARCH_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    /** The assignment the remote shell reads before the command; {@code "$PATH"} is the login's own PATH. */
+    private static final String PATH_PREFIX = "PATH=" + SEARCH_PATH + ":\"$PATH\" ";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
     /** Words no shell treats specially; the first may not contain '=' (that would be an assignment). */
     private static final Pattern PLAIN_WORDS =
@@ -87,6 +94,15 @@ public record Command(List<String> argv, Become become, Optional<byte[]> stdin, 
             line.append(quote(word));
         }
         return line.toString();
+    }
+
+    /**
+     * What the SSH server is asked to run: {@link #toShellLine()} with {@link #SEARCH_PATH} put in front of the
+     * login's PATH for that command (a prefix assignment: no extra process, and sudo, which sets its own PATH
+     * from {@code secure_path} when configured, is itself found on it).
+     */
+    public String toRemoteLine() {
+        return PATH_PREFIX + toShellLine();
     }
 
     /** The bytes to send on stdin: the sudo password line first when sudo reads it, then the command's input. */

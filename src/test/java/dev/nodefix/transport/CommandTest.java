@@ -80,6 +80,48 @@ class CommandTest {
         assertThat(restart.withBecome(Become.NONE).toShellLine()).isEqualTo("systemctl restart k3s");
     }
 
+    /** Runs {@code line} under /bin/sh with exactly {@code path} as PATH, as a non-root login might have it. */
+    private CommandResultLike login(String line, String path) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", line).directory(dir.toFile());
+        builder.environment().put("PATH", path);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new CommandResultLike(process.waitFor(), out, err);
+    }
+
+    private record CommandResultLike(int exit, String out, String err) {
+    }
+
+    @Test
+    void remoteLineFindsSbinToolsOnANonRootLoginsPath() throws Exception {
+        Command ethtool = Command.of("ethtool", "--version");
+        assertThat(login(ethtool.toShellLine(), "/usr/bin:/bin").exit()).as("ethtool lives in sbin").isEqualTo(127);
+        CommandResultLike found = login(ethtool.toRemoteLine(), "/usr/bin:/bin");
+        assertThat(found.exit()).as(found.err()).isZero();
+        assertThat(found.out()).startsWith("ethtool version");
+    }
+
+    @Test
+    void remoteLinePutsTheSearchPathBeforeTheLoginsOwnAndKeepsIt() throws Exception {
+        CommandResultLike path = login(Command.of("printenv", "PATH").toRemoteLine(), "/opt/own/bin:/usr/bin:/bin");
+        assertThat(path.out()).isEqualTo(Command.SEARCH_PATH + ":/opt/own/bin:/usr/bin:/bin\n");
+        CommandResultLike outer = login(Command.of("printenv", "PATH").toRemoteLine() + "; printenv PATH", "/usr/bin:/bin");
+        assertThat(outer.out()).as("only the command gets the PATH").endsWith("\n/usr/bin:/bin\n");
+    }
+
+    @Test
+    void remoteLineKeepsEveryArgumentVerbatimAndTheSudoPrefix() throws Exception {
+        List<String> argv = new ArrayList<>(List.of("printf", "[%s]\\n"));
+        argv.addAll(tricky());
+        Command c = Command.of(argv.toArray(String[]::new));
+        assertThat(login(c.toRemoteLine(), "/usr/bin:/bin").out()).isEqualTo(bracketed(tricky()));
+        Command become = c.withBecome(Become.sudo("root", Optional.empty()));
+        assertThat(become.toRemoteLine())
+                .isEqualTo("PATH=" + Command.SEARCH_PATH + ":\"$PATH\" " + become.toShellLine())
+                .startsWith("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:\"$PATH\" sudo -n -u root -- printf ");
+    }
+
     @Test
     void sudoLineGivesSudoTheExactArguments() throws Exception {
         Path bin = Files.createDirectory(dir.resolve("bin"));

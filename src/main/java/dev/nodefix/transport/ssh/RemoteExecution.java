@@ -37,7 +37,7 @@ final class RemoteExecution {
     CommandResult run(Command command, Duration timeout) {
         long start = System.nanoTime();
         try (Session session = client.startSession()) {
-            Session.Command remote = session.exec(command.toShellLine());
+            Session.Command remote = session.exec(command.toRemoteLine());
             return collect(remote, command, timeout, start);
         } catch (IOException e) {
             throw lost(e);

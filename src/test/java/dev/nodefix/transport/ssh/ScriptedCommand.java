@@ -29,7 +29,7 @@ final class ScriptedCommand extends AbstractCommandSupport {
 
     @Override
     public void run() {
-        List<String> words = Arrays.asList(getCommand().split(" "));
+        List<String> words = Arrays.asList(withoutSearchPath(getCommand()).split(" "));
         try {
             int exit = perform(words.get(0), words.subList(1, words.size()));
             getOutputStream().flush();
@@ -76,6 +76,15 @@ final class ScriptedCommand extends AbstractCommandSupport {
         return 0;
     }
 
+    /** The line nodefix built, without the PATH assignment every remote line starts with. */
+    static String withoutSearchPath(String line) {
+        String prefix = "PATH=" + dev.nodefix.transport.Command.SEARCH_PATH + ":\"$PATH\" ";
+        if (!line.startsWith(prefix)) {
+            throw new IllegalStateException("remote line without the search PATH: " + line);
+        }
+        return line.substring(prefix.length());
+    }
+
     private void big(int size) throws IOException {
         byte[] block = new byte[size];
         Arrays.fill(block, (byte) 'e');
@@ -93,7 +102,7 @@ final class ScriptedCommand extends AbstractCommandSupport {
         }
         String stdin = new String(getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         print(getErrorStream(), "stdin: " + stdin.replace("\n", "|") + "\n");
-        print(getOutputStream(), getCommand() + "\n");
+        print(getOutputStream(), withoutSearchPath(getCommand()) + "\n");
         return 0;
     }
 

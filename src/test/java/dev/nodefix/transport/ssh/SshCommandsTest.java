@@ -139,7 +139,8 @@ class SshCommandsTest {
     void quotedArgumentsArriveAsOneShellLine() {
         try (Transport t = connect()) {
             String line = t.execute(Command.of("line", "a b", "it's")).stdout();
-            assertThat(line).isEqualTo("line 'a b' 'it'\"'\"'s'\n");
+            assertThat(line).isEqualTo("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:\"$PATH\""
+                    + " line 'a b' 'it'\"'\"'s'\n");
         }
     }
 }
