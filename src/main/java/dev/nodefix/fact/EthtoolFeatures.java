@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code ethtool -k flannel.1}: feature name to state. Parsed by name, so tab trees, space-indented and flat
- * listings all read the same. "No such device" (ioctl or netlink wording) gives {@code available=false}.
+ * listings all read the same. "No such device" (ioctl or netlink wording) gives {@code available=false}; so does
+ * an ethtool that could not be started (exit 127), but then whether the device exists is "cannot tell".
  *
  * @param source {@code tx-checksum-ip-generic}'s line (complete), ethtool's "no such device" (complete), a listing
  *               without that feature (fragment), or output with no feature at all (unreadable)
@@ -23,6 +24,12 @@ public record EthtoolFeatures(boolean available, Map<String, Feature> features, 
     private static final Pattern LINE = Pattern.compile("\\s*([a-z0-9][a-z0-9_-]*): (on|off)(.*)");
     /** ethtool's answers for a missing device: ioctl ({@code No such device}) and netlink ({@code no device matches}). */
     private static final Pattern NO_DEVICE = Pattern.compile("(?i).*(no such device|no device matches).*");
+
+    /**
+     * The shell's answer when ethtool itself could not be started (exit 127: not installed, or not on the login's
+     * PATH): sh/dash {@code ethtool: not found}, bash {@code ethtool: command not found}.
+     */
+    private static final Pattern NO_TOOL = Pattern.compile("(?i).*\\bethtool: (command )?not found.*");
 
     public static final Fact<EthtoolFeatures> FACT = Fact.of("ethtool-features", EthtoolFeatures::parse);
 
@@ -53,6 +60,10 @@ public record EthtoolFeatures(boolean available, Map<String, Feature> features, 
         if (section.status() != Section.Status.RAN) {
             return Provenance.host(COMMAND, section, Provenance.notRun(section), List.of());
         }
+        if (features.isEmpty() && missingTool(section)) {
+            return Provenance.host(COMMAND, section, Provenance.Extent.TOOL_MISSING, section.lines().stream()
+                    .filter(l -> NO_TOOL.matcher(l).matches()).map(String::strip).limit(1).toList());
+        }
         List<String> line = section.lines().stream().filter(l -> l.strip().startsWith(TX_CHECKSUM_IP_GENERIC + ":"))
                 .map(String::strip).limit(1).toList();
         List<String> noDevice = section.lines().stream().filter(l -> NO_DEVICE.matcher(l).matches())
@@ -61,6 +72,11 @@ public record EthtoolFeatures(boolean available, Map<String, Feature> features, 
                 || features.isEmpty() && !noDevice.isEmpty() ? Provenance.Extent.COMPLETE
                 : features.isEmpty() ? Provenance.Extent.UNREADABLE : Provenance.Extent.FRAGMENT;
         return Provenance.host(COMMAND, section, extent, features.isEmpty() ? noDevice : line);
+    }
+
+    /** Exit 127 or the shell's "not found" for ethtool: the run says nothing about the device. */
+    private static boolean missingTool(Section section) {
+        return section.exitCode().orElse(0) == 127 || section.lines().stream().anyMatch(l -> NO_TOOL.matcher(l).matches());
     }
 
     /** Whether ethtool shows flannel.1: yes with its features, no when it says there is no such device. */

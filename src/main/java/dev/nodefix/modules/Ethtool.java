@@ -70,7 +70,7 @@ public final class Ethtool implements Module<Ethtool.EthtoolArgs> {
     public Plan plan(EthtoolArgs args, NodeState state) {
         OffloadState now = state.offload(args.iface());
         if (!now.present()) {
-            return new Plan.Refused(args.iface() + " does not exist (ethtool -k " + args.iface() + " found no device)");
+            return new Plan.Refused(absent(args.iface(), now.features()));
         }
         List<Change> changes = new ArrayList<>();
         List<String> already = new ArrayList<>();
@@ -91,5 +91,19 @@ public final class Ethtool implements Module<Ethtool.EthtoolArgs> {
             }
         }
         return Plan.of(changes, args.iface() + ": " + String.join(", ", already));
+    }
+
+    /** "Does not exist" only when ethtool said so; a missing ethtool or an unreadable answer leaves it open. */
+    private static String absent(String iface, EthtoolFeatures features) {
+        if (features.device() == dev.nodefix.fact.Observed.NO) {
+            return iface + " does not exist (ethtool -k " + iface + " found no device)";
+        }
+        if (features.source().extent() == dev.nodefix.fact.Provenance.Extent.TOOL_MISSING) {
+            return "cannot tell whether " + iface + " exists: ethtool could not be run on this node"
+                    + features.source().lines().stream().map(l -> " (" + l + ")").findFirst().orElse("")
+                    + "; install ethtool or put it on the login's PATH";
+        }
+        return "cannot tell whether " + iface + " exists: ethtool -k " + iface + " printed no feature listing"
+                + features.source().lines().stream().map(l -> " (" + l + ")").findFirst().orElse("");
     }
 }
