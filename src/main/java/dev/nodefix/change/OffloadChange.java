@@ -1,5 +1,6 @@
 package dev.nodefix.change;
 
+import dev.nodefix.fact.Observed;
 import dev.nodefix.state.OffloadState;
 import dev.nodefix.state.Query;
 import dev.nodefix.transport.Command;
@@ -44,7 +45,11 @@ public record OffloadChange(String iface, String feature, boolean before, boolea
 
     @Override
     public Landing landing(Object observed) {
-        return ((OffloadState) observed).feature(feature)
+        OffloadState state = (OffloadState) observed;
+        if (state.features().device() == Observed.CANNOT_TELL) { // ethtool could not run or said nothing readable
+            return Landing.UNKNOWN;
+        }
+        return state.feature(feature)
                 .map(f -> f.on() == after ? Landing.APPLIED : Landing.NOT_APPLIED)
                 .orElse(Landing.DIFFERENT);
     }
