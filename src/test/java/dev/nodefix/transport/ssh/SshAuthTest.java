@@ -89,6 +89,36 @@ class SshAuthTest {
         assertThat(echo(Optional.of(open), Map.of())).isEqualTo("in\n");
     }
 
+    /** Parity with the real ssh client: for each mode, it refuses the key exactly when nodefix does. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0600", "0400", "0640", "0604", "0644"})
+    void theRealSshRefusesTheSameKeys(String mode) throws Exception {
+        Path key = dir.resolve("id_parity_" + mode);
+        Files.copy(plain, key, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Keygen.pub(plain), Keygen.pub(key), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setAttribute(key, "unix:mode", Integer.parseInt(mode, 8));
+        Process ssh = new ProcessBuilder("/usr/bin/ssh", "-F", "/dev/null", "-o", "BatchMode=yes",
+                "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none", "-o", "UserKnownHostsFile=" + knownHosts,
+                "-o", "StrictHostKeyChecking=yes", "-o", "PreferredAuthentications=publickey", "-i", key.toString(),
+                "-p", String.valueOf(server.port()), "tester@127.0.0.1", "echo", "in")
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
+        String sshSaid = new String(ssh.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        boolean sshRefused = ssh.waitFor() != 0;
+        String nodefix;
+        try {
+            nodefix = echo(Optional.of(key), Map.of());
+        } catch (TransportException e) {
+            nodefix = e.getMessage();
+        }
+        assertThat(sshRefused).as(sshSaid).isEqualTo(sshSaid.contains("UNPROTECTED PRIVATE KEY FILE"));
+        assertThat(nodefix.contains("(ignored: permissions " + mode + " are too open")).as(nodefix + "\nssh: " + sshSaid)
+                .isEqualTo(sshRefused);
+        if (!sshRefused) {
+            assertThat(nodefix).isEqualTo("in\n");
+        }
+    }
+
     @Test
     void passwordFromTheEnvironment() {
         assertThat(echo(Optional.of(stranger), Map.of("NODEFIX_SSH_PASSWORD", "letmein"))).isEqualTo("in\n");
