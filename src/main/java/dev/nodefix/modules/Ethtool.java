@@ -3,6 +3,8 @@ package dev.nodefix.modules;
 import dev.nodefix.change.Change;
 import dev.nodefix.change.OffloadChange;
 import dev.nodefix.fact.EthtoolFeatures;
+import dev.nodefix.fact.Observed;
+import dev.nodefix.fact.Provenance;
 import dev.nodefix.module.Args;
 import dev.nodefix.module.Module;
 import dev.nodefix.module.Param;
@@ -95,10 +97,10 @@ public final class Ethtool implements Module<Ethtool.EthtoolArgs> {
 
     /** "Does not exist" only when ethtool said so; a missing ethtool or an unreadable answer leaves it open. */
     private static String absent(String iface, EthtoolFeatures features) {
-        if (features.device() == dev.nodefix.fact.Observed.NO) {
+        if (features.device() == Observed.NO) {
             return iface + " does not exist (ethtool -k " + iface + " found no device)";
         }
-        if (features.source().extent() == dev.nodefix.fact.Provenance.Extent.TOOL_MISSING) {
+        if (features.source().extent() == Provenance.Extent.TOOL_MISSING) {
             return "cannot tell whether " + iface + " exists: ethtool could not be run on this node"
                     + features.source().lines().stream().map(l -> " (" + l + ")").findFirst().orElse("")
                     + "; install ethtool or put it on the login's PATH";
