@@ -1,6 +1,5 @@
 package dev.nodefix.modules;
 
-import dev.nodefix.change.Change;
 import dev.nodefix.change.FileChange;
 import dev.nodefix.module.Args;
 import dev.nodefix.module.Module;
@@ -85,11 +84,10 @@ public final class File implements Module<File.FileArgs> {
 
     @Override
     public Plan plan(FileArgs args, NodeState state) {
-        ParentDirectories parents = ParentDirectories.of(args.path(), state);
-        Optional<String> refusal = parents.refusal(args.followParentLinks());
-        if (refusal.isPresent()) {
-            return new Plan.Refused(refusal.get());
-        }
+        return ParentDirectories.of(args.path(), state).guard(args.followParentLinks(), () -> planFile(args, state));
+    }
+
+    private static Plan planFile(FileArgs args, NodeState state) {
         FileState before = state.file(args.path());
         if (!args.present()) {
             return before instanceof FileState.Absent
@@ -104,8 +102,6 @@ public final class File implements Module<File.FileArgs> {
         if (before.sameAs(after)) {
             return new Plan.NoOp(args.path() + " already has this content, mode and owner");
         }
-        List<Change> changes = new ArrayList<>(parents.creations());
-        changes.add(new FileChange(args.path(), before, after));
-        return new Plan.Changes(changes);
+        return new Plan.Changes(List.of(new FileChange(args.path(), before, after)));
     }
 }

@@ -5,8 +5,11 @@ import dev.nodefix.change.DirectoryChange;
 import dev.nodefix.state.DirQuery;
 import dev.nodefix.state.DirState;
 import dev.nodefix.state.NodeState;
+import dev.nodefix.module.Plan;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The directories above a file a module writes, as read on the node: whether the write may go ahead (no
@@ -33,6 +36,24 @@ record ParentDirectories(String path, List<DirState> parents) {
                 + " (a parent of " + path + ") is a symbolic link to " + link.target()
                 + "; nodefix does not write through a linked directory: give the real path, or set"
                 + " follow_parent_links: true");
+    }
+
+    /**
+     * The plan for writing the file, guarded by its parents: refused when {@link #refusal} says so, else the
+     * file's own plan with the missing parents' creations first.
+     */
+    Plan guard(boolean followLinks, Supplier<Plan> filePlan) {
+        Optional<String> refused = refusal(followLinks);
+        if (refused.isPresent()) {
+            return new Plan.Refused(refused.get());
+        }
+        Plan plan = filePlan.get();
+        if (!(plan instanceof Plan.Changes changes) || creations().isEmpty()) {
+            return plan;
+        }
+        List<Change> all = new ArrayList<>(creations());
+        all.addAll(changes.changes());
+        return new Plan.Changes(all);
     }
 
     /** One "create directory" change per missing parent, outermost first. */
