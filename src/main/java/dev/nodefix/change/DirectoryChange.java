@@ -19,7 +19,9 @@ public record DirectoryChange(String path, boolean create) implements Change {
 
     public DirectoryChange {
         Objects.requireNonNull(path, "path");
-        new DirQuery(path);
+        if (!path.startsWith("/") || path.equals("/")) {
+            throw new IllegalArgumentException("not an absolute directory below /: " + path);
+        }
     }
 
     @Override
