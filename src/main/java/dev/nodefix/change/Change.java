@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public sealed interface Change
         permits FileChange, OffloadChange, UnitEnablementChange, ServiceChange, DaemonReload, UdevTrigger,
-        CommandChange, K3sRestart {
+        CommandChange, K3sRestart, DirectoryChange {
 
     /** One line for plans and reports, e.g. {@code flannel.1: tx-checksum-ip-generic on -> off}. */
     String describe();

@@ -9,12 +9,13 @@ import java.util.Optional;
 /**
  * Replace, create or remove one file. Written atomically: a temporary file in the same directory gets the
  * content, mode and owner, is synced, then renamed over the path. The before-image is the whole previous
- * file (or "absent"), so the inverse restores it byte for byte.
+ * file (or "absent"), so the inverse restores it byte for byte. The directory must exist: a missing one is
+ * its own planned {@link DirectoryChange}, never created on the side.
  */
 public record FileChange(String path, FileState before, FileState after) implements Change {
     /** $1 path, $2 mode, $3 owner:group; content on stdin. */
     private static final String WRITE = "set -e\n"
-            + "d=$(dirname -- \"$1\"); [ -d \"$d\" ] || mkdir -p -- \"$d\"\n"
+            + "d=$(dirname -- \"$1\"); [ -d \"$d\" ] || { echo \"no directory $d (nodefix creates one only as a planned change)\" >&2; exit 1; }\n"
             + "t=$(mktemp \"$d/.nodefix.XXXXXX\"); trap 'rm -f -- \"$t\"' EXIT\n"
             + "cat > \"$t\"; chown \"$3\" \"$t\"; chmod \"$2\" \"$t\"; sync \"$t\" 2>/dev/null || sync\n"
             + "mv -f -- \"$t\" \"$1\"; trap - EXIT; sync \"$d\" 2>/dev/null || sync";

@@ -3,6 +3,7 @@ package dev.nodefix.journal;
 import dev.nodefix.change.Change;
 import dev.nodefix.change.CommandChange;
 import dev.nodefix.change.DaemonReload;
+import dev.nodefix.change.DirectoryChange;
 import dev.nodefix.change.FileChange;
 import dev.nodefix.change.K3sRestart;
 import dev.nodefix.change.OffloadChange;
@@ -30,6 +31,9 @@ public final class ChangeCodec {
             m.put("path", f.path());
             m.put("before", encode(f.before()));
             m.put("after", encode(f.after()));
+        } else if (change instanceof DirectoryChange d) {
+            m.put("path", d.path());
+            m.put("create", d.create());
         } else if (change instanceof OffloadChange o) {
             m.put("iface", o.iface());
             m.put("feature", o.feature());
@@ -65,6 +69,7 @@ public final class ChangeCodec {
         String kind = text(m, "kind");
         return switch (kind) {
             case "file" -> new FileChange(text(m, "path"), fileState(m.get("before")), fileState(m.get("after")));
+            case "directory" -> new DirectoryChange(text(m, "path"), bool(m, "create"));
             case "offload" -> new OffloadChange(text(m, "iface"), text(m, "feature"), bool(m, "before"), bool(m, "after"));
             case "unit-enablement" -> new UnitEnablementChange(text(m, "unit"), bool(m, "before"), bool(m, "after"));
             case "service" -> new ServiceChange(text(m, "unit"),

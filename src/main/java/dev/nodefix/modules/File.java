@@ -6,20 +6,24 @@ import dev.nodefix.module.Module;
 import dev.nodefix.module.Param;
 import dev.nodefix.module.ParamType;
 import dev.nodefix.module.Plan;
+import dev.nodefix.state.DirQuery;
 import dev.nodefix.state.FileState;
 import dev.nodefix.state.NodeState;
 import dev.nodefix.state.Query;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * {@code file}: a whole file with this content, mode and owner, or no file. Written atomically; mode, owner
- * and group not given are kept from the existing file (root:root 0644 for a new one).
+ * and group not given are kept from the existing file (root:root 0644 for a new one). Missing parent
+ * directories are created as changes of their own (so rollback removes them); a parent that is a symbolic
+ * link is refused unless {@code follow_parent_links} is on.
  */
 public final class File implements Module<File.FileArgs> {
     public record FileArgs(String path, boolean present, Optional<String> content, Optional<String> mode,
-                           Optional<String> owner, Optional<String> group) {
+                           Optional<String> owner, Optional<String> group, boolean followParentLinks) {
         public FileArgs {
             Objects.requireNonNull(path, "path");
             if (present && content.isEmpty()) {
@@ -45,6 +49,8 @@ public final class File implements Module<File.FileArgs> {
                 Param.optional("mode", ParamType.MODE, "octal mode, e.g. \"0644\" (default: keep, or 0644)"),
                 Param.optional("owner", ParamType.STRING, "owner (default: keep, or root)"),
                 Param.optional("group", ParamType.STRING, "group (default: keep, or root)"),
+                Param.optional("follow_parent_links", ParamType.SWITCH,
+                        "on: write even when a parent directory is a symbolic link (default: refuse)"),
                 Param.choice("state", "present", "present or absent", "present", "absent"));
     }
 
@@ -65,16 +71,23 @@ public final class File implements Module<File.FileArgs> {
             }
         }
         return new FileArgs(args.string("path"), present, args.optionalString("content"), args.optionalString("mode"),
-                args.optionalString("owner"), args.optionalString("group"));
+                args.optionalString("owner"), args.optionalString("group"),
+                args.optionalSwitch("follow_parent_links").orElse(false));
     }
 
     @Override
     public List<Query> reads(FileArgs args) {
-        return List.of(new Query.File(args.path()));
+        List<Query> reads = new ArrayList<>(List.of(new Query.File(args.path())));
+        reads.addAll(DirQuery.parentsOf(args.path()));
+        return reads;
     }
 
     @Override
     public Plan plan(FileArgs args, NodeState state) {
+        return ParentDirectories.of(args.path(), state).guard(args.followParentLinks(), () -> planFile(args, state));
+    }
+
+    private static Plan planFile(FileArgs args, NodeState state) {
         FileState before = state.file(args.path());
         if (!args.present()) {
             return before instanceof FileState.Absent
@@ -86,8 +99,9 @@ public final class File implements Module<File.FileArgs> {
                 args.mode().orElse(old.map(FileState.Present::mode).orElse("644")),
                 args.owner().orElse(old.map(FileState.Present::owner).orElse("root")),
                 args.group().orElse(old.map(FileState.Present::group).orElse("root")));
-        return before.sameAs(after)
-                ? new Plan.NoOp(args.path() + " already has this content, mode and owner")
-                : new Plan.Changes(List.of(new FileChange(args.path(), before, after)));
+        if (before.sameAs(after)) {
+            return new Plan.NoOp(args.path() + " already has this content, mode and owner");
+        }
+        return new Plan.Changes(List.of(new FileChange(args.path(), before, after)));
     }
 }

@@ -9,6 +9,7 @@ import dev.nodefix.module.Module;
 import dev.nodefix.module.Param;
 import dev.nodefix.module.ParamType;
 import dev.nodefix.module.Plan;
+import dev.nodefix.state.DirQuery;
 import dev.nodefix.state.FileState;
 import dev.nodefix.state.NodeState;
 import dev.nodefix.state.Query;
@@ -17,18 +18,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code systemd_unit}: a unit file in /etc/systemd/system (0644 root:root) with this content, daemon-reload
  * when it changed, and enabled or disabled when asked. Enabling needs an [Install] section with WantedBy= or
- * RequiredBy= (enablement is the symlink in that target's .wants/.requires directory).
+ * RequiredBy= (enablement is the symlink in that target's .wants/.requires directory); a .wants/.requires
+ * directory that does not exist yet is created as a change of its own, so rollback removes it again.
  */
 public final class SystemdUnit implements Module<SystemdUnit.SystemdUnitArgs> {
     static final String UNIT_NAME = "[A-Za-z0-9:_.\\\\@][A-Za-z0-9:_.\\\\@-]*\\.(service|socket|timer|path|mount|automount|target|slice)";
     private static final Pattern INSTALL_TARGET =
             Pattern.compile("(?m)^[ \\t]*(WantedBy|RequiredBy)[ \\t]*=[ \\t]*\\S");
     private static final String DIR = "/etc/systemd/system/";
+    private static final String INSTALL_TARGET_NAME = "[A-Za-z0-9:_.\\\\@][A-Za-z0-9:_.\\\\@-]*\\.[a-z]+";
+    private static final Pattern INSTALL_LINE =
+            Pattern.compile("(?m)^[ \\t]*(WantedBy|RequiredBy)[ \\t]*=(.*)$");
 
     /** @param enabled empty: leave the enablement as it is */
     public record SystemdUnitArgs(String name, String content, Optional<Boolean> enabled) {
@@ -42,6 +48,25 @@ public final class SystemdUnit implements Module<SystemdUnit.SystemdUnitArgs> {
 
         String path() {
             return DIR + name;
+        }
+
+        /** The .wants/.requires directories {@code systemctl enable} puts its link in, from [Install]. */
+        List<String> linkDirs() {
+            List<String> dirs = new ArrayList<>();
+            Matcher m = INSTALL_LINE.matcher(content);
+            while (m.find()) {
+                String suffix = m.group(1).equals("WantedBy") ? ".wants" : ".requires";
+                for (String target : m.group(2).trim().split("[ \\t]+")) {
+                    if (target.matches(INSTALL_TARGET_NAME) && !dirs.contains(DIR + target + suffix)) {
+                        dirs.add(DIR + target + suffix);
+                    }
+                }
+            }
+            return dirs;
+        }
+
+        boolean enabling() {
+            return enabled.orElse(false) && !linkDirs().isEmpty();
         }
     }
 
@@ -78,7 +103,11 @@ public final class SystemdUnit implements Module<SystemdUnit.SystemdUnitArgs> {
 
     @Override
     public List<Query> reads(SystemdUnitArgs args) {
-        return List.of(new Query.File(args.path()), new Query.Unit(args.name()));
+        List<Query> reads = new ArrayList<>(List.of(new Query.File(args.path()), new Query.Unit(args.name())));
+        if (args.enabling()) {
+            args.linkDirs().forEach(d -> reads.add(new DirQuery(d)));
+        }
+        return reads;
     }
 
     @Override
@@ -94,9 +123,18 @@ public final class SystemdUnit implements Module<SystemdUnit.SystemdUnitArgs> {
         if (args.enabled().isPresent() && "masked".equals(unit.enablement())) {
             return new Plan.Refused(args.name() + " is masked; unmask it first (nodefix will not)");
         }
-        args.enabled().filter(want -> want != unit.enabled())
-                .ifPresent(want -> changes.add(new UnitEnablementChange(args.name(), unit.enabled(), want)));
+        if (args.enabled().filter(want -> want != unit.enabled()).isPresent()) {
+            if (args.enabling()) {
+                changes.addAll(linkDirCreations(args, state));
+            }
+            changes.add(new UnitEnablementChange(args.name(), unit.enabled(), args.enabled().get()));
+        }
         return Plan.of(changes, args.path() + " is in place (0644 root:root)"
                 + args.enabled().map(e -> " and " + args.name() + " is " + (e ? "enabled" : "not enabled")).orElse(""));
+    }
+
+    /** The .wants/.requires directories enabling would create, as changes of their own so rollback removes them. */
+    private static List<Change> linkDirCreations(SystemdUnitArgs args, NodeState state) {
+        return ParentDirectories.creations(args.linkDirs().stream().map(d -> state.dir(new DirQuery(d))).toList());
     }
 }

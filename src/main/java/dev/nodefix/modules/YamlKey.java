@@ -6,12 +6,14 @@ import dev.nodefix.module.Module;
 import dev.nodefix.module.Param;
 import dev.nodefix.module.ParamType;
 import dev.nodefix.module.Plan;
+import dev.nodefix.state.DirQuery;
 import dev.nodefix.state.FileState;
 import dev.nodefix.state.NodeState;
 import dev.nodefix.state.Query;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,7 +28,8 @@ public final class YamlKey implements Module<YamlKey.YamlKeyArgs> {
     private static final String KEY = "[A-Za-z0-9_][A-Za-z0-9_-]*\\+?";
 
     /** @param value a String, Boolean or Number, or a list of them; empty when the key is to be absent */
-    public record YamlKeyArgs(String path, String key, boolean present, Optional<Object> value) {
+    public record YamlKeyArgs(String path, String key, boolean present, Optional<Object> value,
+                              boolean followParentLinks) {
         public YamlKeyArgs {
             Objects.requireNonNull(path, "path");
             if (!key.matches(KEY)) {
@@ -53,6 +56,8 @@ public final class YamlKey implements Module<YamlKey.YamlKeyArgs> {
         return List.of(Param.required("path", ParamType.PATH, "the YAML file, e.g. /etc/rancher/k3s/config.yaml"),
                 Param.required("key", ParamType.STRING, "a top-level key, e.g. flannel-backend"),
                 Param.optional("value", ParamType.SCALARS, "a scalar or a list of scalars (required when present)"),
+                Param.optional("follow_parent_links", ParamType.SWITCH,
+                        "on: write even when a parent directory is a symbolic link (default: refuse)"),
                 Param.choice("state", "present", "present or absent", "present", "absent"));
     }
 
@@ -68,16 +73,23 @@ public final class YamlKey implements Module<YamlKey.YamlKeyArgs> {
         if (!present && args.has("value")) {
             throw args.error("value", "makes no sense with state: absent");
         }
-        return new YamlKeyArgs(args.string("path"), key, present, args.optionalScalars("value"));
+        return new YamlKeyArgs(args.string("path"), key, present, args.optionalScalars("value"),
+                args.optionalSwitch("follow_parent_links").orElse(false));
     }
 
     @Override
     public List<Query> reads(YamlKeyArgs args) {
-        return List.of(new Query.File(args.path()));
+        List<Query> reads = new ArrayList<>(List.of(new Query.File(args.path())));
+        reads.addAll(DirQuery.parentsOf(args.path()));
+        return reads;
     }
 
     @Override
     public Plan plan(YamlKeyArgs args, NodeState state) {
+        return ParentDirectories.of(args.path(), state).guard(args.followParentLinks(), () -> planFile(args, state));
+    }
+
+    private static Plan planFile(YamlKeyArgs args, NodeState state) {
         FileState before = state.file(args.path());
         if (!(before instanceof FileState.Present file)) {
             return args.present()

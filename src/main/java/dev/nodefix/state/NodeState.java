@@ -24,6 +24,10 @@ public record NodeState(String host, Role role, Map<Query, Object> values) {
         return get(new Query.Offload(iface), OffloadState.class);
     }
 
+    public DirState dir(DirQuery query) {
+        return get(query, DirState.class);
+    }
+
     public UnitState unit(String unit) {
         return get(new Query.Unit(unit), UnitState.class);
     }

@@ -7,7 +7,8 @@ import java.util.Objects;
  * One piece of node state a module's plan depends on, read in the same round trip as every other query of
  * the task ({@link StateReader}). Each query knows the POSIX sh that prints it and how to parse that back.
  */
-public sealed interface Query permits Query.File, Query.Offload, Query.Unit, ConnectQuery, WaitQuery, FactsQuery, OnLinkQuery {
+public sealed interface Query permits Query.File, Query.Offload, Query.Unit, ConnectQuery, WaitQuery, FactsQuery, OnLinkQuery,
+        DirQuery {
     /** The sh snippet that prints this query's raw value; its exit code is recorded with the output. */
     String script();
 

@@ -38,8 +38,39 @@ class FileChangeTest {
     }
 
     @Test
-    void createsTheFileAndItsDirectoryWithModeAndOwner() throws IOException {
+    void neverCreatesAnUnplannedDirectory() {
         Path file = dir.resolve("etc/rancher/k3s/config.yaml");
+        FileChange change = new FileChange(file.toString(), FileState.absent(), present("x\n", "0644"));
+        CommandResult r = LocalShell.run(change.command());
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.stderr()).contains("no directory " + file.getParent());
+        assertThat(dir.resolve("etc")).doesNotExist();
+    }
+
+    @Test
+    void directoryChangesCreateAndRemoveOnlyAnEmptyDirectory() throws IOException {
+        Path d = dir.resolve("made");
+        DirectoryChange create = new DirectoryChange(d.toString(), true);
+        Change remove = create.inverse().orElseThrow();
+        run(create);
+        assertThat(d).isDirectory();
+        Files.writeString(d.resolve("someone-elses"), "x");
+        CommandResult refused = LocalShell.run(remove.command());
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.stderr()).contains(d + " is not empty: left in place");
+        assertThat(d.resolve("someone-elses")).exists();
+        Files.delete(d.resolve("someone-elses"));
+        run(remove);
+        assertThat(d).doesNotExist();
+        run(remove);
+    }
+
+    @Test
+    void createsTheFileInPlannedDirectoriesWithModeAndOwner() throws IOException {
+        Path file = dir.resolve("etc/rancher/k3s/config.yaml");
+        for (Path p : List.of(dir.resolve("etc"), dir.resolve("etc/rancher"), file.getParent())) {
+            run(new DirectoryChange(p.toString(), true));
+        }
         FileChange change = new FileChange(file.toString(), FileState.absent(), present("flannel-backend: host-gw\n", "0640"));
         run(change);
         assertThat(Files.readString(file)).isEqualTo("flannel-backend: host-gw\n");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nodefix.change.Change;
 import dev.nodefix.change.CommandChange;
 import dev.nodefix.change.DaemonReload;
+import dev.nodefix.change.DirectoryChange;
 import dev.nodefix.change.FileChange;
 import dev.nodefix.change.K3sRestart;
 import dev.nodefix.change.OffloadChange;
@@ -49,7 +50,9 @@ class CodecRoundTripTest {
                 new CommandChange("modprobe br_netfilter", Optional.empty()),
                 new CommandChange("echo loaded", Optional.of("true"), Optional.of("stdout =~ 'load.*'")),
                 new CommandChange("true", Optional.of("echo loaded"), Optional.empty(), Optional.of("rc == 0")),
-                new K3sRestart("k3s.service", "vxlan", "host-gw", Duration.ofSeconds(90)));
+                new K3sRestart("k3s.service", "vxlan", "host-gw", Duration.ofSeconds(90)),
+                new DirectoryChange("/etc/systemd/system/sys-devices-virtual-net-flannel.1.device.wants", true),
+                new DirectoryChange("/etc/nodefix test/a", false));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package dev.nodefix.modules;
 
 import dev.nodefix.inventory.Role;
+import dev.nodefix.state.DirQuery;
 import dev.nodefix.state.NodeState;
 import dev.nodefix.state.Query;
 import java.io.IOException;
@@ -29,7 +30,9 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  *
  * <p>State entries: {@code {offload: IFACE, output: TEXT, rc: N}}, {@code {unit: NAME, output: TEXT}},
  * {@code {file: PATH, absent: true}}, {@code {file: PATH, content: TEXT, mode: "644", owner: root, group: root}}
- * (mode/owner/group default to 644 root root) or {@code {file: PATH, output: TEXT, rc: N}} (raw); for the check
+ * (mode/owner/group default to 644 root root) or {@code {file: PATH, output: TEXT, rc: N}} (raw);
+ * {@code {parents: PATH}} (the directories above PATH) or {@code {dirs: [DIR, ...]}}, with {@code output} one
+ * line per directory, each read as its own query ({@code D}, {@code A}, {@code X} or {@code L TARGET}; default: every one a directory); for the check
  * modules {@code {connect: HOST:PORT, timeout: S, output: TEXT}} (timeout defaults to 5),
  * {@code {wait_port: HOST:PORT | wait_path: PATH | wait_unit: NAME, want: true|false, timeout: S, output: TEXT}}
  * (want: open/present/active; timeout defaults to 60) and {@code {facts: collector, output_file: NAME}} (collector
@@ -82,7 +85,12 @@ record ModuleCase(String module, String name, Map<String, Object> args, Role rol
         List<Read> state = new ArrayList<>();
         if (doc.get("state") != null) {
             for (Object entry : (List<?>) doc.get("state")) {
-                state.add(read(map(entry, where + ": state entry"), file.getParent()));
+                Map<?, ?> e = map(entry, where + ": state entry");
+                if (e.get("parents") != null || e.get("dirs") != null) {
+                    state.addAll(dirs(e));
+                } else {
+                    state.add(read(e, file.getParent()));
+                }
             }
         }
         return new ModuleCase(module, name, args, role, state, expect(map(doc.get("expect"), where + ": expect"), where));
@@ -112,6 +120,19 @@ record ModuleCase(String module, String name, Map<String, Object> args, Role rol
         String content = String.valueOf(e.get("content"));
         String head = text(e, "mode", "644") + " " + text(e, "owner", "root") + " " + text(e, "group", "root");
         return new Read(file, head + "\n" + Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)), 0);
+    }
+
+    /** A {@code parents} or {@code dirs} entry: one read per directory, line i of the output for the i-th. */
+    private static List<Read> dirs(Map<?, ?> e) {
+        List<DirQuery> dirs = e.get("parents") != null ? DirQuery.parentsOf(String.valueOf(e.get("parents")))
+                : strings(e.get("dirs")).stream().map(DirQuery::new).toList();
+        List<String> lines = e.get("output") == null ? java.util.Collections.nCopies(dirs.size(), "D")
+                : String.valueOf(e.get("output")).lines().toList();
+        List<Read> reads = new ArrayList<>();
+        for (int i = 0; i < dirs.size(); i++) {
+            reads.add(new Read(dirs.get(i), i < lines.size() ? lines.get(i) + "\n" : "", 0));
+        }
+        return reads;
     }
 
     private static Expect expect(Map<?, ?> e, String where) {
