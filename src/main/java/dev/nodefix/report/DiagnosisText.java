@@ -40,24 +40,25 @@ public final class DiagnosisText {
         if (!r.hosts().isEmpty()) {
             out.println("  hosts:   " + UntrustedText.name(String.join(", ", r.hosts())));
         }
-        out.println("  why:     " + r.reason());
-        r.upgrade().ifPresent(u -> out.println("  upgrade: " + u));
+        out.println("  why:     " + UntrustedText.name(r.reason()));
+        r.upgrade().ifPresent(u -> out.println("  upgrade: " + UntrustedText.name(u)));
     }
 
     private static void finding(PrintWriter out, Finding f) {
-        out.println("  [" + f.severity().label() + "] " + f.code() + ": " + f.message());
+        // messages, fixes and readings quote what nodes and pastes said (backend values, file names): escaped too
+        out.println("  [" + f.severity().label() + "] " + f.code() + ": " + UntrustedText.name(f.message()));
         f.evidence().forEach(e -> out.println("      | " + UntrustedText.output(e)));
-        f.fix().ifPresent(fix -> out.println("      fix: " + fix));
-        f.settle().forEach(cmd -> out.println("      settle: " + cmd));
+        f.fix().ifPresent(fix -> out.println("      fix: " + UntrustedText.name(fix)));
+        f.settle().forEach(cmd -> out.println("      settle: " + UntrustedText.name(cmd)));
     }
 
     private static void legs(PrintWriter out, Legs legs) {
         out.println("  legs:");
         for (Leg leg : legs.all()) {
             out.println(String.format(Locale.ROOT, "    %-10s %-11s %s (%s)%s", leg.name().label(), leg.valueLabel(),
-                    leg.reading(), leg.sources().stream().map(Provenance::describe).distinct()
-                            .collect(Collectors.joining("; ")),
-                    leg.settle().map(cmd -> "; settle: " + cmd).orElse("")));
+                    UntrustedText.name(leg.reading()), UntrustedText.name(leg.sources().stream()
+                            .map(Provenance::describe).distinct().collect(Collectors.joining("; "))),
+                    leg.settle().map(cmd -> "; settle: " + UntrustedText.name(cmd)).orElse("")));
         }
     }
 }

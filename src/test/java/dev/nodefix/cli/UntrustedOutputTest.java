@@ -29,4 +29,15 @@ class UntrustedOutputTest {
         assertThat(r.out()).contains("node1\\nnode9 | ok | rc=0 >> | ok", "\\e[31mred\\e[0m\\rforged",
                 "node2\\e7\\x9b | ok", "\\e]0;title\\x07");
     }
+
+    /** A backend value read from a node's net-conf.json (JSON escapes decoded) reaches messages and leg readings. */
+    @Test
+    void diagnosisQuotingNodeValuesIsPrintedEscaped() {
+        CliRunner.Result r = new CliRunner().home(home)
+                .run("diagnose", "--from", "src/test/resources/cli/untrusted/capture", "--explain", "--no-color");
+
+        assertThat(r.out()).as(r.toString()).contains("host\\e[2J\\e]0;owned\\x07-gw\\nnode9: not-affected")
+                .doesNotContain("\u001b", "\u0007");
+        assertThat(r.out().lines()).as(r.toString()).noneMatch(l -> l.startsWith("node9"));
+    }
 }
