@@ -7,11 +7,7 @@
 profile_desc() { echo "affected rules in legacy iptables; the host iptables/iptables-save say v1.6.1 and cannot print --random-fully"; }
 profile_node() { P_KUBE_PROXY=none; }
 profile_node_commands() {
-  echo "iptables-legacy-restore --noflush <<'NAT'"
-  echo '*nat'
-  kube_proxy_nat unfixed "$2"
-  echo 'COMMIT'
-  echo 'NAT'
+  legacy_kube_proxy_nat "$2"
   echo 'mkdir -p /usr/local/sbin'
   local tool
   for tool in iptables iptables-save; do

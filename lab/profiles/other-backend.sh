@@ -8,9 +8,5 @@
 profile_desc() { echo "affected rules written with iptables-legacy; the host's default iptables (nf_tables) does not show them"; }
 profile_node() { P_KUBE_PROXY=none; }
 profile_node_commands() {
-  echo "iptables-legacy-restore --noflush <<'NAT'"
-  echo '*nat'
-  kube_proxy_nat unfixed "$2"
-  echo 'COMMIT'
-  echo 'NAT'
+  legacy_kube_proxy_nat "$2"
 }

@@ -1,9 +1,10 @@
 package dev.nodefix.diagnose;
 
-import java.util.Optional;
 import dev.nodefix.fact.IptablesVersion;
+import dev.nodefix.fact.NatViews;
 import dev.nodefix.fact.NodeFacts;
 import dev.nodefix.fact.Observed;
+import java.util.Optional;
 
 /**
  * Whether the iptables that printed the listing can be trusted with mark matches. In nf_tables mode a rule is
@@ -16,7 +17,7 @@ import dev.nodefix.fact.Observed;
  *             prefers its bundled iptables and its version is not known
  */
 public record MarkRendering(Observed skew, String reason) {
-    private static final String BUNDLED_SAVE = "/var/lib/rancher/k3s/data/current/bin/aux/iptables-save -t nat";
+    private static final String BUNDLED_SAVE = NatViews.K3S_AUX + "/iptables-save -t nat";
 
     /** The skew reading of {@code f}: printer the host's iptables (or the listing's header), writer k3s's choice. */
     public static MarkRendering of(NodeFacts f) {
