@@ -13,7 +13,8 @@ import java.util.Set;
  * and the {@code ANSIBLE_*} environment variables that override it, each with where it was set (an ansible.cfg
  * {@code file:line:col} or the variable's name). An empty Optional means "not set": Ansible's default applies
  * (remote_port: none, timeout 10, forks 5, host_key_checking true, become false, become_user root,
- * become_method sudo, inventory /etc/ansible/hosts, ssh_args "-C -o ControlMaster=auto -o ControlPersist=60s").
+ * become_method sudo, inventory /etc/ansible/hosts, ssh_args "-C -o ControlMaster=auto -o ControlPersist=60s",
+ * retry_files_enabled false, retry_files_save_path beside the playbook).
  */
 public record AnsibleConfig(
         Optional<Path> file,
@@ -34,7 +35,9 @@ public record AnsibleConfig(
         Optional<Sourced<String>> sshExtraArgs,
         Optional<Sourced<Boolean>> askPass,
         Optional<Sourced<Boolean>> becomeAskPass,
-        Optional<Sourced<String>> becomeFlags) {
+        Optional<Sourced<String>> becomeFlags,
+        Optional<Sourced<Boolean>> retryFilesEnabled,
+        Optional<Sourced<Path>> retryFilesSavePath) {
 
     /** Where Ansible looks last for its config file. */
     public static final Path SYSTEM_CONFIG = Path.of("/etc/ansible/ansible.cfg");
@@ -81,7 +84,9 @@ public record AnsibleConfig(
                 settings.string(Setting.SSH_EXTRA_ARGS),
                 settings.bool(Setting.ASK_PASS),
                 settings.bool(Setting.BECOME_ASK_PASS),
-                settings.string(Setting.BECOME_FLAGS));
+                settings.string(Setting.BECOME_FLAGS),
+                settings.bool(Setting.RETRY_FILES_ENABLED),
+                settings.path(Setting.RETRY_FILES_SAVE_PATH));
     }
 
     private static void requireSudo(Sourced<String> method) {

@@ -35,7 +35,13 @@ public enum Setting {
     BECOME_ASK_PASS("DEFAULT_BECOME_ASK_PASS", ValueType.BOOLEAN, ini("privilege_escalation", "become_ask_pass"),
             "ANSIBLE_BECOME_ASK_PASS"),
     BECOME_FLAGS("DEFAULT_BECOME_FLAGS", ValueType.STRING, ini("privilege_escalation", "become_flags"),
-            "ANSIBLE_BECOME_FLAGS");
+            "ANSIBLE_BECOME_FLAGS"),
+    /** Whether {@code play} writes PLAYBOOK.retry with the failed and unreachable hosts (Ansible's default: no). */
+    RETRY_FILES_ENABLED("RETRY_FILES_ENABLED", ValueType.BOOLEAN, ini("defaults", "retry_files_enabled"),
+            "ANSIBLE_RETRY_FILES_ENABLED"),
+    /** Where the .retry file goes (default: beside the playbook). */
+    RETRY_FILES_SAVE_PATH("RETRY_FILES_SAVE_PATH", ValueType.PATH, ini("defaults", "retry_files_save_path"),
+            "ANSIBLE_RETRY_FILES_SAVE_PATH");
 
     private final String ansibleName;
     private final ValueType type;

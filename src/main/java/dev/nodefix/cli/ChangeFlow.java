@@ -32,9 +32,16 @@ final class ChangeFlow {
     }
 
     private final CliContext ctx;
+    private final List<String> args;
 
     ChangeFlow(CliContext ctx) {
+        this(ctx, List.of());
+    }
+
+    /** @param args the command line as given, for the retry hint (empty: none is shown) */
+    ChangeFlow(CliContext ctx, List<String> args) {
         this.ctx = ctx;
+        this.args = List.copyOf(args);
     }
 
     int run(Request req, ConnectionOptions conn, BecomeOptions become, ChangeOptions opts, OutputOptions output) {
@@ -136,18 +143,22 @@ final class ChangeFlow {
         }
         List<HostResult> sorted = new ArrayList<>(results);
         plans.stream().filter(p -> !names.contains(p.host())).map(HostPlan::asResult).forEach(sorted::add);
-        recording.finish(results.stream().filter(r -> r.changedCount() > 0).count(),
+        dev.nodefix.journal.RunMeta finished = recording.finish(results.stream().filter(r -> r.changedCount() > 0).count(),
                 results.stream().filter(r -> r.status() == HostResult.Status.FAILED
                         || r.status() == HostResult.Status.LOCKED).count(),
                 results.stream().filter(r -> r.status() == HostResult.Status.UNREACHABLE).count(),
-                HostEnds.of(req.kind() == RunKind.ROLLBACK ? sorted : results));
+                HostEnds.of(sorted));
         sorted.sort(java.util.Comparator.comparing(HostResult::host));
+        RunRetry retry = RunRetry.of(finished);
+        Optional<String> hint = RetryHint.line(args, retry);
         if (output.json()) {
-            ctx.out().println(new ChangeJson().results(Optional.of(id), sorted));
+            ctx.out().println(new ChangeJson().results(Optional.of(id), sorted, hint.map(h ->
+                    new ChangeJson.Retry(retry.hosts(), RetryHint.shellLine(args, id)))));
         } else {
             text.recap(ctx.out(), sorted);
         }
         out.println("run " + id + " recorded; undo it with: nodefix rollback " + id + req.inventoryHint());
+        hint.ifPresent(out::println);
         out.flush();
         ctx.out().flush();
         return exitOfResults(sorted);

@@ -37,7 +37,9 @@ public final class InventoryOptions {
     Path sshConfig;
 
     @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN",
-            description = "Hosts to act on: names, groups, globs, ~regex, a:b (or), a:&b (and), a:!b (not).")
+            description = {"Hosts to act on: names, groups, globs, ~regex, a:b (or), a:&b (and), a:!b (not).",
+                    "@RUN: the hosts of that run (a run id, or @last) that did not end well, to retry them;"
+                    + " @FILE: host names, one a line (Ansible's .retry file). E.g. @last,!node3."})
     String limit;
 
     @Mixin VaultOptions vault;
@@ -46,9 +48,12 @@ public final class InventoryOptions {
     private Setup setup;
     private Vault unvault;
     private java.util.Set<String> only; // exact host names from limitedTo; null: --limit decides
+    private CliContext ctx; // the command's, once the setup is read: what @RUN and @FILE in --limit are read with
+    private dev.nodefix.inventory.HostPattern pattern; // --limit, read once (@FILE and @RUN read once)
 
     /** ansible.cfg and ANSIBLE_*, read once per command. */
-    private AnsibleConfig ansibleConfig(CliContext ctx) {
+    AnsibleConfig ansibleConfig(CliContext ctx) {
+        this.ctx = ctx;
         if (ansibleConfig == null) {
             ansibleConfig = new SetupReader().ansibleConfig(ctx.env(), ctx.workingDir(), ctx.home());
         }
@@ -135,7 +140,30 @@ public final class InventoryOptions {
         if (only != null) {
             return inventory.hosts().values().stream().filter(h -> only.contains(h.name())).toList();
         }
-        return inventory.select(limit == null ? "all" : limit);
+        return limitPattern().select(inventory);
+    }
+
+    /**
+     * --limit as a pattern ({@code all} when absent), its {@code @RUN} and {@code @FILE} terms read (once) from the
+     * run store and the working directory of the command.
+     */
+    private dev.nodefix.inventory.HostPattern limitPattern() {
+        if (pattern == null) {
+            String text = limit == null ? "all" : limit;
+            pattern = ctx == null ? dev.nodefix.inventory.HostPattern.parse(text)
+                    : dev.nodefix.inventory.HostPattern.parse(text, new LimitReferences(ctx.workingDir(),
+                            new dev.nodefix.journal.RunStore(dev.nodefix.journal.RunStore.defaultDir(ctx.env(), ctx.home())),
+                            note -> {
+                                ctx.err().println("nodefix: " + note);
+                                ctx.err().flush();
+                            }));
+        }
+        return pattern;
+    }
+
+    /** The {@code -l/--limit} value as given, if any. */
+    Optional<String> limit() {
+        return Optional.ofNullable(limit);
     }
 
     /**
@@ -150,6 +178,7 @@ public final class InventoryOptions {
         other.ansibleConfig = ansibleConfig;
         other.setup = setup;
         other.unvault = unvault;
+        other.ctx = ctx;
         other.only = java.util.Set.copyOf(hosts);
         return other;
     }

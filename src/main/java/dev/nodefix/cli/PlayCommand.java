@@ -4,7 +4,9 @@ import dev.nodefix.engine.Connections;
 import dev.nodefix.expr.Expressions;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
+import dev.nodefix.journal.HostEnd;
 import dev.nodefix.journal.RunJournal;
+import dev.nodefix.journal.RunMeta;
 import dev.nodefix.journal.RunKind;
 import dev.nodefix.modules.BuiltinModules;
 import dev.nodefix.play.PlayEvents;
@@ -216,6 +218,7 @@ public final class PlayCommand implements Callable<Integer> {
                     : "check: " + plan.changeCount() + " change(s) on " + plan.changing().size()
                     + " host(s) would be made; nothing changed"));
         }
+        retryFile(PlayEnds.of(lines), output.json() ? ctx.err() : ctx.out());
         ctx.out().flush();
         return plan.fatal().isPresent() ? ExitCode.HOST_FAILED : exit(lines, false);
     }
@@ -232,18 +235,25 @@ public final class PlayCommand implements Callable<Integer> {
         try (RunJournal journal = recording.openJournal()) {
             result = run.apply(plan, journal, recording.started(), recording.holder(), events);
         }
-        recording.finish(hostsWith(result, l -> l.status() == TaskLine.Status.CHANGED),
+        Map<String, HostEnd> ends = PlayEnds.of(result.lines());
+        RunMeta finished = recording.finish(hostsWith(result, l -> l.status() == TaskLine.Status.CHANGED),
                 hostsWith(result, l -> l.status() == TaskLine.Status.FAILED && !l.ignored()),
-                hostsWith(result, l -> l.status() == TaskLine.Status.UNREACHABLE));
+                hostsWith(result, l -> l.status() == TaskLine.Status.UNREACHABLE), ends);
         String rollback = "nodefix rollback " + id + inventory.hint();
+        RunRetry retry = RunRetry.of(finished);
+        List<String> args = RetryHint.args(spec);
+        Optional<String> hint = RetryHint.line(args, retry);
         if (output.json()) {
             ctx.out().println(new PlayJson().of(new PlayJson.Outcome(file.toString(), false, Optional.of(id),
-                    Optional.of(rollback), result.stopped()), plays, result.lines()));
+                    Optional.of(rollback), result.stopped(), hint.map(h -> new dev.nodefix.report.ChangeJson.Retry(
+                            retry.hosts(), RetryHint.shellLine(args, id)))), plays, result.lines()));
         } else {
             result.stopped().ifPresent(s -> ctx.out().println("STOPPED  " + s));
             text.recap(ctx.out(), result.lines());
         }
         out.println("run " + id + " recorded; undo it with: " + rollback);
+        hint.ifPresent(out::println);
+        retryFile(ends, out);
         out.flush();
         ctx.out().flush();
         int exit = exit(result.lines(), result.stopped().isPresent());
@@ -258,6 +268,12 @@ public final class PlayCommand implements Callable<Integer> {
             }
         }
         return exit;
+    }
+
+    /** ansible-playbook's PLAYBOOK.retry, when ansible.cfg enables retry files: the failed and unreachable hosts. */
+    private void retryFile(Map<String, HostEnd> ends, PrintWriter out) {
+        List<String> hosts = ends.entrySet().stream().filter(e -> !e.getValue().complete()).map(Map.Entry::getKey).toList();
+        RetryFile.write(inventory.ansibleConfig(ctx), file, hosts).ifPresent(out::println);
     }
 
     private static long hostsWith(PlaybookResult result, java.util.function.Predicate<TaskLine> line) {

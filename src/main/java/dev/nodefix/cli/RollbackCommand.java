@@ -89,7 +89,7 @@ public final class RollbackCommand implements Callable<Integer> {
         warnIrreversible(recorded, hosts);
         boolean backendUndone = RollbackPlanner.switchedBackend(recorded);
         boolean forced = force != null;
-        return new ChangeFlow(ctx).run(new ChangeFlow.Request("rollback " + id, RunKind.ROLLBACK, Optional.of(id), hosts,
+        return new ChangeFlow(ctx, RetryHint.args(spec)).run(new ChangeFlow.Request("rollback " + id, RunKind.ROLLBACK, Optional.of(id), hosts,
                 host -> RollbackTasks.of(id, recorded.get(host.name()), forced,
                         after.getOrDefault(host.name(), Afterwards.NONE), backendUndone), inventory.hint(),
                 inventory.setup(ctx, connection, become)),

@@ -72,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
         String what = (module + " " + args).strip();
         Inventory inv = inventory.setup(ctx, connection, become).inventory();
         List<Host> hosts = inventory.select(inv);
-        return new ChangeFlow(ctx).run(new ChangeFlow.Request(what, RunKind.APPLY, Optional.empty(), hosts,
+        return new ChangeFlow(ctx, RetryHint.args(spec)).run(new ChangeFlow.Request(what, RunKind.APPLY, Optional.empty(), hosts,
                 host -> List.of(new Task(1, what, invocation.readsFor(context(inv, host)),
                         state -> TaskPlan.of(invocation.plan(state)))), inventory.hint(),
                 inventory.setup(ctx, connection, become)), connection, become, change, output);

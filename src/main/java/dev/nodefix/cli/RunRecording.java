@@ -68,13 +68,15 @@ final class RunRecording {
     }
 
     /** Writes {@code run.json} with the run's end and its counts of hosts. */
-    void finish(long changedHosts, long failedHosts, long unreachableHosts) {
-        finish(changedHosts, failedHosts, unreachableHosts, java.util.Map.of());
+    RunMeta finish(long changedHosts, long failedHosts, long unreachableHosts) {
+        return finish(changedHosts, failedHosts, unreachableHosts, java.util.Map.of());
     }
 
     /** Writes {@code run.json} with the run's end, its counts of hosts and how each host ended. */
-    void finish(long changedHosts, long failedHosts, long unreachableHosts, java.util.Map<String, HostEnd> ends) {
-        store.writeMeta(meta.finish(new RunMeta.Outcome(ctx.clock().instant(), (int) changedHosts, (int) failedHosts,
-                (int) unreachableHosts, ends)));
+    RunMeta finish(long changedHosts, long failedHosts, long unreachableHosts, java.util.Map<String, HostEnd> ends) {
+        RunMeta finished = meta.finish(new RunMeta.Outcome(ctx.clock().instant(), (int) changedHosts, (int) failedHosts,
+                (int) unreachableHosts, ends));
+        store.writeMeta(finished);
+        return finished;
     }
 }

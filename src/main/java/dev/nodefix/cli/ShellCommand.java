@@ -54,7 +54,8 @@ public final class ShellCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Setup setup = inventory.setup(ctx, connection, become);
-        inventory.select(setup.inventory()); // a bad inventory or an empty target is an error up front
+        // a bad inventory or an empty target is an error up front
+        List<String> selected = inventory.select(setup.inventory()).stream().map(dev.nodefix.inventory.Host::name).toList();
         List<Path> sources = setup.sources();
         if (sources.size() != 1) {
             throw new IllegalArgumentException("nodefix shell reads one inventory source; " + sources.size()
@@ -63,7 +64,8 @@ public final class ShellCommand implements Callable<Integer> {
         ShellState state = ShellState.start(sources.get(0), passedOn())
                 .withForks(connection.forks(setup.forks())).withBecome(become.become);
         if (inventory.limit != null) {
-            state = state.withPattern(inventory.limit);
+            // @RUN and @FILE are read once, here: the shell's target is then the hosts they named
+            state = state.withPattern(inventory.limit.contains("@") ? String.join(",", selected) : inventory.limit);
         }
         Supplier<Setup> setups = inventory.setups(ctx, connection, become);
         ShellInventory hosts = new ShellInventory(sources.get(0), () -> setups.get().inventory(),

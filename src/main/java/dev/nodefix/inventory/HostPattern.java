@@ -29,6 +29,16 @@ public final class HostPattern {
         return new HostPattern(text, PatternSplitter.split(text));
     }
 
+    /**
+     * A pattern as {@code -l/--limit} reads it: a union term {@code @NAME} stands for the terms {@code references}
+     * reads for NAME (a run's hosts that did not finish, or the lines of a file), applied with the others in
+     * Ansible's order (unions, intersections, exclusions).
+     */
+    public static HostPattern parse(String pattern, PatternReferences references) {
+        String text = pattern == null ? "" : pattern;
+        return new HostPattern(text, PatternSplitter.split(text, references));
+    }
+
     /** The selected hosts in inventory order, each once. */
     public List<Host> select(Inventory inventory) {
         TermMatcher matcher = new TermMatcher(inventory);

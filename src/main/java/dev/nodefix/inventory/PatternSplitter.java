@@ -19,6 +19,37 @@ final class PatternSplitter {
     private PatternSplitter() {}
 
     static List<PatternTerm> split(String pattern) {
+        List<PatternTerm> terms = new ArrayList<>();
+        raw(pattern).stream().map(PatternTerm::of).forEach(terms::add);
+        return ordered(terms);
+    }
+
+    /**
+     * As {@link #split(String)}, each union term {@code @NAME} replaced by the terms {@code references} reads for
+     * NAME (Ansible's {@code --limit @FILE}); {@code &@NAME} and {@code !@NAME}, which Ansible reads as names, are
+     * refused rather than matched as names no inventory has.
+     */
+    static List<PatternTerm> split(String pattern, PatternReferences references) {
+        List<PatternTerm> terms = new ArrayList<>();
+        for (String raw : raw(pattern)) {
+            PatternTerm term = PatternTerm.of(raw);
+            if (term.op() == PatternTerm.Op.UNION && raw.startsWith("@") && raw.length() > 1) {
+                references.expand(raw.substring(1)).stream().map(String::strip).filter(s -> !s.isEmpty())
+                        .map(PatternTerm::of).forEach(terms::add);
+            } else if (term.op() != PatternTerm.Op.UNION && term.expression().startsWith("@")) {
+                throw new InventoryException("host pattern '" + pattern + "': '" + raw + "': a @RUN or @FILE term"
+                        + " stands on its own, as in Ansible, which reads @ only at the start of a term; narrow or"
+                        + " exclude with other terms: '" + term.expression() + ",&GROUP' or '" + term.expression()
+                        + ",!NAME'");
+            } else {
+                terms.add(term);
+            }
+        }
+        return ordered(terms);
+    }
+
+    /** The terms as written, stripped, empty ones dropped. */
+    private static List<String> raw(String pattern) {
         List<String> raw = new ArrayList<>();
         if (pattern.contains(",")) {
             raw.addAll(Arrays.asList(pattern.split(",", -1)));
@@ -34,9 +65,7 @@ final class PatternSplitter {
             }
             requireOnlySeparators(pattern, end, pattern.length());
         }
-        List<PatternTerm> terms = new ArrayList<>();
-        raw.stream().map(String::strip).filter(s -> !s.isEmpty()).map(PatternTerm::of).forEach(terms::add);
-        return ordered(terms);
+        return raw.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     /**

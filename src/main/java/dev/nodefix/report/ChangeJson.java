@@ -17,6 +17,21 @@ import java.util.Optional;
 
 /** JSON of a changing run: the plan (check) or the results, with the run id when one was recorded. */
 public final class ChangeJson {
+    /** The hosts of a run that did not finish, and the command line that runs it again on them ({@code --limit @RUN}). */
+    public record Retry(List<String> hosts, String command) {
+        public Retry {
+            hosts = List.copyOf(hosts);
+            java.util.Objects.requireNonNull(command, "command");
+        }
+
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("hosts", hosts);
+            m.put("command", command);
+            return m;
+        }
+    }
+
     public String plan(List<HostPlan> plans) {
         Map<String, Object> hosts = new LinkedHashMap<>();
         for (HostPlan hp : plans) {
@@ -38,6 +53,11 @@ public final class ChangeJson {
     }
 
     public String results(Optional<String> run, List<HostResult> results) {
+        return results(run, results, Optional.empty());
+    }
+
+    /** @param retry the hosts that did not finish and the command that retries them, when there are such hosts */
+    public String results(Optional<String> run, List<HostResult> results, Optional<Retry> retry) {
         Map<String, Object> hosts = new LinkedHashMap<>();
         for (HostResult r : results) {
             Map<String, Object> h = new LinkedHashMap<>();
@@ -60,6 +80,7 @@ public final class ChangeJson {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("run", run.orElse(null));
         root.put("hosts", hosts);
+        retry.ifPresent(r -> root.put("retry", r.toMap()));
         return write(root);
     }
 

@@ -18,7 +18,11 @@ import java.util.Optional;
 public final class PlayJson {
     /** What a run (or a check) ended with, beside its lines. */
     public record Outcome(String playbook, boolean check, Optional<String> run, Optional<String> rollback,
-                          Optional<String> stopped) {
+                          Optional<String> stopped, Optional<ChangeJson.Retry> retry) {
+        public Outcome(String playbook, boolean check, Optional<String> run, Optional<String> rollback,
+                       Optional<String> stopped) {
+            this(playbook, check, run, rollback, stopped, Optional.empty());
+        }
     }
 
     public String of(Outcome outcome, List<String> plays, List<TaskLine> lines) {
@@ -33,6 +37,7 @@ public final class PlayJson {
         root.put("recap", recap);
         root.put("stopped", outcome.stopped().orElse(null));
         root.put("rollback", outcome.rollback().orElse(null));
+        outcome.retry().ifPresent(r -> root.put("retry", r.toMap()));
         try {
             return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(root);
         } catch (IOException e) {

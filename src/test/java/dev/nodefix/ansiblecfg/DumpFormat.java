@@ -44,6 +44,8 @@ final class DumpFormat {
         put(out, Setting.ASK_PASS, config.askPass());
         put(out, Setting.BECOME_ASK_PASS, config.becomeAskPass());
         put(out, Setting.BECOME_FLAGS, config.becomeFlags());
+        put(out, Setting.RETRY_FILES_ENABLED, config.retryFilesEnabled());
+        put(out, Setting.RETRY_FILES_SAVE_PATH, config.retryFilesSavePath());
         return out;
     }
 
