@@ -64,6 +64,13 @@ class OptionsTest {
     }
 
     @Test
+    void limitHelpNamesRunsAndFiles() {
+        CliRunner.Result r = new CliRunner().run("play", "--help");
+
+        assertThat(r.out()).contains("-l, --limit=PATTERN", "@RUN: the hosts of that run", "@FILE: host");
+    }
+
+    @Test
     void noColourWhenNotATerminalOrNoColorIsSet() {
         OutputOptions options = new OutputOptions();
 
