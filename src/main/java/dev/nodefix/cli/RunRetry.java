@@ -10,7 +10,8 @@ import java.util.Optional;
  * The hosts of a recorded run that did not end well, which {@code --limit @RUN} selects again: a host whose end is
  * failed, unreachable, locked or (for a rollback) a conflict, or that has no recorded end. {@code run.json} gets
  * the hosts' ends only when the run finishes, so of a run that did not finish (it died, or is still going) no host
- * is proven done and every host of it is retried; of a run recorded before nodefix kept each host's end, only the
+ * is proven done and every host it was changing is retried (those it could not reach while planning are named
+ * only in the ends, so they are not known); of a run recorded before nodefix kept each host's end, only the
  * counts tell: none when no host failed or was unreachable, else every host of it.
  *
  * @param note why every host of the run is retried, when that is so
@@ -24,7 +25,8 @@ record RunRetry(String run, List<String> hosts, Optional<String> note) {
         if (meta.finished().isEmpty()) {
             return new RunRetry(meta.id(), meta.hosts(), Optional.of("run " + meta.id() + " did not finish (it was"
                     + " stopped, or is still going): no host of it is proven done, so all " + meta.hosts().size()
-                    + " are selected"));
+                    + " it was changing are selected (hosts it could not reach while planning are recorded only at"
+                    + " its end)"));
         }
         RunMeta.Outcome outcome = meta.finished().get();
         if (outcome.ends().isEmpty()) {

@@ -114,7 +114,8 @@ class LimitReferencesTest {
     void aRunThatDidNotFinishSaysEveryHostOfItIsSelected() {
         select("@" + DEAD);
         assertThat(notices).containsExactly("run " + DEAD + " did not finish (it was stopped, or is still going):"
-                + " no host of it is proven done, so all 2 are selected");
+                + " no host of it is proven done, so all 2 it was changing are selected (hosts it could not reach while"
+                + " planning are recorded only at its end)");
     }
 
     @ParameterizedTest(name = "{0}")
