@@ -95,15 +95,16 @@ public record FoundRuns(List<FoundRun> runs, List<String> read, Map<String, Stri
             }
         });
         Map<String, Map<String, Map<Integer, String>>> undone = undone(byRun); // run -> host -> seq -> rollback
+        Map<String, Set<String>> finished = finishedRollbacks(byRun); // run -> hosts a rollback of it finished on
         List<FoundRun> runs = new ArrayList<>();
         byRun.forEach((run, hosts) -> runs.add(run(run, hosts, running, undone.getOrDefault(run, Map.of()),
-                inStore.contains(run))));
+                finished.getOrDefault(run, Set.of()), inStore.contains(run))));
         runs.sort(Comparator.comparing(FoundRun::started).thenComparing(FoundRun::id));
         return new FoundRuns(runs, read, cannotTell);
     }
 
     private static FoundRun run(String id, Map<String, JournalText> hosts, Map<String, Map<String, Map<Integer, Long>>> running,
-                                Map<String, Map<Integer, String>> undone, boolean inStore) {
+                                Map<String, Map<Integer, String>> undone, Set<String> rolledBackOn, boolean inStore) {
         List<String> problems = new ArrayList<>();
         Optional<Entry.Started> started = Optional.empty();
         Set<String> tasks = new LinkedHashSet<>();
@@ -137,15 +138,21 @@ public record FoundRuns(List<FoundRun> runs, List<String> read, Map<String, Stri
             problems.add("no node's journal of run " + id + " has its first line; its time is taken from its id");
         }
         recordedByHost.forEach((host, recorded) -> states.put(host, kind == RunKind.APPLY
-                ? applied(recorded, undone.getOrDefault(host, Map.of()).keySet()) : rollback(recorded)));
+                ? applied(recorded, undone.getOrDefault(host, Map.of()).keySet(), rolledBackOn.contains(host))
+                : rollback(recorded)));
         String what = kind == RunKind.ROLLBACK ? "rollback " + rollbackOf.orElse("?")
                 : tasks.isEmpty() ? "(no changes journaled)" : String.join(", ", tasks);
         return new FoundRun(id, kind, rollbackOf, started.map(Entry.Started::at).orElseGet(() -> time(id)), what, states,
                 problems, inStore);
     }
 
-    /** How an applying run stands on a host, given which of its changes (seq) rollbacks undid there. */
-    static HostRunState applied(List<Recorded> recorded, Set<Integer> undone) {
+    /**
+     * How an applying run stands on a host, given which of its changes (seq) rollbacks undid there.
+     *
+     * @param rollbackFinished a rollback of the run finished there (every change it made is done): the changes
+     *                         the run left unfinished that it did not undo had not landed (it skipped them)
+     */
+    static HostRunState applied(List<Recorded> recorded, Set<Integer> undone, boolean rollbackFinished) {
         if (recorded.stream().anyMatch(r -> r.status() == Recorded.Status.RUNNING)) {
             return HostRunState.IN_FLIGHT;
         }
@@ -153,7 +160,7 @@ public record FoundRuns(List<FoundRun> runs, List<String> read, Map<String, Stri
                 && r.change().inverse().isPresent()).toList();
         boolean anyUndone = recorded.stream().anyMatch(r -> undone.contains(r.seq()));
         List<Recorded> unfinished = recorded.stream().filter(r -> r.status() == Recorded.Status.UNFINISHED
-                && !undone.contains(r.seq())).toList();
+                && !undone.contains(r.seq()) && !rollbackFinished).toList();
         if (anyUndone) {
             return landed.stream().allMatch(r -> undone.contains(r.seq())) && unfinished.isEmpty()
                     ? HostRunState.ROLLED_BACK : HostRunState.PARTLY;
@@ -185,6 +192,21 @@ public record FoundRuns(List<FoundRun> runs, List<String> read, Map<String, Stri
                 .forEach(u -> out.computeIfAbsent(u.substring(0, u.indexOf('#')), r -> new HashMap<>())
                         .computeIfAbsent(host, h -> new HashMap<>())
                         .put(Integer.parseInt(u.substring(u.indexOf('#') + 1)), rollback))));
+        return out;
+    }
+
+    /** Per applying run, the hosts where a rollback of it finished: its journal there has changes, all done. */
+    private static Map<String, Set<String>> finishedRollbacks(Map<String, Map<String, JournalText>> byRun) {
+        Map<String, Set<String>> out = new HashMap<>();
+        byRun.values().forEach(hosts -> hosts.forEach((host, text) -> {
+            List<Entry> entries = text.entries().stream().map(HostEntry::entry).toList();
+            Optional<String> of = History.started(entries).filter(s -> s.kind() == RunKind.ROLLBACK).flatMap(Entry.Started::rollbackOf);
+            List<Recorded> recorded = History.of(entries);
+            if (of.isPresent() && !recorded.isEmpty() && recorded.stream().allMatch(r -> r.status() == Recorded.Status.DONE
+                    || r.status() == Recorded.Status.UNCHANGED)) {
+                out.computeIfAbsent(of.get(), r -> new java.util.HashSet<>()).add(host);
+            }
+        }));
         return out;
     }
 
