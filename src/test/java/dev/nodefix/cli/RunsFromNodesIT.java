@@ -38,6 +38,8 @@ class RunsFromNodesIT {
         assertThat(fix.exitCode()).as(fix.toString()).isZero();
         String id = LabChanges.runId(fix);
         lab.names().forEach(n -> assertThat(nodes.offload(n)).as(n).isEqualTo("off"));
+        String inventory = "inventory: " + lab.inventory().toAbsolutePath().normalize();
+        assertThat(nodes.nodefix("runs", "show", id).out()).contains(inventory);
         delete(state.resolve("nodefix/runs"));
 
         CliRunner.Result listed = fromNodes(nodes);
@@ -72,6 +74,7 @@ class RunsFromNodesIT {
         String undo = LabChanges.runId(rollback);
         assertThat(after.out()).as(after.toString()).containsPattern(id + " .* apply +3/3 +no +rolled back ")
                 .containsPattern(undo + " .* rollback +3/3 +yes +done +rollback " + id);
+        assertThat(nodes.nodefix("runs", "show", undo).out()).contains(inventory).contains("rollback " + id);
         CliRunner.Result again = nodes.nodefix("rollback", "--last", "--from-nodes", "--check");
         assertThat(again.exitCode()).isNotZero();
         assertThat(again.err()).contains("no run in the journals of the 3 host(s) read has anything left to roll back");
