@@ -26,9 +26,17 @@ import java.util.stream.Collectors;
  * (servers one at a time first when a k3s restart is planned), report, and name the run to roll back.
  */
 final class ChangeFlow {
-    /** @param what how the run is listed in {@code nodefix runs}, e.g. {@code ethtool iface=flannel.1 ...} */
+    /**
+     * @param what      how the run is listed in {@code nodefix runs}, e.g. {@code ethtool iface=flannel.1 ...}
+     * @param inventory which inventory the run uses, for {@code run.json}
+     */
     record Request(String what, RunKind kind, Optional<String> rollbackOf, List<Host> hosts,
-                   Function<Host, List<Task>> tasks, String inventoryHint, Setup setup) {
+                   Function<Host, List<Task>> tasks, String inventoryHint, Setup setup,
+                   Optional<dev.nodefix.journal.InventoryUsed> inventory) {
+        Request(String what, RunKind kind, Optional<String> rollbackOf, List<Host> hosts,
+                Function<Host, List<Task>> tasks, String inventoryHint, Setup setup) {
+            this(what, kind, rollbackOf, hosts, tasks, inventoryHint, setup, Optional.empty());
+        }
     }
 
     private final CliContext ctx;
@@ -125,7 +133,7 @@ final class ChangeFlow {
         List<Host> hosts = req.hosts().stream().filter(h -> names.contains(h.name())).toList();
         Map<String, HostPlan> shown = plans.stream().collect(Collectors.toMap(HostPlan::host, p -> p));
         PrintWriter out = output.json() ? ctx.err() : ctx.out();
-        RunRecording recording = RunRecording.start(ctx, req.kind(), req.rollbackOf(), req.what(), names, out);
+        RunRecording recording = RunRecording.start(ctx, req.kind(), req.rollbackOf(), req.what(), names, req.inventory(), out);
         String id = recording.id();
         List<HostResult> results;
         try (RunJournal journal = recording.openJournal()) {
@@ -172,7 +180,7 @@ final class ChangeFlow {
         List<HostResult> ends = plans.stream().map(HostPlan::asResult).toList();
         PrintWriter out = ctx.err();
         RunRecording recording = RunRecording.start(ctx, req.kind(), req.rollbackOf(), req.what(),
-                ends.stream().map(HostResult::host).toList(), out);
+                ends.stream().map(HostResult::host).toList(), req.inventory(), out);
         recording.openJournal().close();
         recording.finish(0, ends.stream().filter(r -> r.status() == HostResult.Status.FAILED).count(),
                 ends.stream().filter(r -> r.status() == HostResult.Status.UNREACHABLE).count(), HostEnds.of(ends));

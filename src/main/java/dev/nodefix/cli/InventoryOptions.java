@@ -200,6 +200,16 @@ public final class InventoryOptions {
         return selected;
     }
 
+    /**
+     * Which inventory this command uses, for {@code run.json}: the sources it read (absolute) and --limit. Reads
+     * the setup if it was not yet.
+     */
+    public dev.nodefix.journal.InventoryUsed used(CliContext ctx) {
+        return new dev.nodefix.journal.InventoryUsed(setup(ctx).sources().stream()
+                .map(p -> ctx.workingDir().resolve(p).toAbsolutePath().normalize().toString()).toList(),
+                Optional.ofNullable(limit));
+    }
+
     /** What to append to a suggested command so it reads the same inventory: {@code " -i FILE"}s or nothing. */
     public String hint() {
         return inventories.stream().map(i -> " -i " + dev.nodefix.transport.Command.quote(i.toString()))

@@ -227,7 +227,8 @@ public final class PlayCommand implements Callable<Integer> {
         List<String> names = plan.changing().stream().map(PlaybookPlan.Host::name).toList();
         String what = "play " + file + (options.extraVars().isEmpty() ? "" : " " + options.extraVars());
         PrintWriter out = output.json() ? ctx.err() : ctx.out();
-        RunRecording recording = RunRecording.start(ctx, RunKind.APPLY, Optional.empty(), what, names, out);
+        RunRecording recording = RunRecording.start(ctx, RunKind.APPLY, Optional.empty(), what, names,
+                Optional.of(inventory.used(ctx)), out);
         String id = recording.id();
         PlaybookResult result;
         RunEvents events = new RunEvents(text, ctx.out(), output.json(),

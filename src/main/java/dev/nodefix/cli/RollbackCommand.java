@@ -4,6 +4,7 @@ import dev.nodefix.engine.RollbackTasks;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Role;
 import dev.nodefix.journal.Afterwards;
+import dev.nodefix.journal.FoundRuns;
 import dev.nodefix.journal.TrustedJournal;
 import dev.nodefix.journal.JournalException;
 import dev.nodefix.journal.JournalText;
@@ -38,13 +39,15 @@ import picocli.CommandLine.Parameters;
                 "one a later run changed again is that run's (named), and one undone by an earlier rollback is never",
                 "undone twice. The run's changes come from this machine's journal checked against the nodes' own",
                 "journals (/var/lib/nodefix); a gap, extra or garbled line, or a missing journal refuses the rollback",
-                "unless --force=controller or --force=nodes says which to trust.",
+                "unless --force=controller or --force=nodes says which to trust. --last --from-nodes picks the newest run",
+                "in the nodes' journals that a host has not rolled back yet (when this machine's run store is lost).",
                 "Exit: 0 ok, 2 a change failed or a node is locked, 4 a host unreachable, 1 bad input."})
 public final class RollbackCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "RUN", description = "The run id (see `nodefix runs`).")
     String run;
 
-    @Option(names = "--last", description = "The most recent run that applied changes and is not rolled back on every host yet.")
+    @Option(names = "--last", description = {"The most recent run that applied changes and is not rolled back on every host yet.",
+            "With --from-nodes: the newest such run in the selected nodes' journals (see `nodefix runs --from-nodes`)."})
     boolean last;
 
     @Option(names = "--force", arity = "0..1", paramLabel = "EVIDENCE", parameterConsumer = RollbackForce.class,
@@ -92,7 +95,7 @@ public final class RollbackCommand implements Callable<Integer> {
         return new ChangeFlow(ctx, RetryHint.args(spec)).run(new ChangeFlow.Request("rollback " + id, RunKind.ROLLBACK, Optional.of(id), hosts,
                 host -> RollbackTasks.of(id, recorded.get(host.name()), forced,
                         after.getOrDefault(host.name(), Afterwards.NONE), backendUndone), inventory.hint(),
-                inventory.setup(ctx, connection, become)),
+                inventory.setup(ctx, connection, become), Optional.of(inventory.used(ctx))),
                 connection, become, change, output);
     }
 
@@ -131,6 +134,9 @@ public final class RollbackCommand implements Callable<Integer> {
         if (run != null) {
             return RunId.check(run);
         }
+        if (fromNodes) {
+            return lastFromNodes(store);
+        }
         StoredRuns stored = store.scan();
         stored.unreadable().forEach(u -> warn("run " + u.id() + " is unreadable and not considered for --last ("
                 + u.reason() + "); roll it back by its id with --from-nodes"));
@@ -145,6 +151,25 @@ public final class RollbackCommand implements Callable<Integer> {
         if (!status.done().isEmpty() && !status.complete()) {
             warn("run " + chosen.id() + " is rolled back on " + status.done().size() + " of " + status.hosts().size()
                     + " hosts; not yet on: " + String.join(", ", status.remaining()));
+        }
+        return chosen.id();
+    }
+
+    /**
+     * With --last --from-nodes: the newest applying run in the selected nodes' journals that some host has not
+     * rolled back yet (as {@code runs --from-nodes} shows it).
+     */
+    private String lastFromNodes(RunStore store) {
+        FoundRuns found = RunsCommand.fromNodes(ctx, store, inventory, connection, become);
+        found.cannotTell().forEach((host, why) -> warn(host + ": its journals were not read, so a run only it has is not"
+                + " considered for --last (" + why + ")"));
+        FoundRuns.FoundRun chosen = found.lastOpen().orElseThrow(() -> new JournalException("no run in the journals of the "
+                + found.read().size() + " host(s) read has anything left to roll back (see nodefix runs --from-nodes)"));
+        List<String> done = chosen.hosts().entrySet().stream().filter(e -> !e.getValue().open()).map(Map.Entry::getKey).toList();
+        if (!done.isEmpty()) {
+            warn("run " + chosen.id() + " is rolled back (or has nothing to undo) on " + done.size() + " of "
+                    + chosen.hosts().size() + " hosts; not yet on: " + String.join(", ", chosen.hosts().entrySet().stream()
+                    .filter(e -> e.getValue().open()).map(Map.Entry::getKey).toList()));
         }
         return chosen.id();
     }

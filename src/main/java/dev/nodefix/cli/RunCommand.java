@@ -75,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
         return new ChangeFlow(ctx, RetryHint.args(spec)).run(new ChangeFlow.Request(what, RunKind.APPLY, Optional.empty(), hosts,
                 host -> List.of(new Task(1, what, invocation.readsFor(context(inv, host)),
                         state -> TaskPlan.of(invocation.plan(state)))), inventory.hint(),
-                inventory.setup(ctx, connection, become)), connection, become, change, output);
+                inventory.setup(ctx, connection, become), Optional.of(inventory.used(ctx))), connection, become, change, output);
     }
 
     /** The host among the inventory's nodes: every other host's address is a peer (for the L2 preflight). */

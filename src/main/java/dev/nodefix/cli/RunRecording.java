@@ -39,10 +39,17 @@ final class RunRecording {
      */
     static RunRecording start(CliContext ctx, RunKind kind, Optional<String> rollbackOf, String what,
                               List<String> hosts, PrintWriter announce) {
+        return start(ctx, kind, rollbackOf, what, hosts, Optional.empty(), announce);
+    }
+
+    /** @param inventory which inventory the run uses, kept in {@code run.json} for {@code nodefix runs} */
+    static RunRecording start(CliContext ctx, RunKind kind, Optional<String> rollbackOf, String what,
+                              List<String> hosts, Optional<dev.nodefix.journal.InventoryUsed> inventory,
+                              PrintWriter announce) {
         Instant now = ctx.clock().instant();
         String id = RunId.next(now, ctx.entropy());
         RunStore store = new RunStore(RunStore.defaultDir(ctx.env(), ctx.home()));
-        RunMeta meta = new RunMeta(id, kind, rollbackOf, now, what, hosts, Optional.empty());
+        RunMeta meta = new RunMeta(id, kind, rollbackOf, now, what, hosts, Optional.empty(), inventory);
         String holder = LockHolder.describe(now, ctx.env().getOrDefault("USER", "?"),
                 ctx.env().getOrDefault("HOSTNAME", "controller"), ProcessHandle.current().pid(), LockHolder.bootId());
         announce.println("RUN " + id);

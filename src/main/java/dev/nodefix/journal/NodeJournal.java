@@ -74,6 +74,11 @@ public final class NodeJournal {
             + "else printf '{\"phase\":\"failed\",\"seq\":%s,\"error\":\"exit %s\"}\\n' \"$seq\" \"$rc\" >> \"$J\"; fi\n"
             + "sync \"$J\" 2>/dev/null || sync; exit $rc";
 
+    private static final String LIST = "D=" + DIR + "\n" + inflight("*", " >&2")
+            + "for f in \"$D\"/runs/*.journal; do [ -f \"$f\" ] || continue; n=${f##*/}\n"
+            + "  printf 'nodefix-journal %s\\n' \"${n%.journal}\"; cat -- \"$f\" || exit 70\n"
+            + "  [ -s \"$f\" ] && [ -n \"$(tail -c 1 -- \"$f\")\" ] && printf '\\nnodefix-torn\\n'; done\nexit 0";
+
     private NodeJournal() {}
 
     public static String journalPath(String run) {
@@ -125,6 +130,17 @@ public final class NodeJournal {
     public static Command read(String run) {
         return Command.of("/bin/sh", "-c", "D=" + DIR + "\n" + inflight("$2", " >&2")
                 + "[ -e \"$1\" ] || exit 44; cat -- \"$1\"", "nodefix-read", journalPath(run), RunId.check(run));
+    }
+
+    /**
+     * Prints every run's journal on the node, each after a line {@code nodefix-journal RUN}, with a line
+     * {@code nodefix-torn} after one whose last line lacks its newline; on stderr {@code inflight RUN SEQ PID} for
+     * every change still running. Read-only: it takes no lock, so it neither waits for nor disturbs a run holding
+     * one (that run's journal is read as far as it got; its running changes show as in flight). No journal at all
+     * prints nothing.
+     */
+    public static Command list() {
+        return Command.of("/bin/sh", "-c", LIST, "nodefix-list");
     }
 
     /** Prints the lock's holder ({@code lock HOLDER} or {@code free}) and every change still in flight. */

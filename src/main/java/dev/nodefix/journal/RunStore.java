@@ -171,6 +171,12 @@ public final class RunStore {
         out.put("started", m.started().toString());
         out.put("what", m.what());
         out.put("hosts", m.hosts());
+        m.inventory().ifPresent(i -> {
+            Map<String, Object> inv = new LinkedHashMap<>();
+            inv.put("sources", i.sources());
+            i.limit().ifPresent(l -> inv.put("limit", l));
+            out.put("inventory", inv);
+        });
         m.finished().ifPresent(f -> {
             out.put("finished", f.at().toString());
             out.put("changed", f.changed());
@@ -195,7 +201,22 @@ public final class RunStore {
             throw new JournalException("'hosts' is not a list of names");
         }
         return new RunMeta(text(m, "id"), RunKind.of(text(m, "kind")), Optional.ofNullable((String) m.get("rollback_of")),
-                Instant.parse(text(m, "started")), text(m, "what"), (List<String>) hosts, finished);
+                Instant.parse(text(m, "started")), text(m, "what"), (List<String>) hosts, finished,
+                inventory(m.get("inventory")));
+    }
+
+    /** Runs recorded before nodefix kept their inventory have none. */
+    private static Optional<InventoryUsed> inventory(Object raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        if (!(raw instanceof Map<?, ?> m) || !(m.get("sources") instanceof List<?> sources)
+                || !sources.stream().allMatch(String.class::isInstance)
+                || m.get("limit") != null && !(m.get("limit") instanceof String)) {
+            throw new JournalException("'inventory' is not {sources: [paths], limit: pattern}");
+        }
+        return Optional.of(new InventoryUsed(sources.stream().map(String.class::cast).toList(),
+                Optional.ofNullable((String) m.get("limit"))));
     }
 
     private static Map<String, HostEnd> ends(Object raw) {

@@ -1,5 +1,6 @@
 package dev.nodefix.report;
 
+import dev.nodefix.journal.FoundRuns;
 import dev.nodefix.journal.History;
 import dev.nodefix.journal.JournalText;
 import dev.nodefix.journal.Recorded;
@@ -61,6 +62,8 @@ public final class RunsText {
     public void show(PrintWriter out, RunMeta meta, JournalText journal, RollbackStatus status) {
         out.println("run " + meta.id() + " (" + meta.kind().label() + meta.rollbackOf().map(r -> " of " + r).orElse("")
                 + "), started " + meta.started() + ": " + meta.what());
+        out.println("inventory: " + meta.inventory().map(i -> i.describe()).orElse("not recorded (run recorded by an"
+                + " older nodefix)"));
         journal.torn().ifPresent(t -> out.println("warning: " + t.message()));
         journal.garbled().forEach(g -> out.println("warning: " + g.garbledMessage()));
         if (meta.kind() == RunKind.APPLY) {
@@ -81,6 +84,33 @@ public final class RunsText {
                 r.change().diff().ifPresent(d -> d.lines().forEach(l -> out.println("      " + l)));
             }
         });
+        out.flush();
+    }
+
+    /** {@code runs --from-nodes}: each run found in the nodes' journals, how it stands on each host that has it. */
+    public void fromNodes(PrintWriter out, FoundRuns found) {
+        int read = found.read().size();
+        int selected = read + found.cannotTell().size();
+        out.println("runs in the journals of " + read + " of " + selected + " host(s)"
+                + (found.cannotTell().isEmpty() ? "" : "; cannot tell for " + String.join(", ", found.cannotTell().keySet())));
+        if (found.runs().isEmpty()) {
+            out.println(read == 0 ? "no journal could be read" : "no runs in the nodes' journals");
+        } else {
+            out.println(String.format("%-22s %-20s %-8s %7s %-8s %-20s %s", "RUN", "STARTED", "KIND", "HOSTS",
+                    "HERE", "STATE", "WHAT"));
+        }
+        for (FoundRuns.FoundRun r : found.runs()) {
+            out.println(String.format("%-22s %-20s %-8s %7s %-8s %-20s %s", r.id(),
+                    r.started().toString().replaceFirst("\\.\\d+Z$", "Z"), r.kind().label(),
+                    r.hosts().size() + "/" + read, r.inStore() ? "yes" : "no", r.summary(), shorten(r.what())));
+            out.println("    " + String.join(", ", r.hosts().entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue().label()).toList()));
+            r.problems().forEach(p -> out.println("    warning: " + oneLine(p)));
+        }
+        found.cannotTell().forEach((host, why) -> out.println("cannot tell for " + host + " (" + oneLine(why) + ")"));
+        if (!found.runs().isEmpty()) {
+            out.println("HOSTS: hosts whose journal has the run, of those read; HERE: this machine's run store has it too");
+        }
         out.flush();
     }
 }

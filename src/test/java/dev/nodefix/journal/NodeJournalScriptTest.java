@@ -250,6 +250,31 @@ class NodeJournalScriptTest {
         assertThat(JournalText.parse("node", r.stdout()).entries()).extracting(HostEntry::entry).containsExactly(started(RUN_A));
     }
 
+    @Test
+    void listPrintsEveryJournalWithoutTakingTheLockAndKeepsATornLastLineTorn() throws IOException {
+        CommandResult none = run(NodeJournal.list());
+        assertThat(none.exitCode()).isZero();
+        assertThat(NodeHistory.parse("node", none.stdout(), none.stderr()).journals()).isEmpty();
+        run(NodeJournal.lock(started(RUN_A), "a"));
+        run(NodeJournal.unlock(RUN_A));
+        run(NodeJournal.lock(started(RUN_B), "b")); // RUN_B holds the lock: the listing neither waits nor breaks it
+        Files.writeString(nodeDir.resolve("runs/" + RUN_B + ".journal"), "{\"phase\":\"do", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(nodeDir.resolve("runs/notes.journal"), "not a run\n");
+
+        CommandResult r = run(NodeJournal.list());
+
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        NodeHistory.Journals listed = NodeHistory.parse("node", r.stdout(), r.stderr());
+        assertThat(listed.journals().keySet()).containsExactly(RUN_A, RUN_B);
+        assertThat(listed.journals().get(RUN_A).entries()).extracting(HostEntry::entry).containsExactly(started(RUN_A));
+        assertThat(listed.journals().get(RUN_A).torn()).isEmpty();
+        JournalText b = listed.journals().get(RUN_B);
+        assertThat(b.entries()).extracting(HostEntry::entry).containsExactly(started(RUN_B));
+        assertThat(b.torn()).hasValueSatisfying(t -> assertThat(t.message())
+                .contains("node:" + NodeJournal.journalPath(RUN_B) + ":2: torn last journal line (no newline)"));
+        assertThat(Files.readString(nodeDir.resolve("lock"))).startsWith(RUN_B + " b");
+    }
+
     private static Entry.Started started(String run) {
         return new Entry.Started(run, RunKind.APPLY, Optional.empty(), Instant.parse("2026-11-25T20:15:03Z"));
     }

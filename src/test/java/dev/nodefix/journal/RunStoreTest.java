@@ -132,7 +132,7 @@ class RunStoreTest {
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"truncated.json", "hosts-not-a-list.json",
-            "unknown-host-end.json", "names-another-run.json", "missing-what.json"})
+            "unknown-host-end.json", "names-another-run.json", "missing-what.json", "inventory-not-a-list.json"})
     void anUnreadableRunJsonIsListedWithItsReasonAndHidesNoOtherRun(String file) throws IOException {
         RunStore store = new RunStore(dir.resolve("runs"));
         store.create(meta("20261125T100000Z-0003", "2026-11-25T10:00:03Z")).close();
@@ -161,6 +161,41 @@ class RunStoreTest {
         store.writeMeta(done);
 
         assertThat(store.find(meta.id())).contains(done);
+    }
+
+    @Test
+    void theInventoryARunUsedSurvivesRunJson() throws IOException {
+        RunStore store = new RunStore(dir);
+        RunMeta meta = meta("20261125T201503Z-3f9a", "2026-11-25T20:15:03Z")
+                .with(new InventoryUsed(List.of("/srv/inv/hosts.yaml", "/srv/inv/extra.ini"), Optional.of("web*:!db1")));
+        store.create(meta).close();
+        RunMeta done = meta.finish(new RunMeta.Outcome(Instant.parse("2026-11-25T20:16:00Z"), 1, 0, 0));
+        store.writeMeta(done);
+
+        assertThat(store.find(meta.id())).contains(done);
+        assertThat(store.find(meta.id()).orElseThrow().inventory()).map(InventoryUsed::describe)
+                .contains("/srv/inv/hosts.yaml, /srv/inv/extra.ini (limit web*:!db1)");
+        assertThat(Files.readString(dir.resolve(meta.id()).resolve("run.json")))
+                .contains("\"inventory\" : {").contains("\"limit\" : \"web*:!db1\"");
+        RunMeta noLimit = meta("20261125T201503Z-3f9b", "2026-11-25T20:15:04Z")
+                .with(new InventoryUsed(List.of("/srv/inv/hosts.yaml"), Optional.empty()));
+        store.create(noLimit).close();
+        assertThat(store.find(noLimit.id())).contains(noLimit);
+    }
+
+    @Test
+    void aRunJsonWrittenBeforeInventoriesWereKeptStillReads() throws IOException {
+        RunStore store = new RunStore(dir);
+        Path old = dir.resolve("20261125T100000Z-0004");
+        Files.createDirectories(old);
+        Files.copy(Path.of("src/test/resources/journal/run-json-compat/before-inventory.json"), old.resolve("run.json"));
+
+        RunMeta meta = store.find("20261125T100000Z-0004").orElseThrow();
+
+        assertThat(meta.inventory()).isEmpty();
+        assertThat(meta.hosts()).containsExactly("node1", "node2");
+        assertThat(meta.finished().orElseThrow().ends()).containsEntry("node1", HostEnd.CHANGED);
+        assertThat(store.scan().unreadable()).isEmpty();
     }
 
     private static RunMeta meta(String id, String started) {

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * For scripted hosts in tests: the node journal each host would keep from the journal commands it is sent (lock's
  * started line, journaled intent then done/failed by the scripted result, appended lines), and a journal read's
- * answer from it, as a node gives them; other commands are not its business.
+ * answer from it (one run's, or every run's listing), as a node gives them; other commands are not its business.
  */
 public final class SimulatedNodeJournals {
     private final Map<String, StringBuilder> journals = new ConcurrentHashMap<>();
@@ -37,6 +37,15 @@ public final class SimulatedNodeJournals {
             case "nodefix-read" -> {
                 StringBuilder j = journals.get(host + " " + argv.get(5));
                 return Optional.of(j == null ? new CommandResult(44, "", "", Duration.ZERO) : new CommandResult(0, j.toString(), "", Duration.ZERO));
+            }
+            case "nodefix-list" -> {
+                StringBuilder all = new StringBuilder();
+                new java.util.TreeMap<>(journals).forEach((key, text) -> {
+                    if (key.startsWith(host + " ")) {
+                        all.append("nodefix-journal ").append(key.substring(host.length() + 1)).append('\n').append(text);
+                    }
+                });
+                return Optional.of(new CommandResult(0, all.toString(), "", Duration.ZERO));
             }
             case "nodefix-unlock" -> {
                 // released
