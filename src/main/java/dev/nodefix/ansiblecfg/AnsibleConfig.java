@@ -13,7 +13,8 @@ import java.util.Set;
  * and the {@code ANSIBLE_*} environment variables that override it, each with where it was set (an ansible.cfg
  * {@code file:line:col} or the variable's name). An empty Optional means "not set": Ansible's default applies
  * (remote_port: none, timeout 10, forks 5, host_key_checking true, become false, become_user root,
- * become_method sudo, inventory /etc/ansible/hosts, ssh_args "-C -o ControlMaster=auto -o ControlPersist=60s").
+ * become_method sudo, inventory /etc/ansible/hosts, ssh_args "-C -o ControlMaster=auto -o ControlPersist=60s",
+ * ssh retries 0).
  */
 public record AnsibleConfig(
         Optional<Path> file,
@@ -34,7 +35,8 @@ public record AnsibleConfig(
         Optional<Sourced<String>> sshExtraArgs,
         Optional<Sourced<Boolean>> askPass,
         Optional<Sourced<Boolean>> becomeAskPass,
-        Optional<Sourced<String>> becomeFlags) {
+        Optional<Sourced<String>> becomeFlags,
+        Optional<Sourced<Integer>> sshRetries) {
 
     /** Where Ansible looks last for its config file. */
     public static final Path SYSTEM_CONFIG = Path.of("/etc/ansible/ansible.cfg");
@@ -81,7 +83,8 @@ public record AnsibleConfig(
                 settings.string(Setting.SSH_EXTRA_ARGS),
                 settings.bool(Setting.ASK_PASS),
                 settings.bool(Setting.BECOME_ASK_PASS),
-                settings.string(Setting.BECOME_FLAGS));
+                settings.string(Setting.BECOME_FLAGS),
+                settings.integer(Setting.SSH_RETRIES).map(AnsibleConfig::requireRetries));
     }
 
     private static void requireSudo(Sourced<String> method) {
@@ -97,6 +100,14 @@ public record AnsibleConfig(
             throw new AnsibleConfigException(flags.origin(), "become_flags '" + flags.value() + "' are not supported:"
                     + " nodefix runs sudo with Ansible's default flags (-H -S -n)");
         }
+    }
+
+    /** Ansible would try 1 + retries times; a negative count is nonsense nodefix refuses rather than guess about. */
+    private static Sourced<Integer> requireRetries(Sourced<Integer> retries) {
+        if (retries.value() < 0) {
+            throw new AnsibleConfigException(retries.origin(), "retries: " + retries.value() + " is negative");
+        }
+        return retries;
     }
 
     /** Ansible passes any integer on to ssh, which refuses it; nodefix says so before connecting. */

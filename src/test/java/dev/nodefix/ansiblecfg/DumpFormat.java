@@ -44,6 +44,7 @@ final class DumpFormat {
         put(out, Setting.ASK_PASS, config.askPass());
         put(out, Setting.BECOME_ASK_PASS, config.becomeAskPass());
         put(out, Setting.BECOME_FLAGS, config.becomeFlags());
+        put(out, Setting.SSH_RETRIES, config.sshRetries());
         return out;
     }
 
