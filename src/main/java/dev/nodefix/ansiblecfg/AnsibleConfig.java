@@ -14,7 +14,7 @@ import java.util.Set;
  * {@code file:line:col} or the variable's name). An empty Optional means "not set": Ansible's default applies
  * (remote_port: none, timeout 10, forks 5, host_key_checking true, become false, become_user root,
  * become_method sudo, inventory /etc/ansible/hosts, ssh_args "-C -o ControlMaster=auto -o ControlPersist=60s",
- * retry_files_enabled false, retry_files_save_path beside the playbook).
+ * retry_files_enabled false, retry_files_save_path beside the playbook, ssh retries 0).
  */
 public record AnsibleConfig(
         Optional<Path> file,
@@ -37,7 +37,8 @@ public record AnsibleConfig(
         Optional<Sourced<Boolean>> becomeAskPass,
         Optional<Sourced<String>> becomeFlags,
         Optional<Sourced<Boolean>> retryFilesEnabled,
-        Optional<Sourced<Path>> retryFilesSavePath) {
+        Optional<Sourced<Path>> retryFilesSavePath,
+        Optional<Sourced<Integer>> sshRetries) {
 
     /** Where Ansible looks last for its config file. */
     public static final Path SYSTEM_CONFIG = Path.of("/etc/ansible/ansible.cfg");
@@ -86,7 +87,8 @@ public record AnsibleConfig(
                 settings.bool(Setting.BECOME_ASK_PASS),
                 settings.string(Setting.BECOME_FLAGS),
                 settings.bool(Setting.RETRY_FILES_ENABLED),
-                settings.path(Setting.RETRY_FILES_SAVE_PATH));
+                settings.path(Setting.RETRY_FILES_SAVE_PATH),
+                settings.integer(Setting.SSH_RETRIES).map(AnsibleConfig::requireRetries));
     }
 
     private static void requireSudo(Sourced<String> method) {
@@ -102,6 +104,14 @@ public record AnsibleConfig(
             throw new AnsibleConfigException(flags.origin(), "become_flags '" + flags.value() + "' are not supported:"
                     + " nodefix runs sudo with Ansible's default flags (-H -S -n)");
         }
+    }
+
+    /** Ansible would try 1 + retries times; a negative count is nonsense nodefix refuses rather than guess about. */
+    private static Sourced<Integer> requireRetries(Sourced<Integer> retries) {
+        if (retries.value() < 0) {
+            throw new AnsibleConfigException(retries.origin(), "retries: " + retries.value() + " is negative");
+        }
+        return retries;
     }
 
     /** Ansible passes any integer on to ssh, which refuses it; nodefix says so before connecting. */

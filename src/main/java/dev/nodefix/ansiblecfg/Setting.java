@@ -26,6 +26,9 @@ public enum Setting {
     HOST_KEY_CHECKING("ssh:host_key_checking", ValueType.BOOLEAN,
             List.of(ini("defaults", "host_key_checking"), ini("ssh_connection", "host_key_checking")),
             List.of("ANSIBLE_HOST_KEY_CHECKING", "ANSIBLE_SSH_HOST_KEY_CHECKING")),
+    /** The ssh plugin's reconnection_retries: tries after the first when ssh could not connect. */
+    SSH_RETRIES("ssh:reconnection_retries", ValueType.INTEGER,
+            List.of(ini("connection", "retries"), ini("ssh_connection", "retries")), List.of("ANSIBLE_SSH_RETRIES")),
     SSH_ARGS("ssh:ssh_args", ValueType.STRING, ini("ssh_connection", "ssh_args"), "ANSIBLE_SSH_ARGS"),
     SSH_COMMON_ARGS("ssh:ssh_common_args", ValueType.STRING, ini("ssh_connection", "ssh_common_args"),
             "ANSIBLE_SSH_COMMON_ARGS"),

@@ -1,6 +1,7 @@
 package dev.nodefix.cli;
 
 import dev.nodefix.connect.CommandLineOverrides;
+import dev.nodefix.transport.ssh.RetryPolicy;
 import dev.nodefix.transport.ssh.SecretSource;
 import dev.nodefix.transport.ssh.SshSettings;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** How to connect: fan-out, host keys, user and key overrides, timeouts. */
+/** How to connect: fan-out, handshake pacing, host keys, user and key overrides, timeouts. */
 public final class ConnectionOptions {
     static final int DEFAULT_FORKS = 50;
     static final int DEFAULT_CONNECT_TIMEOUT = 10;
@@ -17,6 +18,17 @@ public final class ConnectionOptions {
     @Option(names = {"-f", "--forks"}, paramLabel = "N",
             description = "Hosts worked on in parallel (default: ansible.cfg's forks, else 50).")
     Integer forks;
+
+    @Option(names = "--handshakes", paramLabel = "N",
+            description = "SSH handshakes in flight at once, apart from --forks; the connect timeout starts when a"
+                    + " handshake's turn comes (default: 4 per CPU, at least 8, at most 32).")
+    Integer handshakes;
+
+    @Option(names = "--connect-retries", paramLabel = "N",
+            description = "Tries after the first for a handshake that timed out or was closed before key exchange"
+                    + " (an overloaded sshd), with a growing pause (default: ansible.cfg's [ssh_connection] retries,"
+                    + " else 2).")
+    Integer connectRetries;
 
     @Option(names = "--known-hosts", paramLabel = "FILE",
             description = "known_hosts file for every host (default: UserKnownHostsFile from Ansible's ssh arguments or the"
@@ -67,10 +79,18 @@ public final class ConnectionOptions {
                 Optional.ofNullable(connectTimeout), acceptNewHostKeys, become.become, Optional.ofNullable(become.becomeUser));
     }
 
-    public SshSettings settings(Path home, SecretSource secrets) {
+    /** @param configuredRetries ansible.cfg's {@code [ssh_connection] retries} (or {@code ANSIBLE_SSH_RETRIES}) */
+    public SshSettings settings(Path home, SecretSource secrets, Optional<Integer> configuredRetries) {
         if (forks != null && forks < 1) {
             throw new IllegalArgumentException("--forks must be at least 1");
         }
+        if (handshakes != null && handshakes < 1) {
+            throw new IllegalArgumentException("--handshakes must be at least 1 (it limits handshakes in flight at once)");
+        }
+        if (connectRetries != null && connectRetries < 0) {
+            throw new IllegalArgumentException("--connect-retries must be 0 (no retry) or more");
+        }
+        int retries = connectRetries != null ? connectRetries : configuredRetries.orElse(RetryPolicy.DEFAULT_RETRIES);
         if ((connectTimeout != null && connectTimeout < 1) || commandTimeout < 1) {
             throw new IllegalArgumentException("timeouts must be at least 1 second");
         }
@@ -85,6 +105,11 @@ public final class ConnectionOptions {
                 Optional.ofNullable(user),
                 Optional.ofNullable(key),
                 List.of(ssh.resolve("id_ed25519"), ssh.resolve("id_ecdsa"), ssh.resolve("id_rsa")),
-                secrets);
+                secrets).withHandshakes(handshakes != null ? handshakes : defaultHandshakes(), retries);
+    }
+
+    /** {@link SshSettings#defaultHandshakes} for this machine. */
+    static int defaultHandshakes() {
+        return SshSettings.defaultHandshakes(Runtime.getRuntime().availableProcessors());
     }
 }

@@ -73,7 +73,7 @@ final class RemoteRun {
         SecretSource secrets = secrets(conn.askPass() || setup.prompts().loginPassword(),
                 become.askBecomePass() || setup.prompts().becomePassword());
         Optional<Secret> sudoPassword = secrets.get(SecretSource.Kind.BECOME_PASSWORD, "sudo");
-        return new Session(ctx.transports().apply(conn.settings(ctx.home(), secrets).withAgentFrom(ctx.env())),
+        return new Session(ctx.transports().apply(conn.settings(ctx.home(), secrets, setup.connectRetries()).withAgentFrom(ctx.env())),
                 become.rule(sudoPassword, host -> setup.becomePassword(host).map(Secret::of)));
     }
 

@@ -16,11 +16,12 @@ import dev.nodefix.vault.Vaulted;
 /**
  * The operator's setup as nodefix reads it: the inventory sources read, the inventory with every host's connection
  * merged from all sources, each host's {@link EffectiveConnection} on request (for {@code inventory --explain}),
- * notices to print once on stderr (a skipped ansible.cfg, host_key_checking = False), and ansible.cfg's forks
- * when it sets them.
+ * notices to print once on stderr (a skipped ansible.cfg, host_key_checking = False), and ansible.cfg's forks and
+ * {@code [ssh_connection] retries} when it sets them.
  */
 public record Setup(List<Path> sources, Inventory inventory, Function<String, EffectiveConnection> explain,
-        List<String> notices, Optional<Integer> forks, Function<Vaulted, String> unvault, Prompts prompts) {
+        List<String> notices, Optional<Integer> forks, Optional<Integer> connectRetries, Function<Vaulted, String> unvault,
+        Prompts prompts) {
     /** ansible.cfg's {@code ask_pass} and {@code become_ask_pass}: prompt as {@code -k} and {@code -K} would. */
     public record Prompts(boolean loginPassword, boolean becomePassword) {
         public static final Prompts NONE = new Prompts(false, false);
@@ -37,6 +38,7 @@ public record Setup(List<Path> sources, Inventory inventory, Function<String, Ef
         Objects.requireNonNull(explain, "explain");
         notices = List.copyOf(notices);
         Objects.requireNonNull(forks, "forks");
+        Objects.requireNonNull(connectRetries, "connectRetries");
         Objects.requireNonNull(unvault, "unvault");
         Objects.requireNonNull(prompts, "prompts");
     }

@@ -58,7 +58,7 @@ public final class SetupReader {
         }
         return new Setup(sources.stream().map(Sourced::value).toList(),
                 new Inventory(read.source(), read.groups(), hosts), name -> merge.resolve(read.hosts().get(name)),
-                notices(cfg), cfg.forks().map(Sourced::value), request.unvault(),
+                notices(cfg), cfg.forks().map(Sourced::value), cfg.sshRetries().map(Sourced::value), request.unvault(),
                 new Setup.Prompts(cfg.askPass().map(Sourced::value).orElse(false),
                         cfg.becomeAskPass().map(Sourced::value).orElse(false)));
     }

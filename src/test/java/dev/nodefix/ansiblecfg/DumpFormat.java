@@ -46,6 +46,7 @@ final class DumpFormat {
         put(out, Setting.BECOME_FLAGS, config.becomeFlags());
         put(out, Setting.RETRY_FILES_ENABLED, config.retryFilesEnabled());
         put(out, Setting.RETRY_FILES_SAVE_PATH, config.retryFilesSavePath());
+        put(out, Setting.SSH_RETRIES, config.sshRetries());
         return out;
     }
 

@@ -2,9 +2,17 @@ package dev.nodefix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nodefix.transport.FailureClass;
+import dev.nodefix.transport.TransportException;
+import dev.nodefix.transport.ssh.SshSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -37,6 +45,45 @@ class OptionsTest {
         assertThat(run.output.verbosity()).isEqualTo(2);
         assertThat(run.output.json()).isTrue();
         assertThat(run.commandLine).isEqualTo("uptime");
+    }
+
+    /** The SSH settings a ping with {@code args} hands the transport factory (no host is contacted). */
+    private static SshSettings settingsOf(Map<String, String> env, String... args) throws IOException {
+        Path dir = Files.createTempDirectory("nodefix-options");
+        Path inventory = Files.writeString(dir.resolve("hosts.ini"), "node1\n");
+        AtomicReference<SshSettings> seen = new AtomicReference<>();
+        CliRunner runner = new CliRunner().workingDir(dir).transports(settings -> {
+            seen.set(settings);
+            return host -> {
+                throw new TransportException(host.name(), FailureClass.REFUSED, "not contacted in this test");
+            };
+        });
+        env.forEach(runner::env);
+        List<String> all = new ArrayList<>(List.of("ping", "-i", inventory.toString()));
+        all.addAll(List.of(args));
+        CliRunner.Result r = runner.run(all.toArray(String[]::new));
+        assertThat(seen.get()).as(r.toString()).isNotNull();
+        return seen.get();
+    }
+
+    @Test
+    void handshakeLimitAndRetriesDefaultFromTheMachineAndAnsible() throws IOException {
+        SshSettings defaults = settingsOf(Map.of());
+        assertThat(defaults.handshakes())
+                .isEqualTo(SshSettings.defaultHandshakes(Runtime.getRuntime().availableProcessors()));
+        assertThat(defaults.connectRetries()).isEqualTo(2);
+
+        assertThat(settingsOf(Map.of("ANSIBLE_SSH_RETRIES", "4")).connectRetries()).as("Ansible's retries").isEqualTo(4);
+        SshSettings given = settingsOf(Map.of("ANSIBLE_SSH_RETRIES", "4"), "--handshakes", "3", "--connect-retries", "0");
+        assertThat(given.handshakes()).isEqualTo(3);
+        assertThat(given.connectRetries()).as("--connect-retries wins over Ansible's").isZero();
+    }
+
+    @Test
+    void helpExplainsHandshakesApartFromForks() {
+        CliRunner.Result r = new CliRunner().run("facts", "--help");
+
+        assertThat(r.out()).contains("--handshakes=N", "--connect-retries=N", "[ssh_connection] retries");
     }
 
     @Test

@@ -73,6 +73,9 @@ final class FailureClassifier {
         if (c instanceof EOFException || c instanceof SocketException) {
             return Optional.of(FailureClass.DISCONNECTED);
         }
+        if (c instanceof SSHException ssh && text(ssh).contains("closed connection during identification")) {
+            return Optional.of(FailureClass.DISCONNECTED); // EOF before the banner: sshd's MaxStartups, a busy listener
+        }
         if (c instanceof SSHException ssh) {
             return byReason(ssh.getDisconnectReason());
         }

@@ -14,7 +14,9 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.common.SecurityUtils;
@@ -23,7 +25,8 @@ import net.schmizz.sshj.SSHClient;
 /**
  * sshj-backed transports. One factory serves one run: it builds the sshj configuration once, decrypts
  * each private key once and reads each known_hosts file once, and shares them with every connection.
- * Thread-safe: a fan-out calls {@link #connect} from many threads.
+ * Thread-safe: a fan-out calls {@link #connect} from many threads; at most {@link SshSettings#handshakes} of them
+ * handshake at once.
  */
 public final class SshTransportFactory implements TransportFactory {
     private final SshSettings settings;
@@ -60,13 +63,20 @@ public final class SshTransportFactory implements TransportFactory {
      * @param clock   the time host certificates must be valid at
      */
     public SshTransportFactory(SshSettings settings, Function<Host, SshTarget> targets, String localUser, Clock clock) {
+        this(settings, targets, localUser, clock, HandshakeGate.REAL_TIME, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** @param sleeper waits between handshake tries; {@code jitter} stretches those waits (0 to 1) */
+    SshTransportFactory(SshSettings settings, Function<Host, SshTarget> targets, String localUser, Clock clock,
+                        HandshakeGate.Sleeper sleeper, DoubleSupplier jitter) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.targets = Objects.requireNonNull(targets, "targets");
         this.localUser = Objects.requireNonNull(localUser, "localUser");
         Config config = SshjConfig.create();
         this.handshake = new Handshake(config, settings, new KeyRing(config, settings.secrets()),
                 socket -> agents.computeIfAbsent(socket, s -> new Agent(Optional.of(s))),
-                file -> knownHosts.computeIfAbsent(file.toAbsolutePath().normalize(), KnownHosts::new), clock);
+                file -> knownHosts.computeIfAbsent(file.toAbsolutePath().normalize(), KnownHosts::new), clock,
+                new HandshakeGate(settings.handshakes(), RetryPolicy.of(settings.connectRetries()), sleeper, jitter));
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.nodefix.transport.TransportException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +63,35 @@ class SshJumpTest {
         assertThat(node.connections() - nodeConnections).isEqualTo(1);
         assertThat(bastion.connections() - bastionConnections).isEqualTo(1);
         assertThat(bastion.channels()).isZero(); // only a direct-tcpip channel, no command ran there
+    }
+
+    @Test
+    void oneHandshakeAtATimeStillReachesANodeBehindAJumpHost() throws IOException {
+        Path knownHosts = Files.write(dir.resolve("known_hosts_one"), List.of(node.knownHostsLine(), bastion.knownHostsLine()));
+        SshTransportFactory factory = new SshTransportFactory(
+                TestHosts.withConnectTimeout(TestHosts.settings(knownHosts, Optional.of(key), Map.of()), Duration.ofSeconds(5))
+                        .withHandshakes(1, 0));
+        // the jump host's handshake gives its place back before the node's takes it: no deadlock, no timeout
+        try (Transport t = factory.connect(behindBastion())) {
+            assertThat(t.execute(Command.of("echo", "via")).stdout()).isEqualTo("via\n");
+        }
+    }
+
+    @Test
+    void aJumpHostThatDroppedTheFirstConnectionIsTriedAgain() {
+        try (FlakyListener flaky = new FlakyListener(FlakyListener.Spoil.CLOSE, 1, bastion.port())) {
+            Jump jump = new Jump(Optional.of("jumper"), "127.0.0.1", flaky.port());
+            Host host = TestHosts.host("n1", new Connection("127.0.0.1", node.port(), Optional.of("tester"), Optional.empty(),
+                    false, Optional.empty(), Optional.of(jump), Optional.empty(), Optional.empty()));
+            SshSettings settings = TestHosts.acceptingNew(TestHosts.settings(dir.resolve("known_hosts_flaky"),
+                    Optional.of(key), Map.of())).withHandshakes(2, 1);
+            SshTransportFactory factory = new SshTransportFactory(settings, h -> SshTarget.of(h, settings, "tester"),
+                    "tester", java.time.Clock.systemUTC(), pause -> { }, () -> 0);
+            try (Transport t = factory.connect(host)) {
+                assertThat(t.execute(Command.of("echo", "via")).stdout()).isEqualTo("via\n");
+            }
+            assertThat(flaky.accepted()).isEqualTo(2);
+        }
     }
 
     @Test

@@ -32,12 +32,12 @@ public final class TestHosts {
     public static SshSettings acceptingNew(SshSettings s) {
         return new SshSettings(s.connectTimeout(), s.commandTimeout(), s.keepAlive(), s.knownHosts(),
                 s.knownHostsFromCommandLine(), true, s.user(), s.key(), s.defaultKeys(), s.secrets(),
-                s.globalKnownHosts(), s.agentSocket());
+                s.globalKnownHosts(), s.agentSocket(), s.handshakes(), s.connectRetries());
     }
 
     public static SshSettings withConnectTimeout(SshSettings s, Duration timeout) {
         return new SshSettings(timeout, s.commandTimeout(), s.keepAlive(), s.knownHosts(),
                 s.knownHostsFromCommandLine(), s.acceptNewHostKeys(), s.user(), s.key(), s.defaultKeys(), s.secrets(),
-                s.globalKnownHosts(), s.agentSocket());
+                s.globalKnownHosts(), s.agentSocket(), s.handshakes(), s.connectRetries());
     }
 }
