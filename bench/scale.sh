@@ -94,8 +94,10 @@ run() {  # NAME KIND CMD...
   local div=$N
   [[ $name = facts-1 ]] && seen=$N div=1   # one host asked for
   R_CPU=$cpu_ms R_PEAK=$heap_peak_kib
-  say "$(printf '%-10s %8.2f %3d %5d %4d %4d %4d %7s | %-4s %8d %8.1f %8.1f %8.1f %8.1f %4d | %7.2f %9.1f %9.1f | %s' \
-    "$name" "${wall_ms}e-3" "$rc" "$ok" "$unr" "$fail" "$((N - seen))" "$( [[ $kind = facts ]] && echo - || recap_changed "$out")" \
+  local miss=$((N - seen))
+  [[ $kind = rollback ]] && miss=-   # a rollback lists only the hosts the run it undoes changed
+  say "$(printf '%-10s %8.2f %3d %5d %4d %4d %4s %7s | %-4s %8d %8.1f %8.1f %8.1f %8.1f %4d | %7.2f %9.1f %9.1f | %s' \
+    "$name" "${wall_ms}e-3" "$rc" "$ok" "$unr" "$fail" "$miss" "$( [[ $kind = facts ]] && echo - || recap_changed "$out")" \
     "$comm" "$cpu_ms" "$((hwm_kib * 10 / 1024))e-1" "$((heap_peak_kib * 10 / 1024))e-1" "$((heap_live_kib * 10 / 1024))e-1" \
     "$((heap_committed_kib * 10 / 1024))e-1" "$gcs" "$((cpu_ms * 100 / div))e-2" "$((heap_peak_kib * 10 / div))e-1" \
     "$((heap_live_kib * 10 / div))e-1" "$(ticks_s $((m1 - m0)))")"
@@ -115,7 +117,8 @@ fi
 run play play "$NODEFIX" play "$PLAYBOOK" -i "$LAB_INVENTORY" --yes
 run play-again play "$NODEFIX" play "$PLAYBOOK" -i "$LAB_INVENTORY" --yes
 run rollback rollback "$NODEFIX" rollback --last --yes -i "$LAB_INVENTORY"
-say "(ok/unr/fail/miss: hosts ok, unreachable, failed, missing from the output, of $N; cpu_ms: the java process's"
+say "(ok/unr/fail/miss: hosts ok, unreachable, failed, missing from the output, of $N (rollback: of the hosts the undone"
+say " run changed; --last undoes the newest run with changes); cpu_ms: the java process's"
 say " utime+stime; hwm: its peak RSS; heapPk: peak heap used incl. garbage; heapLv: largest heap live after a GC;"
 say " heapCm: committed; per node = total / $N (facts-1: / 1); machine_cpu_s: busy CPU of the whole machine during the command)"
 problems=$(printf '%s\n' "${PROBLEMS[@]}" | sed '/^$/d')
