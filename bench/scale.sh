@@ -117,8 +117,8 @@ fi
 run play play "$NODEFIX" play "$PLAYBOOK" -i "$LAB_INVENTORY" --yes
 run play-again play "$NODEFIX" play "$PLAYBOOK" -i "$LAB_INVENTORY" --yes
 run rollback rollback "$NODEFIX" rollback --last --yes -i "$LAB_INVENTORY"
-say "(ok/unr/fail/miss: hosts ok, unreachable, failed, missing from the output, of $N (rollback: of the hosts the undone"
-say " run changed; --last undoes the newest run with changes); cpu_ms: the java process's"
+say "(ok/unr/fail/miss: hosts ok, unreachable, failed, missing from the output, of $N (rollback: of the hosts in the"
+say " run it undoes); cpu_ms: the java process's"
 say " utime+stime; hwm: its peak RSS; heapPk: peak heap used incl. garbage; heapLv: largest heap live after a GC;"
 say " heapCm: committed; per node = total / $N (facts-1: / 1); machine_cpu_s: busy CPU of the whole machine during the command)"
 problems=$(printf '%s\n' "${PROBLEMS[@]}" | sed '/^$/d')
