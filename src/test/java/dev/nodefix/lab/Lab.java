@@ -53,11 +53,13 @@ public final class Lab implements AutoCloseable {
     private final Path repo;
     private final LabNames names;
     private final int nodes;
+    private final Map<String, String> extraEnv;
 
-    private Lab(Path repo, LabNames names, int nodes) {
+    private Lab(Path repo, LabNames names, int nodes, Map<String, String> extraEnv) {
         this.repo = repo;
         this.names = names;
         this.nodes = nodes;
+        this.extraEnv = Map.copyOf(extraEnv);
     }
 
     public static Lab up(Path repo, int nodes, String profile) {
@@ -65,7 +67,12 @@ public final class Lab implements AutoCloseable {
     }
 
     public static Lab up(Path repo, int nodes, String profile, LabNames names) {
-        Lab lab = new Lab(repo, names, nodes);
+        return up(repo, nodes, profile, names, Map.of());
+    }
+
+    /** As {@link #up(Path, int, String, LabNames)} with more lab/lab variables (LAB_NET_BITS, LAB_POD_MASK, ...). */
+    public static Lab up(Path repo, int nodes, String profile, LabNames names, Map<String, String> extraEnv) {
+        Lab lab = new Lab(repo, names, nodes, extraEnv);
         lab.script(List.of("up", Integer.toString(nodes), "--profile", profile), 180);
         return lab;
     }
@@ -147,6 +154,7 @@ public final class Lab implements AutoCloseable {
         env.put("LAB_BRIDGE2", names.bridge2());
         env.put("LAB_NET2", names.net2());
         env.put("LAB_INVENTORY", inventory().toString());
+        env.putAll(extraEnv);
         return env;
     }
 
