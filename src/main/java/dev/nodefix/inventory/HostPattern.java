@@ -53,7 +53,7 @@ public final class HostPattern {
             }
         }
         if (selected.isEmpty()) {
-            throw new InventoryException("host pattern '" + text + "' selects no hosts in " + inventory.source());
+            throw InventoryException.selectsNothing("host pattern '" + text + "' selects no hosts in " + inventory.source());
         }
         List<Host> hosts = new ArrayList<>();
         inventory.hosts().values().stream().filter(h -> selected.contains(h.name())).forEach(hosts::add);
@@ -65,7 +65,7 @@ public final class HostPattern {
                 .distinct().toList();
         Optional<String> suggestion = DidYouMean.closest(term.expression(), names);
         String where = terms.size() > 1 || !term.toString().equals(text.strip()) ? " in host pattern '" + text + "'" : "";
-        return new InventoryException("'" + term.expression() + "'" + where + " matches no host or group in "
+        return InventoryException.selectsNothing("'" + term.expression() + "'" + where + " matches no host or group in "
                 + inventory.source() + suggestion.map(s -> " (did you mean '" + s + "'?)").orElse(""));
     }
 

@@ -48,6 +48,8 @@ final class PlayContext {
     final Map<PlayTask, Integer> numbers = new IdentityHashMap<>();
     private final FactsQuery facts = FactsQuery.shipped();
     private final NodeNames nodeNames = new NodeNames();
+    /** Each play's hosts, selected once here: never again per host from the fan-out's threads. */
+    private final Map<Play, List<Host>> playHosts = new IdentityHashMap<>();
 
     PlayContext(Playbook book, Inventory inventory, List<Host> selected, PlayOptions options, Connections connections,
                 int forks, BecomeRule become, boolean breakLock, TaskRunner runner) {
@@ -62,6 +64,7 @@ final class PlayContext {
         this.runner = runner;
         int n = 0;
         for (Play play : book.plays()) {
+            playHosts.put(play, playHosts(inventory, this.selected, play));
             for (PlayTask t : play.tasks()) {
                 numbers.put(t, ++n);
             }
@@ -81,16 +84,23 @@ final class PlayContext {
     }
 
     List<Host> playHosts(Play play) {
-        return playHosts(inventory, selected, play);
+        return playHosts.get(play);
     }
 
-    /** The hosts of {@code selected} that the play's pattern matches, in their order (none for a bad pattern). */
+    /**
+     * The hosts of {@code selected} that the play's pattern matches, in their order: none when the pattern
+     * matches no host (Ansible skips such a play). Any other failure of the pattern (a {@code ~regex} over its
+     * budget) is the run's error, never a silent "not in this play".
+     */
     static List<Host> playHosts(Inventory inventory, List<Host> selected, Play play) {
         List<Host> matched;
         try {
             matched = inventory.select(play.hosts());
         } catch (InventoryException e) {
-            return List.of();
+            if (e.selectedNothing()) {
+                return List.of();
+            }
+            throw e;
         }
         Set<String> names = new java.util.HashSet<>();
         matched.forEach(h -> names.add(h.name()));
