@@ -95,6 +95,25 @@ class K3sLayoutCasesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void unitEnvironmentSecretsAreMaskedAndTheirLinesKept(@TempDir Path tmp) throws Exception {
+        Path root = tmp.resolve("root");
+        Path unit = root.resolve("etc/systemd/system/k3s.service.d/10-env.conf");
+        Files.createDirectories(unit.getParent());
+        Files.writeString(root.resolve("etc/systemd/system/k3s.service"), "[Service]\nExecStart=/usr/local/bin/k3s server\n");
+        Files.writeString(unit, "[Service]\nEnvironment=\"K3S_TOKEN=abc def\" K3S_URL=https://s:6443 'AWS_SECRET_KEY=xyz'\n"
+                + "ExecStart=\nExecStart=/usr/local/bin/k3s server --flannel-backend=host-gw\n");
+
+        CollectorOutput out = CollectorOutput.split(collect(tmp, root, false));
+
+        assertThat(out.section("k3s-units").lines()).containsSubsequence("# unit file: " + unit, "[Service]",
+                "Environment=\"K3S_TOKEN=****\" K3S_URL=https://s:6443 'AWS_SECRET_KEY=****'",
+                "ExecStart=", "ExecStart=/usr/local/bin/k3s server --flannel-backend=host-gw");
+        assertThat(out.section("k3s-units").text()).doesNotContain("abc").doesNotContain("def\"").doesNotContain("xyz");
+        assertThat(K3sEffectiveConfig.from(out).setting("flannel-backend").from().map(Place::at))
+                .hasValue(unit + ":4");
+    }
+
     /** The collector's k3s sections with NF_ROOT as /, as uid 65534 when unreadable files must bite. */
     static String collect(Path tmp, Path root, boolean dropRoot) throws Exception {
         String script = CollectorScript.load().text();
