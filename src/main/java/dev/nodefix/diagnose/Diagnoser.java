@@ -27,7 +27,7 @@ public final class Diagnoser {
     public static Diagnoser standard(RemediationPolicy policy) {
         K3sReleases releases = K3sReleases.load();
         return new Diagnoser(List.of(new AffectedRule(), new SymptomRule(), new AtRiskRule(), new NotAffectedRule(),
-                new HostGwImpossibleRule(), new BackendSourcesRule(), new FlannelBackendOnAgentRule(),
+                new HostGwImpossibleRule(), new BackendSourcesRule(), new FlannelBackendOnAgentRule(), new BackendVersionRule(),
                 new Vmxnet3LookalikeRule(), new UdpCsumErrorsRule(), new BackendPlacementRule(), new RunningBackendRule(),
                 new AnnotationLookalikeRule(), new NftPathRule(), new MarkRenderingRule(),
                 new FlannelMasqEmptyRule(releases), new VersionHintRule(releases)),

@@ -27,11 +27,11 @@ final class Overlay {
         boolean ipTells = f.vxlan().present() != Observed.CANNOT_TELL || f.offload().device() == Observed.CANNOT_TELL;
         Provenance device = ipTells ? f.vxlan().source() : f.offload().source(); // ethtool's "no such device" tells too
         Observed shown = ipTells ? f.vxlan().present() : f.offload().device();
-        return byBackend(f.backend(), device, shown).orElseGet(() -> byDevice(f, device, shown));
+        return byBackend(f.backend(), device, shown, f.k3s().role() == K3sUnits.Role.AGENT).orElseGet(() -> byDevice(f, device, shown));
     }
 
     /** The leg as the backend settles it: net-conf.json, a configured value, or k3s's default. */
-    private static Optional<Leg> byBackend(FlannelBackend backend, Provenance device, Observed shown) {
+    private static Optional<Leg> byBackend(FlannelBackend backend, Provenance device, Observed shown, boolean agent) {
         // a switch away from vxlan keeps flannel.1 until k3s restarts; "none" starts no flannel at all (a flannel
         // deployed apart from k3s shows as flannel.1, which opens the leg)
         boolean none = backend.effective().map("none"::equals).orElse(false);
@@ -40,6 +40,15 @@ final class Overlay {
             return Optional.of(Leg.open(Leg.Name.VXLAN, "k3s is told flannel backend " + backend.effective().get()
                     + (shown == Observed.YES ? " but flannel.1 is there" : " but flannel.1 could not be listed")
                     + ": flannel runs what net-conf.json says until k3s restarts",
+                    List.of(backend.source(), device), NET_CONF));
+        }
+        Optional<java.util.Map.Entry<String, String>> mayBeOther = backend.effective().isPresent() || agent ? Optional.empty()
+                : backend.sources().entrySet().stream().filter(e -> !e.getValue().equals("vxlan")).findFirst();
+        if (mayBeOther.isPresent() && shown != Observed.NO) {
+            // a place tells a server another backend, but a place k3s reads after it could not be read (an agent
+            // takes the servers' backend whatever it is told)
+            return Optional.of(Leg.open(Leg.Name.VXLAN, "k3s may be told flannel backend " + mayBeOther.get().getValue()
+                    + " (" + mayBeOther.get().getKey() + "), but what is in force cannot be told, nor what flannel runs",
                     List.of(backend.source(), device), NET_CONF));
         }
         if (backend.vxlan() == Observed.NO) {

@@ -16,9 +16,6 @@ final class BackendSource {
     /** Place name to its section and the command that shows it. */
     private static final Map<String, String[]> PLACES = Map.of(
             "net-conf.json", new String[] {"net-conf", "cat " + NET_CONF},
-            "config.yaml", new String[] {"k3s-config", "cat " + CONFIG},
-            "ExecStart", new String[] {"k3s-units", "systemctl cat k3s k3s-agent"},
-            "env", new String[] {"k3s-env", "cat /etc/systemd/system/k3s*.service.env"},
             "k3s journal", new String[] {"k3s-journal", "journalctl -u k3s -u k3s-agent"});
 
     private final CollectorOutput out;
@@ -44,27 +41,30 @@ final class BackendSource {
         return SETTING.matcher(line).matches() ? line.strip() : "";
     }
 
-    /**
-     * net-conf.json is not on the node and config.yaml, its drop-ins, the unit and its env file were read whole and
-     * are silent. A section the collector ended with a non-zero rc (a {@code # unreadable:} file) was not read whole:
-     * cannot tell, never k3s's default.
-     */
-    boolean allSilent() {
-        Section dropIns = out.section("k3s-config-d");
-        return out.section("net-conf").status() == Section.Status.ABSENT && out.section("k3s-config").readWhole()
-                && dropIns.readWhole() && dropIns.lines().stream().noneMatch(l -> l.contains("flannel-backend"))
-                && out.section("k3s-units").succeeded() && out.section("k3s-units").readWhole()
-                && out.section("k3s-env").succeeded() && out.section("k3s-env").readWhole();
+    /** net-conf.json is not on the node (flannel has not started). */
+    boolean netConfAbsent() {
+        return out.section("net-conf").status() == Section.Status.ABSENT;
+    }
+
+    /** The configured value in force: the line that sets it. */
+    Provenance configured(K3sEffectiveConfig.Setting setting) {
+        Place p = setting.from().orElseThrow();
+        Section section = out.section(p.section());
+        String command = p.section().equals(SystemdUnit.SECTION)
+                ? "systemctl cat " + p.file().replaceFirst(".*/", "").replaceFirst("\\.service.*", "")
+                : "cat " + p.file();
+        return Provenance.host(command, section, Provenance.Extent.COMPLETE,
+                List.of(p.at() + ": flannel-backend " + setting.value().orElse("")));
     }
 
     Provenance defaulted() {
         return Provenance.host("cat " + CONFIG, out.section("k3s-config"), Provenance.Extent.COMPLETE,
-                List.of("no net-conf.json yet, no flannel-backend in config.yaml, the k3s unit or its env file:"
+                List.of("no net-conf.json yet, no flannel-backend in the k3s unit, its drop-ins or its config files:"
                         + " k3s's default vxlan"));
     }
 
     /** Nothing settles it: what is missing, with net-conf.json (what flannel runs) as the command to read. */
-    Provenance open(K3sUnits units) {
+    Provenance open(K3sUnits units, K3sEffectiveConfig.Setting told) {
         Section netConf = out.section("net-conf");
         List<String> why = new ArrayList<>();
         Provenance.Extent extent = Provenance.notRun(netConf);
@@ -85,8 +85,10 @@ final class BackendSource {
                     ? "a k3s unit could not be read" : "k3s units not collected");
         } else if (units.role() == K3sUnits.Role.UNKNOWN) {
             why.add("the k3s unit does not show server or agent");
+        } else if (told.state() == K3sEffectiveConfig.State.CANNOT_TELL) {
+            why.add("the configured backend cannot be told: " + told.why());
         } else {
-            why.add("config.yaml, the unit or its env file not read");
+            why.add("no net-conf.json to say what flannel runs");
         }
         return Provenance.host("cat " + NET_CONF, netConf, extent, why);
     }

@@ -16,6 +16,7 @@ public record NodeFacts(
         EthtoolFeatures offload,
         UplinkDriver uplink,
         FlannelBackend backend,
+        K3sEffectiveConfig k3sConfig,
         SubnetEnv subnetEnv,
         K3sInfo k3s,
         Persistence persistence,
@@ -46,7 +47,7 @@ public record NodeFacts(
                 nat.map(FlannelPostrtg::merged).orElseGet(() -> FlannelPostrtg.from(out)),
                 nat.map(PostroutingOrder::of).orElseGet(() -> PostroutingOrder.from(out)),
                 VxlanDevice.FACT.from(out), EthtoolFeatures.FACT.from(out), UplinkDriver.FACT.from(out),
-                FlannelBackend.from(out, journal.runningBackend()),
+                FlannelBackend.from(out, journal.runningBackend()), K3sEffectiveConfig.from(out),
                 SubnetEnv.FACT.from(out), K3sInfo.of(units, K3sVersion.FACT.from(out), ServiceStates.FACT.from(out)),
                 Persistence.FACT.from(out), UdpCsumErrors.FACT.from(out),
                 PeerRoutes.FACT.from(out), NodeName.of(out),
@@ -58,7 +59,7 @@ public record NodeFacts(
     /** These facts with the counter's rise told from outside the node's text (the last diagnose's reading). */
     public NodeFacts withUdpRise(UdpCsumRise rise) {
         return new NodeFacts(kernel, osRelease, iptables, k3sIptables, randomFully, kubePostrouting, flannelPostrtg,
-                postrouting, vxlan, offload, uplink, backend, subnetEnv, k3s, persistence, udp, peerRoutes, nodeName,
+                postrouting, vxlan, offload, uplink, backend, k3sConfig, subnetEnv, k3s, persistence, udp, peerRoutes, nodeName,
                 kernelLog, tcpdump, connectTiming, iptablesBackends, rise, journal, annotations, kubectlNodes,
                 kubectlVersion, nft);
     }

@@ -4,6 +4,8 @@ import dev.nodefix.change.Change;
 import dev.nodefix.change.DaemonReload;
 import dev.nodefix.change.FileChange;
 import dev.nodefix.change.K3sRestart;
+import dev.nodefix.fact.BackendSupport;
+import dev.nodefix.fact.K3sRelease;
 import dev.nodefix.fact.NetConf;
 import dev.nodefix.fact.Section;
 import dev.nodefix.inventory.Role;
@@ -16,6 +18,7 @@ import dev.nodefix.module.Param;
 import dev.nodefix.module.ParamType;
 import dev.nodefix.module.Plan;
 import dev.nodefix.state.FileState;
+import dev.nodefix.state.K3sVersionQuery;
 import dev.nodefix.state.NodeState;
 import dev.nodefix.state.Query;
 import java.nio.ByteBuffer;
@@ -42,7 +45,9 @@ import java.util.Optional;
  * unit drop-ins, K3S_CONFIG_FILE; an ExecStart {@code --config} elsewhere is refused unless ExecStart itself
  * sets the flag.
  *
- * <p>Refusals: agents (k3s has no such flag there: restart them with the {@code service} module,
+ * <p>Refusals: a backend the node's k3s release does not take ({@link BackendSupport}: wireguard-native before
+ * v1.23.6+k3s1, or v1.22.9/v1.21.12 on those lines; {@code k3s --version} is read only for such a backend, and an
+ * unreadable version does not refuse); agents (k3s has no such flag there: restart them with the {@code service} module,
  * k3s-agent.service, state restarted, after all servers); host-gw unless the caller says every peer node
  * is on-link ({@code l2_adjacent}) or forces it; files it cannot edit in place.
  */
@@ -105,8 +110,17 @@ public final class K3sFlannelBackend implements Module<K3sFlannelBackend.Backend
 
     @Override
     public List<Query> reads(BackendArgs args) {
-        return List.of(new Query.File(CONFIG_FILE), new Query.File(UNIT_FILE), new Query.File(K3sRestart.NET_CONF),
-                new Query.Unit(SERVER_UNIT), new Query.Unit(AGENT_UNIT));
+        List<Query> reads = new ArrayList<>(List.of(new Query.File(CONFIG_FILE), new Query.File(UNIT_FILE),
+                new Query.File(K3sRestart.NET_CONF), new Query.Unit(SERVER_UNIT), new Query.Unit(AGENT_UNIT)));
+        if (versionBound(args.backend())) {
+            reads.add(new K3sVersionQuery()); // only some k3s releases take it
+        }
+        return List.copyOf(reads);
+    }
+
+    /** Whether some k3s release that has {@code --flannel-backend} refuses {@code backend}. */
+    private static boolean versionBound(String backend) {
+        return BackendSupport.check(backend, Optional.empty()).verdict() == BackendSupport.Verdict.UNKNOWN;
     }
 
     /** Adds the L2 preflight (a route lookup to every other inventory node) when host-gw needs it. */
@@ -125,6 +139,11 @@ public final class K3sFlannelBackend implements Module<K3sFlannelBackend.Backend
         Optional<String> notServer = notAServer(state);
         if (notServer.isPresent()) {
             return new Plan.Refused(notServer.get());
+        }
+        Optional<K3sRelease> release = state.k3sVersion().flatMap(K3sRelease::of);
+        BackendSupport support = BackendSupport.check(args.backend(), release);
+        if (support.verdict() == BackendSupport.Verdict.REFUSED) {
+            return new Plan.Refused(support.reason());
         }
         try {
             return plan(args, sources(state), state.onLink());

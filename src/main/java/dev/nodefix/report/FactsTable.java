@@ -2,6 +2,7 @@ package dev.nodefix.report;
 
 import dev.nodefix.fact.EthtoolFeatures;
 import dev.nodefix.fact.HostFacts;
+import dev.nodefix.fact.K3sEffectiveConfig;
 import dev.nodefix.fact.KubePostrouting;
 import dev.nodefix.fact.NodeFacts;
 import java.io.PrintWriter;
@@ -28,7 +29,46 @@ public final class FactsTable {
         for (List<String> row : rows) {
             out.println(line(row, widths));
         }
+        List<HostFacts.Collected> collected = results.stream().sorted(Comparator.comparing(HostFacts::host))
+                .filter(HostFacts.Collected.class::isInstance).map(HostFacts.Collected.class::cast).toList();
+        if (!collected.isEmpty()) {
+            out.println();
+            out.println("FLANNEL SETTINGS (as k3s reads its unit, drop-ins, env files and config files; FILE:LINE in force)");
+            int width = collected.stream().mapToInt(c -> UntrustedText.name(c.host()).length()).max().orElse(0);
+            collected.forEach(c -> settings(out, c, width));
+        }
         out.flush();
+    }
+
+    /** The backend and every setting not at k3s's default, one a line; then the notes. */
+    private static void settings(PrintWriter out, HostFacts.Collected c, int width) {
+        K3sEffectiveConfig config = c.facts().k3sConfig();
+        List<String> lines = new ArrayList<>();
+        java.util.Map<String, List<String>> open = new java.util.LinkedHashMap<>(); // cannot tell, by reason
+        for (String key : List.of("flannel-backend", "flannel-iface", "flannel-external-ip", "flannel-ipv6-masq",
+                "flannel-conf")) {
+            K3sEffectiveConfig.Setting s = config.setting(key);
+            if (s == null || !key.equals(K3sEffectiveConfig.BACKEND) && s.state() == K3sEffectiveConfig.State.DEFAULT) {
+                continue;
+            }
+            String others = s.others().isEmpty() ? "" : (s.state() == K3sEffectiveConfig.State.SET ? "; over "
+                    : "; set at ") + String.join(", ", s.others().stream().map(o -> o.value() + " at "
+                    + o.place().at()).toList());
+            if (s.state() == K3sEffectiveConfig.State.CANNOT_TELL && others.isEmpty()) {
+                open.computeIfAbsent(s.why(), w -> new ArrayList<>()).add(key);
+            } else {
+                lines.add(key + ": " + s.describe() + others);
+            }
+        }
+        open.forEach((why, keys) -> lines.add(String.join(", ", keys) + ": ? (" + why + ")"));
+        config.configFile().filter(f -> !f.equals("/etc/rancher/k3s/config.yaml"))
+                .ifPresent(f -> lines.add("config file: " + f));
+        config.notes().forEach(n -> lines.add("note: " + n));
+        String host = UntrustedText.name(c.host());
+        for (int i = 0; i < lines.size(); i++) {
+            out.println(String.format("%-" + width + "s  %s", i == 0 ? host : "", UntrustedText.name(lines.get(i)))
+                    .stripTrailing());
+        }
     }
 
     private static String line(List<String> row, int[] widths) {

@@ -37,6 +37,11 @@ public record NodeState(String host, Role role, Map<Query, Object> values) {
         return values.values().stream().filter(OnLinkState.class::isInstance).map(OnLinkState.class::cast).findFirst();
     }
 
+    /** The node's {@code k3s --version}, when the plan's reads included a {@link K3sVersionQuery}. */
+    public java.util.Optional<dev.nodefix.fact.K3sVersion> k3sVersion() {
+        return java.util.Optional.ofNullable(values.get(new K3sVersionQuery())).map(dev.nodefix.fact.K3sVersion.class::cast);
+    }
+
     private <T> T get(Query query, Class<T> type) {
         Object value = values.get(query);
         if (value == null) {

@@ -356,39 +356,123 @@ nf_uplink_driver() {
   nf_end uplink-driver "rc=$?"
 }
 
-# k3s-units: each k3s unit's ExecStart= line and its backslash continuations; rc=1 after an unreadable unit
+# k3s-units: each k3s unit file and its drop-ins, whole, after a "# unit file: PATH" line (line N of the file is the
+# Nth line after it): the unit from the first directory of systemd's search path that has it, then every *.conf of
+# its drop-in directories (NAME.d, the type's service.d and, for k3s-agent, k3s-.service.d) in every directory of
+# that path, highest priority first (none for a unit with no unit file); nodefix orders and masks them as systemd does. Environment= values of
+# TOKEN/PASS/SECRET/KEY names are masked (their words re-spaced). rc=1 after an unreadable file or directory.
+NF_SYSTEMD_DIRS='/etc/systemd/system.control /run/systemd/system.control /run/systemd/transient /etc/systemd/system /run/systemd/system /usr/local/lib/systemd/system /usr/lib/systemd/system /lib/systemd/system'
 nf_units() {
   NF_BAD=0
-  for nf_u in "$NF_UNIT_DIR/k3s.service" "$NF_UNIT_DIR/k3s-agent.service"; do
-    [ -e "$nf_u" ] || continue
-    [ -r "$nf_u" ] || { nf_unreadable "$nf_u"; continue; }
-    printf '# file: %s\n' "$nf_u"
-    nf_on=
-    while IFS= read -r nf_l || [ -n "$nf_l" ]; do
-      case $nf_l in ExecStart=*) nf_on=1 ;; esac
-      [ -n "$nf_on" ] || continue
-      printf '%s\n' "$nf_l"
-      case $nf_l in *\\) ;; *) nf_on= ;; esac
-    done < "$nf_u"
+  for nf_n in k3s.service k3s-agent.service; do
+    nf_found=
+    for nf_d in $NF_SYSTEMD_DIRS; do
+      nf_u=$NF_ROOT$nf_d/$nf_n
+      [ -e "$nf_u" ] || continue
+      nf_unit_file "$nf_u"
+      nf_found=1
+      break
+    done
+    [ -n "$nf_found" ] || continue
+    for nf_d in $NF_SYSTEMD_DIRS; do
+      for nf_dd in "$nf_n.d" service.d; do
+        nf_unit_dropins "$NF_ROOT$nf_d/$nf_dd"
+      done
+      [ "$nf_n" != k3s-agent.service ] || nf_unit_dropins "$NF_ROOT$nf_d/k3s-.service.d"
+    done
   done
   return $NF_BAD
 }
-# k3s-env: the units' env files, values of TOKEN/PASS/SECRET/KEY names masked; rc=1 after an unreadable one (the
-# installer writes them 0600: without root they cannot be read)
+nf_unit_dropins() {
+  [ -d "$1" ] || return 0
+  nf_dir_check "$1" || return 0
+  for nf_f in "$1"/*.conf; do
+    [ -e "$nf_f" ] || continue
+    nf_unit_file "$nf_f"
+  done
+}
+# nf_unit_file PATH: the whole file after "# unit file: PATH", Environment= secrets masked
+nf_unit_file() {
+  [ -r "$1" ] && [ ! -d "$1" ] || { nf_unreadable "$1"; return; }
+  printf '# unit file: %s\n' "$1"
+  NF_PREV=
+  while IFS= read -r nf_l || [ -n "$nf_l" ]; do
+    case $nf_l in
+      Environment=*[Tt][Oo][Kk][Ee][Nn]*|Environment=*[Pp][Aa][Ss][Ss]*|Environment=*[Ss][Ee][Cc][Rr][Ee][Tt]*|\
+      Environment=*[Kk][Ee][Yy]*) nf_mask_env "${nf_l#Environment=}"; nf_config_names "$nf_l" ;;
+      EnvironmentFile=?*) printf '%s\n' "$nf_l"; nf_env_path "${nf_l#EnvironmentFile=}" ;;
+      *) printf '%s\n' "$nf_l"
+         case $NF_PREV$nf_l in *K3S_CONFIG_FILE=*|*-c*|*--config*) nf_config_names "$nf_l" ;; *) NF_PREV= ;; esac ;;
+    esac
+  done < "$1"
+}
+# nf_env_path VALUE: adds an EnvironmentFile= path (its "-" dropped, %N and %n expanded for unit nf_n) to NF_ENVFILES
+nf_env_path() {
+  nf_p=${1#-}; nf_o=
+  while :; do
+    case $nf_p in
+      *%N*) nf_o="$nf_o${nf_p%%\%N*}${nf_n%.service}"; nf_p=${nf_p#*%N} ;;
+      *%n*) nf_o="$nf_o${nf_p%%\%n*}$nf_n"; nf_p=${nf_p#*%n} ;;
+      *) break ;;
+    esac
+  done
+  case $nf_o$nf_p in /*) NF_ENVFILES="$NF_ENVFILES$NF_ROOT$nf_o$nf_p$NF_NL" ;; esac
+}
+# nf_mask_env ASSIGNMENTS: an Environment= line with the values of secret-looking names as **** (a quoted value's
+# words all masked)
+nf_mask_env() {
+  set -f
+  nf_m=Environment= nf_open= nf_hide=
+  for nf_w in $1; do
+    if [ -n "$nf_open" ]; then
+      [ -n "$nf_hide" ] || nf_m="$nf_m$nf_w "
+      case $nf_w in *"$nf_open") nf_open= nf_hide= ;; esac
+      continue
+    fi
+    nf_q=
+    case $nf_w in \"*) nf_q=\" ;; \'*) nf_q=\' ;; esac
+    nf_k=${nf_w#"$nf_q"}; nf_k=${nf_k%%=*}
+    nf_rest=${nf_w#?}
+    [ -z "$nf_q" ] || case $nf_rest in *"$nf_q") ;; *) nf_open=$nf_q ;; esac
+    case $nf_k in
+      *[Tt][Oo][Kk][Ee][Nn]*|*[Pp][Aa][Ss][Ss]*|*[Ss][Ee][Cc][Rr][Ee][Tt]*|*[Kk][Ee][Yy]*) nf_w="$nf_q$nf_k=****$nf_q"
+        [ -z "$nf_open" ] || nf_hide=1 ;;
+    esac
+    nf_m="$nf_m$nf_w "
+  done
+  set +f
+  printf '%s\n' "${nf_m% }"
+}
+# k3s-env: the units' env files: the EnvironmentFile= paths the units and drop-ins name (%N and %n expanded; "# absent:
+# PATH" for one that is not there) and the installer's k3s.service.env / k3s-agent.service.env, each after a "# file:
+# PATH" line, values of TOKEN/PASS/SECRET/KEY names masked; rc=1 after an unreadable one (the installer writes them
+# 0600: without root they cannot be read)
 nf_envfiles() {
   NF_BAD=0
-  for nf_e in "$NF_UNIT_DIR/k3s.service.env" "$NF_UNIT_DIR/k3s-agent.service.env"; do
-    [ -e "$nf_e" ] || continue
-    [ -r "$nf_e" ] || { nf_unreadable "$nf_e"; continue; }
+  nf_seen='|'
+  set -f
+  nf_ifs=$IFS; IFS=$NF_NL
+  for nf_e in $NF_ENVFILES "$NF_UNIT_DIR/k3s.service.env" "$NF_UNIT_DIR/k3s-agent.service.env"; do
+    IFS=$nf_ifs
+    case $nf_seen in *"|$nf_e|"*) continue ;; esac
+    nf_seen="$nf_seen$nf_e|"
+    if [ ! -e "$nf_e" ]; then
+      case $NF_NL$NF_ENVFILES$NF_NL in *"$NF_NL$nf_e$NF_NL"*) printf '# absent: %s\n' "$nf_e" ;; esac
+      continue
+    fi
+    [ -r "$nf_e" ] && [ ! -d "$nf_e" ] || { nf_unreadable "$nf_e"; continue; }
     printf '# file: %s\n' "$nf_e"
     while IFS= read -r nf_l || [ -n "$nf_l" ]; do
       nf_k=${nf_l%%=*}
       case $nf_k in
         *[Tt][Oo][Kk][Ee][Nn]*|*[Pp][Aa][Ss][Ss]*|*[Ss][Ee][Cc][Rr][Ee][Tt]*|*[Kk][Ee][Yy]*) printf '%s=****\n' "$nf_k" ;;
-        *) printf '%s\n' "$nf_l" ;;
+        *) printf '%s\n' "$nf_l"
+           case $nf_k in K3S_CONFIG_FILE|export\ K3S_CONFIG_FILE) nf_config_names "$nf_l" ;; esac ;;
       esac
     done < "$nf_e"
   done
+  IFS=$nf_ifs
+  set +f
   return $NF_BAD
 }
 # nf_yaml_name PATH: true for a name k3s reads as a config drop-in (.yaml or .yml, in any case)
@@ -404,15 +488,64 @@ nf_dropins() {
   for nf_f in "$NF_K3S_ETC"/config.yaml.d/*; do
     nf_yaml_name "$nf_f" || continue
     [ -f "$nf_f" ] || continue
-    [ -r "$nf_f" ] || { nf_unreadable "$nf_f"; continue; }
-    printf '# file: %s\n' "$nf_f"
-    while IFS= read -r nf_l || [ -n "$nf_l" ]; do
-      nf_k=${nf_l%%:*}
-      case $nf_k in
-        *[Tt][Oo][Kk][Ee][Nn]*|*[Pp][Aa][Ss][Ss]*|*[Ss][Ee][Cc][Rr][Ee][Tt]*) printf '%s: "****"\n' "$nf_k" ;;
-        *) printf '%s\n' "$nf_l" ;;
-      esac
-    done < "$nf_f"
+    nf_yaml_file "$nf_f"
+  done
+  return $NF_BAD
+}
+# nf_yaml_file PATH: a k3s config file after "# file: PATH", values of TOKEN/PASS/SECRET names masked (its lines kept)
+nf_yaml_file() {
+  [ -r "$1" ] && [ ! -d "$1" ] || { nf_unreadable "$1"; return; }
+  printf '# file: %s\n' "$1"
+  while IFS= read -r nf_l || [ -n "$nf_l" ]; do
+    nf_k=${nf_l%%:*}
+    case $nf_k in
+      *[Tt][Oo][Kk][Ee][Nn]*|*[Pp][Aa][Ss][Ss]*|*[Ss][Ee][Cc][Rr][Ee][Tt]*) printf '%s: "****"\n' "$nf_k" ;;
+      *) printf '%s\n' "$nf_l" ;;
+    esac
+  done < "$1"
+}
+# nf_config_names LINE: the config files a unit or env file line names (K3S_CONFIG_FILE=PATH, --config PATH,
+# --config=PATH, -c PATH), other than the default, added to NF_CONFIGS; NF_PREV carries the last word to the next
+# line (a continued ExecStart puts one word a line)
+nf_config_names() {
+  set -f
+  for nf_w in $1; do
+    nf_w=${nf_w#[\"\']}; nf_w=${nf_w%\\}; nf_w=${nf_w%[\"\']}
+    [ -n "$nf_w" ] || continue
+    case $NF_PREV in --config|-c) nf_add_config "$nf_w" ;; esac
+    case $nf_w in
+      *K3S_CONFIG_FILE=*) nf_add_config "${nf_w#*K3S_CONFIG_FILE=}" ;;
+      --config=*) nf_add_config "${nf_w#--config=}" ;;
+    esac
+    NF_PREV=$nf_w
+  done
+  set +f
+}
+nf_add_config() {
+  nf_v=${1#[\"\']}; nf_v=${nf_v%[\"\']}
+  case $nf_v in /etc/rancher/k3s/config.yaml) ;; /*) NF_CONFIGS="$NF_CONFIGS$NF_ROOT$nf_v$NF_NL" ;; esac
+}
+# k3s-config-other: each config file named elsewhere (nf_config_names) and its .d drop-ins, as k3s-config-d prints
+# them, "# absent: PATH" for one that is not there; absent when nothing names another file
+nf_config_other() {
+  [ -n "$NF_CONFIGS" ] || { nf_absent k3s-config-other; return; }
+  nf_do k3s-config-other nf_config_files
+}
+nf_config_files() {
+  NF_BAD=0
+  nf_seen='|'
+  nf_list=$NF_CONFIGS
+  while [ -n "$nf_list" ]; do
+    nf_c=${nf_list%%"$NF_NL"*}; nf_list=${nf_list#*"$NF_NL"}
+    case $nf_seen in *"|$nf_c|"*) continue ;; esac
+    nf_seen="$nf_seen$nf_c|"
+    if [ -e "$nf_c" ]; then nf_yaml_file "$nf_c"; else printf '# absent: %s\n' "$nf_c"; fi
+    nf_dir_check "$nf_c.d"
+    for nf_f in "$nf_c".d/*; do
+      nf_yaml_name "$nf_f" || continue
+      [ -f "$nf_f" ] || continue
+      nf_yaml_file "$nf_f"
+    done
   done
   return $NF_BAD
 }
@@ -515,8 +648,10 @@ nf_uplink_driver
 nf_file net-conf "$NF_NETCONF"
 nf_file k3s-config "$NF_K3S_ETC/config.yaml"
 nf_do k3s-config-d nf_dropins
+NF_ENVFILES= NF_CONFIGS=
 nf_do k3s-units nf_units
 nf_do k3s-env nf_envfiles
+nf_config_other
 nf_file subnet-env /run/flannel/subnet.env
 nf_run k3s-version k3s k3s --version
 nf_run services systemctl nf_services

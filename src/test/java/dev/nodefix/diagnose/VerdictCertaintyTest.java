@@ -135,7 +135,11 @@ class VerdictCertaintyTest {
         if (whole.has(Code.SYMPTOM_OBSERVED)) {
             allowed.addAll(ALLOWED.get(whole.legs().orElseThrow().verdict()));
         }
-        boolean leftover = facts.backend().vxlan() == Observed.NO && facts.vxlan().present() == Observed.YES;
+        // told (or maybe told: a later place unread) another backend, with flannel.1 there: a worse reading may lose
+        // the configured value and read the device alone
+        boolean toldOther = facts.backend().vxlan() == Observed.NO || facts.backend().effective().isEmpty()
+                && facts.backend().sources().values().stream().anyMatch(v -> !v.equals("vxlan"));
+        boolean leftover = toldOther && facts.vxlan().present() == Observed.YES;
         if (whole.has(Code.BACKEND_INCONSISTENT) || leftover) {
             allowed.addAll(Set.of(Verdict.AFFECTED, Verdict.AT_RISK));
         }

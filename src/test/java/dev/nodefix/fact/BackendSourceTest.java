@@ -13,7 +13,10 @@ class BackendSourceTest {
 
     @Test
     void everyPlaceReadAndSilentIsTheDefault() {
-        assertThat(new BackendSource(out(Section.ran("k3s-config-d", 0, List.of()))).allSilent()).isTrue();
+        FlannelBackend b = FlannelBackend.from(out(Section.ran("k3s-config-d", 0, List.of())));
+
+        assertThat(b.effective()).hasValue("vxlan");
+        assertThat(b.defaulted()).isTrue();
     }
 
     @Test
@@ -21,7 +24,10 @@ class BackendSourceTest {
         Section dropIns = Section.ran("k3s-config-d", 1,
                 List.of("# unreadable: /etc/rancher/k3s/config.yaml.d/50-net.yaml"));
 
-        assertThat(new BackendSource(out(dropIns)).allSilent()).isFalse();
+        FlannelBackend b = FlannelBackend.from(out(dropIns));
+
+        assertThat(b.effective()).isEmpty();
+        assertThat(b.source().lines()).anyMatch(l -> l.contains("50-net.yaml could not be read"));
     }
 
     @Test
@@ -29,7 +35,11 @@ class BackendSourceTest {
         Section dropIns = Section.ran("k3s-config-d", 0,
                 List.of("# file: /etc/rancher/k3s/config.yaml.d/50-net.yaml", "flannel-backend: host-gw"));
 
-        assertThat(new BackendSource(out(dropIns)).allSilent()).isFalse();
+        FlannelBackend b = FlannelBackend.from(out(dropIns));
+
+        assertThat(b.effective()).hasValue("host-gw");
+        assertThat(b.source().lines()).containsExactly(
+                "/etc/rancher/k3s/config.yaml.d/50-net.yaml:1: flannel-backend host-gw");
     }
 
     private static CollectorOutput out(Section dropIns) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CollectorScriptTest {
     static final List<String> SECTIONS = List.of("kernel", "os-release", "iptables-nat", "iptables-k3s-version",
             "masquerade-help", "ip", "ethtool-features", "uplink-driver", "net-conf", "k3s-config", "k3s-config-d", "k3s-units",
-            "k3s-env", "subnet-env", "k3s-version", "services", "persistence", "hostname", "udp-snmp", "kernel-log");
+            "k3s-env", "k3s-config-other", "subnet-env", "k3s-version", "services", "persistence", "hostname", "udp-snmp", "kernel-log");
     /** Printed only when the nat listing did not name the iptables version (no iptables-save, or it failed). */
     static final String IPTABLES_VERSION = "iptables-version";
 

@@ -2,6 +2,7 @@ package dev.nodefix.modules;
 
 import dev.nodefix.state.ConnectQuery;
 import dev.nodefix.state.FactsQuery;
+import dev.nodefix.state.K3sVersionQuery;
 import dev.nodefix.state.Query;
 import dev.nodefix.state.WaitCondition;
 import dev.nodefix.state.WaitQuery;
@@ -32,6 +33,9 @@ final class CheckQueries {
         }
         if (e.get("wait_unit") != null) {
             return wait(new WaitCondition.Unit(String.valueOf(e.get("wait_unit")), want), e);
+        }
+        if (e.get("k3s_version") != null) {
+            return Optional.of(new K3sVersionQuery());
         }
         if (e.get("facts") != null) {
             return Optional.of(FactsQuery.shipped());
