@@ -59,8 +59,11 @@ class ShellIT {
             shell.type("facts");
             String facts = shell.await("@" + node + " (1 host)$ ", STEP);
             assertThat(facts).contains("TX-CSUM-OFFLOAD").containsPattern(node + " +server|" + node + " +agent");
-            assertThat(facts.lines().filter(l -> l.startsWith(node + " "))).singleElement().asString()
+            String table = facts.substring(0, facts.contains("FLANNEL SETTINGS") ? facts.indexOf("FLANNEL SETTINGS")
+                    : facts.length());
+            assertThat(table.lines().filter(l -> l.startsWith(node + " "))).singleElement().asString()
                     .contains(" vxlan ", " on ");
+            assertThat(facts).containsPattern(node + " +flannel-backend: not set"); // the lab's k3s takes its default
             assertThat(offload(node)).isEqualTo("on");
 
             shell.type("ethtool iface=flannel.1 features.tx-checksum-ip-generic=off");
