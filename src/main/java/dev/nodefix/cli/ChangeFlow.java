@@ -7,7 +7,9 @@ import dev.nodefix.engine.HostPlan;
 import dev.nodefix.engine.HostResult;
 import dev.nodefix.engine.Task;
 import dev.nodefix.inventory.Host;
-import dev.nodefix.inventory.Role;
+import dev.nodefix.modules.BuiltinModules;
+import dev.nodefix.play.BatchGate;
+import dev.nodefix.play.RollbackBatches;
 import dev.nodefix.journal.RunJournal;
 import dev.nodefix.journal.RunKind;
 import dev.nodefix.report.ChangeJson;
@@ -32,11 +34,28 @@ final class ChangeFlow {
      */
     record Request(String what, RunKind kind, Optional<String> rollbackOf, List<Host> hosts,
                    Function<Host, List<Task>> tasks, String inventoryHint, Setup setup,
-                   Optional<dev.nodefix.journal.InventoryUsed> inventory) {
+                   Optional<dev.nodefix.journal.InventoryUsed> inventory, Rolling rolling) {
+        Request(String what, RunKind kind, Optional<String> rollbackOf, List<Host> hosts,
+                Function<Host, List<Task>> tasks, String inventoryHint, Setup setup,
+                Optional<dev.nodefix.journal.InventoryUsed> inventory) {
+            this(what, kind, rollbackOf, hosts, tasks, inventoryHint, setup, inventory, Rolling.AT_ONCE);
+        }
+
         Request(String what, RunKind kind, Optional<String> rollbackOf, List<Host> hosts,
                 Function<Host, List<Task>> tasks, String inventoryHint, Setup setup) {
             this(what, kind, rollbackOf, hosts, tasks, inventoryHint, setup, Optional.empty());
         }
+    }
+
+    /**
+     * How a run rolls through its hosts ({@link RollbackBatches}).
+     *
+     * @param runBatches the batches of the run a rollback undoes (empty: not recorded, or not a rollback)
+     * @param gate whether the health gate runs after each batch that changed something, when there are several
+     * @param server where the gate asks k3s about nodes
+     */
+    record Rolling(List<List<String>> runBatches, boolean gate, Optional<Host> server) {
+        static final Rolling AT_ONCE = new Rolling(List.of(), false, Optional.empty());
     }
 
     private final CliContext ctx;
@@ -90,7 +109,11 @@ final class ChangeFlow {
             if (!opts.yes && !confirmed(changes, changing.size())) {
                 return ExitCode.USAGE;
             }
-            return apply(req, run, plans, changing, text, output);
+            Optional<BatchGate> gate = req.rolling().gate() ? Optional.of(new BatchGate(BuiltinModules.registry(),
+                    dev.nodefix.play.PlayOptions.GATE_TIMEOUT, conn.forks(req.setup().forks()), connections,
+                    new dev.nodefix.engine.TaskSteps(session.become(), opts.breakLock), req.rolling().server()))
+                    : Optional.empty();
+            return apply(req, run, plans, changing, text, output, gate);
         }
     }
 
@@ -128,25 +151,45 @@ final class ChangeFlow {
     }
 
     private int apply(Request req, ChangeRun run, List<HostPlan> plans, List<HostPlan> changing, ChangeText text,
-                      OutputOptions output) {
+                      OutputOptions output, Optional<BatchGate> gating) {
         List<String> names = changing.stream().map(HostPlan::host).toList();
         List<Host> hosts = req.hosts().stream().filter(h -> names.contains(h.name())).toList();
         Map<String, HostPlan> shown = plans.stream().collect(Collectors.toMap(HostPlan::host, p -> p));
         PrintWriter out = output.json() ? ctx.err() : ctx.out();
         RunRecording recording = RunRecording.start(ctx, req.kind(), req.rollbackOf(), req.what(), names, req.inventory(), out);
         String id = recording.id();
-        List<HostResult> results;
+        List<HostResult> results = new ArrayList<>();
+        List<List<Host>> batches = batches(hosts, changing, req.rolling().runBatches());
+        Optional<String> stopped = Optional.empty();
         try (RunJournal journal = recording.openJournal()) {
             Progress applying = new Progress(ctx.err(), hosts.size(), ctx.interactive());
-            results = run.apply(batches(hosts, changing), req.tasks(), shown, journal, recording.started(),
-                    recording.holder(), r -> {
-                        applying.clear();
-                        if (!output.json()) {
-                            text.result(ctx.out(), r);
-                        }
-                        applying.done(r.status() == HostResult.Status.OK || r.status() == HostResult.Status.CHANGED,
-                                r.status() != HostResult.Status.UNREACHABLE);
-                    });
+            Optional<BatchGate> gate = batches.size() > 1 ? gating : Optional.empty();
+            for (int b = 0; b < batches.size(); b++) {
+                List<Host> batch = batches.get(b);
+                List<String> batchNames = batch.stream().map(Host::name).toList();
+                if (stopped.isPresent()) {
+                    batchNames.forEach(h -> results.add(new HostResult(h, HostResult.Status.FAILED, List.of(),
+                            "the run stopped before this host's batch; nothing changed here")));
+                    continue;
+                }
+                if (gate.isPresent() && !output.json()) {
+                    applying.clear();
+                    text.batch(ctx.out(), b, batches.size(), batchNames);
+                }
+                List<HostResult> done = run.apply(List.of(batch), req.tasks(), shown, journal, recording.started(),
+                        recording.holder(), r -> {
+                            applying.clear();
+                            if (!output.json()) {
+                                text.result(ctx.out(), r);
+                            }
+                            applying.done(r.status() == HostResult.Status.OK || r.status() == HostResult.Status.CHANGED,
+                                    r.status() != HostResult.Status.UNREACHABLE);
+                        });
+                results.addAll(done);
+                if (gate.isPresent() && done.stream().anyMatch(r -> r.changedCount() > 0)) {
+                    stopped = gated(gate.get(), batch, done, b, batches.size(), text, output);
+                }
+            }
             applying.clear();
         }
         List<HostResult> sorted = new ArrayList<>(results);
@@ -155,14 +198,15 @@ final class ChangeFlow {
                 results.stream().filter(r -> r.status() == HostResult.Status.FAILED
                         || r.status() == HostResult.Status.LOCKED).count(),
                 results.stream().filter(r -> r.status() == HostResult.Status.UNREACHABLE).count(),
-                HostEnds.of(sorted));
+                HostEnds.of(sorted), batches.stream().map(b -> b.stream().map(Host::name).toList()).toList());
         sorted.sort(java.util.Comparator.comparing(HostResult::host));
         RunRetry retry = RunRetry.of(finished);
         Optional<String> hint = RetryHint.line(args, retry);
         if (output.json()) {
             ctx.out().println(new ChangeJson().results(Optional.of(id), sorted, hint.map(h ->
-                    new ChangeJson.Retry(retry.hosts(), RetryHint.shellLine(args, id)))));
+                    new ChangeJson.Retry(retry.hosts(), RetryHint.shellLine(args, id))), stopped));
         } else {
+            stopped.ifPresent(s -> ctx.out().println("STOPPED  " + s));
             text.recap(ctx.out(), sorted);
         }
         out.println("run " + id + " recorded; undo it with: nodefix rollback " + id + req.inventoryHint());
@@ -186,20 +230,30 @@ final class ChangeFlow {
                 ends.stream().filter(r -> r.status() == HostResult.Status.UNREACHABLE).count(), HostEnds.of(ends));
     }
 
-    /** Servers one at a time before the rest when a k3s restart is planned; otherwise every host at once. */
-    static List<List<Host>> batches(List<Host> hosts, List<HostPlan> plans) {
+    /**
+     * A rollback of a rolling run in that run's order; otherwise servers one at a time before the rest when a k3s
+     * restart is planned, else every host at once ({@link RollbackBatches}).
+     */
+    static List<List<Host>> batches(List<Host> hosts, List<HostPlan> plans, List<List<String>> runBatches) {
         boolean restarts = plans.stream().flatMap(p -> p.plans().stream()).flatMap(tp -> tp.plan().changeList().stream())
                 .anyMatch(dev.nodefix.journal.RollbackPlanner::restartsK3s);
-        if (!restarts) {
-            return List.of(hosts);
+        return RollbackBatches.of(hosts, runBatches, restarts);
+    }
+
+    /**
+     * The health gate after a batch that changed something, on its hosts that did not fail; why the run stops
+     * before the next batch when it fails.
+     */
+    private Optional<String> gated(BatchGate gate, List<Host> batch, List<HostResult> done, int b, int batches,
+                                   ChangeText text, OutputOptions output) {
+        List<String> failed = done.stream().filter(r -> r.status() != HostResult.Status.OK
+                && r.status() != HostResult.Status.CHANGED).map(HostResult::host).toList();
+        List<Host> healthy = batch.stream().filter(h -> !failed.contains(h.name())).toList();
+        Optional<String> problem = gate.check(healthy);
+        if (!output.json()) {
+            text.gate(ctx.out(), healthy.stream().map(Host::name).toList(), problem);
         }
-        List<List<Host>> batches = new ArrayList<>();
-        hosts.stream().filter(h -> h.role() == Role.SERVER).forEach(h -> batches.add(List.of(h)));
-        List<Host> rest = hosts.stream().filter(h -> h.role() != Role.SERVER).toList();
-        if (!rest.isEmpty()) {
-            batches.add(rest);
-        }
-        return batches;
+        return problem.map(why -> "health gate after batch " + (b + 1) + " of " + batches + " failed: " + why);
     }
 
     private static int exitOfPlans(List<HostPlan> plans) {

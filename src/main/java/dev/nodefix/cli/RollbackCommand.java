@@ -95,8 +95,20 @@ public final class RollbackCommand implements Callable<Integer> {
         return new ChangeFlow(ctx, RetryHint.args(spec)).run(new ChangeFlow.Request("rollback " + id, RunKind.ROLLBACK, Optional.of(id), hosts,
                 host -> RollbackTasks.of(id, recorded.get(host.name()), forced,
                         after.getOrDefault(host.name(), Afterwards.NONE), backendUndone), inventory.hint(),
-                inventory.setup(ctx, connection, become), Optional.of(inventory.used(ctx))),
+                inventory.setup(ctx, connection, become), Optional.of(inventory.used(ctx)), rolling(meta, inv, selected)),
                 connection, become, change, output);
+    }
+
+    /**
+     * The run's batches, so a rolling run is rolled back in its order, with the health gate after each batch; k3s
+     * is asked about nodes on the first selected server, else the inventory's.
+     */
+    private static ChangeFlow.Rolling rolling(Optional<RunMeta> meta, dev.nodefix.inventory.Inventory inv,
+                                              List<Host> selected) {
+        List<List<String>> batches = meta.flatMap(RunMeta::finished).map(RunMeta.Outcome::batches).orElse(List.of());
+        Optional<Host> server = selected.stream().filter(h -> h.role() == Role.SERVER).findFirst()
+                .or(() -> inv.hosts().values().stream().filter(h -> h.role() == Role.SERVER).findFirst());
+        return new ChangeFlow.Rolling(batches, true, server);
     }
 
     /**

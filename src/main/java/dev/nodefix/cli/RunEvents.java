@@ -18,6 +18,8 @@ final class RunEvents implements PlayEvents {
     private final boolean json;
     private final Progress progress;
     private int batches;
+    private final List<List<String>> applied = new java.util.ArrayList<>();
+    private final java.util.Set<String> seen = new java.util.HashSet<>();
 
     RunEvents(PlayText text, PrintWriter out, boolean json, Progress progress) {
         this.text = text;
@@ -29,10 +31,21 @@ final class RunEvents implements PlayEvents {
     @Override
     public void play(int play, String name, List<List<String>> b) {
         batches = b.size();
+        for (List<String> batch : b) { // a host in several plays keeps the batch of its first
+            List<String> fresh = batch.stream().filter(seen::add).toList();
+            if (!fresh.isEmpty()) {
+                applied.add(fresh);
+            }
+        }
         if (!json) {
             progress.clear();
             text.play(out, play, b);
         }
+    }
+
+    /** The batches the run applied in, in order: each play's, a host counted in the first play that batched it. */
+    List<List<String>> batches() {
+        return List.copyOf(applied);
     }
 
     @Override
