@@ -31,19 +31,16 @@ final class RunEvents implements PlayEvents {
     @Override
     public void play(int play, String name, List<List<String>> b) {
         batches = b.size();
-        for (List<String> batch : b) { // a host in several plays keeps the batch of its first
-            List<String> fresh = batch.stream().filter(seen::add).toList();
-            if (!fresh.isEmpty()) {
-                applied.add(fresh);
-            }
-        }
         if (!json) {
             progress.clear();
             text.play(out, play, b);
         }
     }
 
-    /** The batches the run applied in, in order: each play's, a host counted in the first play that batched it. */
+    /**
+     * The batches the run changed its hosts in, in order: each batch's hosts that changed something there and in
+     * no batch before (a play that only checks, like a preflight, does not count).
+     */
     List<List<String>> batches() {
         return List.copyOf(applied);
     }
@@ -55,6 +52,12 @@ final class RunEvents implements PlayEvents {
 
     @Override
     public void batch(int play, int batch, List<TaskLine> lines) {
+        List<String> changed = lines.stream().filter(l -> l.status() == TaskLine.Status.CHANGED
+                        || l.status() == TaskLine.Status.FAILED && !l.changes().isEmpty())
+                .map(TaskLine::host).distinct().filter(seen::add).toList();
+        if (!changed.isEmpty()) {
+            applied.add(changed);
+        }
         progress.clear();
         if (!json) {
             text.batch(out, batch, batches, lines);

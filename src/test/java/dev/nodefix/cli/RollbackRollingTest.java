@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nodefix.journal.RunMeta;
 import dev.nodefix.journal.RunStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,49 @@ class RollbackRollingTest {
                 "--yes");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         return r.out().lines().filter(l -> l.startsWith("RUN ")).findFirst().orElseThrow().substring(4);
+    }
+
+    @Test
+    void aRollingPlayIsRecordedInTheBatchesThatChangedAndRolledBackInThem() throws Exception {
+        Path inv = Files.writeString(state.resolve("inv.yaml"), """
+                all:
+                  hosts:
+                    n1: {ansible_host: 192.0.2.21}
+                    n2: {ansible_host: 192.0.2.22}
+                    n3: {ansible_host: 192.0.2.23}
+                """);
+        Path book = Files.writeString(state.resolve("rolling.yaml"), """
+                - name: check first, at once
+                  hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: a look that changes nothing
+                      command: {cmd: "true"}
+                      changed_when: "false"
+                - name: one at a time
+                  hosts: all
+                  serial: 1
+                  gather_facts: false
+                  tasks:
+                    - name: marker
+                      command: {cmd: "touch /x", undo: "rm -f /x"}
+                """);
+        ScriptedTransports hosts = new ScriptedTransports().answer("n1", 0, "", "").answer("n2", 0, "", "")
+                .answer("n3", 0, "", "");
+        CliRunner.Result played = run(hosts, "play", book.toString(), "-i", inv.toString(), "--yes");
+        assertThat(played.exitCode()).as(played.toString()).isZero();
+        String id = played.out().lines().filter(l -> l.startsWith("RUN ")).findFirst().orElseThrow().substring(4);
+        assertThat(new RunStore(state.resolve("nodefix/runs")).find(id).orElseThrow().finished().orElseThrow()
+                .batches()).containsExactly(List.of("n1"), List.of("n2"), List.of("n3"));
+
+        CliRunner.Result r = run(hosts, "rollback", id, "-i", inv.toString(), "--yes");
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        String out = r.out();
+        assertThat(out).contains("BATCH 1/3  n1", "BATCH 2/3  n2", "BATCH 3/3  n3", "GATE  healthy  k3s active and node Ready: n3");
+        assertThat(out.indexOf("BATCH 1/3  n1")).isLessThan(out.indexOf("n1  changed  run: rm -f /x"));
+        assertThat(out.indexOf("n1  changed  run: rm -f /x")).isLessThan(out.indexOf("GATE  healthy  k3s active and node Ready: n1"));
+        assertThat(out.indexOf("GATE  healthy  k3s active and node Ready: n1")).isLessThan(out.indexOf("BATCH 2/3  n2"));
     }
 
     @Test
