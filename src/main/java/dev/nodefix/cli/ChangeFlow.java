@@ -158,47 +158,20 @@ final class ChangeFlow {
         PrintWriter out = output.json() ? ctx.err() : ctx.out();
         RunRecording recording = RunRecording.start(ctx, req.kind(), req.rollbackOf(), req.what(), names, req.inventory(), out);
         String id = recording.id();
-        List<HostResult> results = new ArrayList<>();
-        List<List<Host>> batches = batches(hosts, changing, req.rolling().runBatches());
-        Optional<String> stopped = Optional.empty();
+        Applied applied;
         try (RunJournal journal = recording.openJournal()) {
-            Progress applying = new Progress(ctx.err(), hosts.size(), ctx.interactive());
-            Optional<BatchGate> gate = batches.size() > 1 ? gating : Optional.empty();
-            for (int b = 0; b < batches.size(); b++) {
-                List<Host> batch = batches.get(b);
-                List<String> batchNames = batch.stream().map(Host::name).toList();
-                if (stopped.isPresent()) {
-                    batchNames.forEach(h -> results.add(new HostResult(h, HostResult.Status.FAILED, List.of(),
-                            "the run stopped before this host's batch; nothing changed here")));
-                    continue;
-                }
-                if (gate.isPresent() && !output.json()) {
-                    applying.clear();
-                    text.batch(ctx.out(), b, batches.size(), batchNames);
-                }
-                List<HostResult> done = run.apply(List.of(batch), req.tasks(), shown, journal, recording.started(),
-                        recording.holder(), r -> {
-                            applying.clear();
-                            if (!output.json()) {
-                                text.result(ctx.out(), r);
-                            }
-                            applying.done(r.status() == HostResult.Status.OK || r.status() == HostResult.Status.CHANGED,
-                                    r.status() != HostResult.Status.UNREACHABLE);
-                        });
-                results.addAll(done);
-                if (gate.isPresent() && done.stream().anyMatch(r -> r.changedCount() > 0)) {
-                    stopped = gated(gate.get(), batch, done, b, batches.size(), text, output);
-                }
-            }
-            applying.clear();
+            applied = inBatches(batches(hosts, changing, req.rolling().runBatches()), req, run, shown, journal,
+                    recording, text, output, gating);
         }
+        List<HostResult> results = applied.results();
+        Optional<String> stopped = applied.stopped();
         List<HostResult> sorted = new ArrayList<>(results);
         plans.stream().filter(p -> !names.contains(p.host())).map(HostPlan::asResult).forEach(sorted::add);
         dev.nodefix.journal.RunMeta finished = recording.finish(results.stream().filter(r -> r.changedCount() > 0).count(),
                 results.stream().filter(r -> r.status() == HostResult.Status.FAILED
                         || r.status() == HostResult.Status.LOCKED).count(),
                 results.stream().filter(r -> r.status() == HostResult.Status.UNREACHABLE).count(),
-                HostEnds.of(sorted), batches.stream().map(b -> b.stream().map(Host::name).toList()).toList());
+                HostEnds.of(sorted), applied.ran());
         sorted.sort(java.util.Comparator.comparing(HostResult::host));
         RunRetry retry = RunRetry.of(finished);
         Optional<String> hint = RetryHint.line(args, retry);
@@ -214,6 +187,57 @@ final class ChangeFlow {
         out.flush();
         ctx.out().flush();
         return exitOfResults(sorted);
+    }
+
+    /**
+     * What applying did: each host's result, why no further batch ran (a failed health gate), and the batches
+     * that ran, by host name.
+     */
+    private record Applied(List<HostResult> results, Optional<String> stopped, List<List<String>> ran) {
+    }
+
+    /**
+     * Applies batch after batch. With several batches and a gate, each batch is announced and the health gate runs
+     * after each that changed something; when it fails, the hosts of the batches left are not reached.
+     */
+    private Applied inBatches(List<List<Host>> batches, Request req, ChangeRun run, Map<String, HostPlan> shown,
+                              RunJournal journal, RunRecording recording, ChangeText text, OutputOptions output,
+                              Optional<BatchGate> gating) {
+        List<HostResult> results = new ArrayList<>();
+        List<List<String>> ran = new ArrayList<>();
+        Optional<String> stopped = Optional.empty();
+        Progress applying = new Progress(ctx.err(), batches.stream().mapToInt(List::size).sum(), ctx.interactive());
+        Optional<BatchGate> gate = batches.size() > 1 ? gating : Optional.empty();
+        for (int b = 0; b < batches.size(); b++) {
+            List<Host> batch = batches.get(b);
+            List<String> names = batch.stream().map(Host::name).toList();
+            if (stopped.isPresent()) {
+                names.forEach(h -> results.add(new HostResult(h, HostResult.Status.FAILED, List.of(),
+                        "the run stopped before this host's batch; nothing changed here")));
+                continue;
+            }
+            if (gate.isPresent() && !output.json()) {
+                applying.clear();
+                text.batch(ctx.out(), b, batches.size(), names);
+            }
+            List<HostResult> done = run.apply(List.of(batch), req.tasks(), shown, journal, recording.started(),
+                    recording.holder(), r -> {
+                        applying.clear();
+                        if (!output.json()) {
+                            text.result(ctx.out(), r);
+                        }
+                        applying.done(r.status() == HostResult.Status.OK || r.status() == HostResult.Status.CHANGED,
+                                r.status() != HostResult.Status.UNREACHABLE);
+                    });
+            results.addAll(done);
+            ran.add(names);
+            if (gate.isPresent() && done.stream().anyMatch(r -> r.changedCount() > 0)) {
+                applying.clear();
+                stopped = gated(gate.get(), batch, done, b, batches.size(), text, output);
+            }
+        }
+        applying.clear();
+        return new Applied(results, stopped, ran);
     }
 
     /**
