@@ -9,7 +9,10 @@ import dev.nodefix.engine.Task;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.modules.BuiltinModules;
 import dev.nodefix.play.BatchGate;
+import dev.nodefix.play.PlayBatches;
 import dev.nodefix.play.RollbackBatches;
+import dev.nodefix.playbook.Order;
+import dev.nodefix.playbook.Serial;
 import dev.nodefix.journal.RunJournal;
 import dev.nodefix.journal.RunKind;
 import dev.nodefix.report.ChangeJson;
@@ -51,11 +54,12 @@ final class ChangeFlow {
      * How a run rolls through its hosts ({@link RollbackBatches}).
      *
      * @param runBatches the batches of the run a rollback undoes (empty: not recorded, or not a rollback)
+     * @param serial {@code --serial}: servers one at a time, then the other hosts in batches of this size
      * @param gate whether the health gate runs after each batch that changed something, when there are several
      * @param server where the gate asks k3s about nodes
      */
-    record Rolling(List<List<String>> runBatches, boolean gate, Optional<Host> server) {
-        static final Rolling AT_ONCE = new Rolling(List.of(), false, Optional.empty());
+    record Rolling(List<List<String>> runBatches, Optional<Serial> serial, boolean gate, Optional<Host> server) {
+        static final Rolling AT_ONCE = new Rolling(List.of(), Optional.empty(), false, Optional.empty());
     }
 
     private final CliContext ctx;
@@ -160,8 +164,8 @@ final class ChangeFlow {
         String id = recording.id();
         Applied applied;
         try (RunJournal journal = recording.openJournal()) {
-            applied = inBatches(batches(hosts, changing, req.rolling().runBatches()), req, run, shown, journal,
-                    recording, text, output, gating);
+            applied = inBatches(batches(hosts, changing, req.rolling()), req, run, shown, journal, recording, text,
+                    output, gating);
         }
         List<HostResult> results = applied.results();
         Optional<String> stopped = applied.stopped();
@@ -255,13 +259,17 @@ final class ChangeFlow {
     }
 
     /**
-     * A rollback of a rolling run in that run's order; otherwise servers one at a time before the rest when a k3s
+     * With {@code --serial}: servers one at a time, then the rest in batches of that size ({@link PlayBatches}). A
+     * rollback of a rolling run in that run's order; otherwise servers one at a time before the rest when a k3s
      * restart is planned, else every host at once ({@link RollbackBatches}).
      */
-    static List<List<Host>> batches(List<Host> hosts, List<HostPlan> plans, List<List<String>> runBatches) {
+    static List<List<Host>> batches(List<Host> hosts, List<HostPlan> plans, Rolling rolling) {
+        if (rolling.serial().isPresent()) {
+            return PlayBatches.of(hosts, Order.SERVERS_FIRST, rolling.serial().get());
+        }
         boolean restarts = plans.stream().flatMap(p -> p.plans().stream()).flatMap(tp -> tp.plan().changeList().stream())
                 .anyMatch(dev.nodefix.journal.RollbackPlanner::restartsK3s);
-        return RollbackBatches.of(hosts, runBatches, restarts);
+        return RollbackBatches.of(hosts, rolling.runBatches(), restarts);
     }
 
     /**

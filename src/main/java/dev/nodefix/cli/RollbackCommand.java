@@ -101,16 +101,17 @@ public final class RollbackCommand implements Callable<Integer> {
                 connection, become, change, output);
     }
 
-    /**
-     * The run's batches, so a rolling run is rolled back in its order, with the health gate after each batch; k3s
-     * is asked about nodes on the first selected server, else the inventory's.
-     */
+    /** The run's batches, so a rolling run is rolled back in its order, with the health gate after each batch. */
     private static ChangeFlow.Rolling rolling(Optional<RunMeta> meta, dev.nodefix.inventory.Inventory inv,
                                               List<Host> selected) {
         List<List<String>> batches = meta.flatMap(RunMeta::finished).map(RunMeta.Outcome::batches).orElse(List.of());
-        Optional<Host> server = selected.stream().filter(h -> h.role() == Role.SERVER).findFirst()
+        return new ChangeFlow.Rolling(batches, Optional.empty(), true, gateServer(inv, selected));
+    }
+
+    /** Where the health gate asks k3s about nodes: the first selected server, else the inventory's. */
+    static Optional<Host> gateServer(dev.nodefix.inventory.Inventory inv, List<Host> selected) {
+        return selected.stream().filter(h -> h.role() == Role.SERVER).findFirst()
                 .or(() -> inv.hosts().values().stream().filter(h -> h.role() == Role.SERVER).findFirst());
-        return new ChangeFlow.Rolling(batches, true, server);
     }
 
     /**
