@@ -7,7 +7,12 @@ import dev.nodefix.engine.HostPlan;
 import dev.nodefix.engine.HostResult;
 import dev.nodefix.engine.Task;
 import dev.nodefix.inventory.Host;
-import dev.nodefix.inventory.Role;
+import dev.nodefix.modules.BuiltinModules;
+import dev.nodefix.play.BatchGate;
+import dev.nodefix.play.PlayBatches;
+import dev.nodefix.play.RollbackBatches;
+import dev.nodefix.playbook.Order;
+import dev.nodefix.playbook.Serial;
 import dev.nodefix.journal.RunJournal;
 import dev.nodefix.journal.RunKind;
 import dev.nodefix.report.ChangeJson;
@@ -32,11 +37,29 @@ final class ChangeFlow {
      */
     record Request(String what, RunKind kind, Optional<String> rollbackOf, List<Host> hosts,
                    Function<Host, List<Task>> tasks, String inventoryHint, Setup setup,
-                   Optional<dev.nodefix.journal.InventoryUsed> inventory) {
+                   Optional<dev.nodefix.journal.InventoryUsed> inventory, Rolling rolling) {
+        Request(String what, RunKind kind, Optional<String> rollbackOf, List<Host> hosts,
+                Function<Host, List<Task>> tasks, String inventoryHint, Setup setup,
+                Optional<dev.nodefix.journal.InventoryUsed> inventory) {
+            this(what, kind, rollbackOf, hosts, tasks, inventoryHint, setup, inventory, Rolling.AT_ONCE);
+        }
+
         Request(String what, RunKind kind, Optional<String> rollbackOf, List<Host> hosts,
                 Function<Host, List<Task>> tasks, String inventoryHint, Setup setup) {
             this(what, kind, rollbackOf, hosts, tasks, inventoryHint, setup, Optional.empty());
         }
+    }
+
+    /**
+     * How a run rolls through its hosts ({@link RollbackBatches}).
+     *
+     * @param runBatches the batches of the run a rollback undoes (empty: not recorded, or not a rollback)
+     * @param serial {@code --serial}: servers one at a time, then the other hosts in batches of this size
+     * @param gate whether the health gate runs after each batch that changed something, when there are several
+     * @param server where the gate asks k3s about nodes
+     */
+    record Rolling(List<List<String>> runBatches, Optional<Serial> serial, boolean gate, Optional<Host> server) {
+        static final Rolling AT_ONCE = new Rolling(List.of(), Optional.empty(), false, Optional.empty());
     }
 
     private final CliContext ctx;
@@ -90,7 +113,11 @@ final class ChangeFlow {
             if (!opts.yes && !confirmed(changes, changing.size())) {
                 return ExitCode.USAGE;
             }
-            return apply(req, run, plans, changing, text, output);
+            Optional<BatchGate> gate = req.rolling().gate() ? Optional.of(new BatchGate(BuiltinModules.registry(),
+                    dev.nodefix.play.PlayOptions.GATE_TIMEOUT, conn.forks(req.setup().forks()), connections,
+                    new dev.nodefix.engine.TaskSteps(session.become(), opts.breakLock), req.rolling().server()))
+                    : Optional.empty();
+            return apply(req, run, plans, changing, text, output, gate);
         }
     }
 
@@ -128,17 +155,76 @@ final class ChangeFlow {
     }
 
     private int apply(Request req, ChangeRun run, List<HostPlan> plans, List<HostPlan> changing, ChangeText text,
-                      OutputOptions output) {
+                      OutputOptions output, Optional<BatchGate> gating) {
         List<String> names = changing.stream().map(HostPlan::host).toList();
         List<Host> hosts = req.hosts().stream().filter(h -> names.contains(h.name())).toList();
         Map<String, HostPlan> shown = plans.stream().collect(Collectors.toMap(HostPlan::host, p -> p));
         PrintWriter out = output.json() ? ctx.err() : ctx.out();
         RunRecording recording = RunRecording.start(ctx, req.kind(), req.rollbackOf(), req.what(), names, req.inventory(), out);
         String id = recording.id();
-        List<HostResult> results;
+        Applied applied;
         try (RunJournal journal = recording.openJournal()) {
-            Progress applying = new Progress(ctx.err(), hosts.size(), ctx.interactive());
-            results = run.apply(batches(hosts, changing), req.tasks(), shown, journal, recording.started(),
+            applied = inBatches(batches(hosts, changing, req.rolling()), req, run, shown, journal, recording, text,
+                    output, gating);
+        }
+        List<HostResult> results = applied.results();
+        Optional<String> stopped = applied.stopped();
+        List<HostResult> sorted = new ArrayList<>(results);
+        plans.stream().filter(p -> !names.contains(p.host())).map(HostPlan::asResult).forEach(sorted::add);
+        dev.nodefix.journal.RunMeta finished = recording.finish(results.stream().filter(r -> r.changedCount() > 0).count(),
+                results.stream().filter(r -> r.status() == HostResult.Status.FAILED
+                        || r.status() == HostResult.Status.LOCKED).count(),
+                results.stream().filter(r -> r.status() == HostResult.Status.UNREACHABLE).count(),
+                HostEnds.of(sorted), applied.ran());
+        sorted.sort(java.util.Comparator.comparing(HostResult::host));
+        RunRetry retry = RunRetry.of(finished);
+        Optional<String> hint = RetryHint.line(args, retry);
+        if (output.json()) {
+            ctx.out().println(new ChangeJson().results(Optional.of(id), sorted, hint.map(h ->
+                    new ChangeJson.Retry(retry.hosts(), RetryHint.shellLine(args, id))), stopped));
+        } else {
+            stopped.ifPresent(s -> ctx.out().println("STOPPED  " + s));
+            text.recap(ctx.out(), sorted);
+        }
+        out.println("run " + id + " recorded; undo it with: nodefix rollback " + id + req.inventoryHint());
+        hint.ifPresent(out::println);
+        out.flush();
+        ctx.out().flush();
+        return exitOfResults(sorted);
+    }
+
+    /**
+     * What applying did: each host's result, why no further batch ran (a failed health gate), and the batches
+     * that ran, by host name.
+     */
+    private record Applied(List<HostResult> results, Optional<String> stopped, List<List<String>> ran) {
+    }
+
+    /**
+     * Applies batch after batch. With several batches and a gate, each batch is announced and the health gate runs
+     * after each that changed something; when it fails, the hosts of the batches left are not reached.
+     */
+    private Applied inBatches(List<List<Host>> batches, Request req, ChangeRun run, Map<String, HostPlan> shown,
+                              RunJournal journal, RunRecording recording, ChangeText text, OutputOptions output,
+                              Optional<BatchGate> gating) {
+        List<HostResult> results = new ArrayList<>();
+        List<List<String>> ran = new ArrayList<>();
+        Optional<String> stopped = Optional.empty();
+        Progress applying = new Progress(ctx.err(), batches.stream().mapToInt(List::size).sum(), ctx.interactive());
+        Optional<BatchGate> gate = batches.size() > 1 ? gating : Optional.empty();
+        for (int b = 0; b < batches.size(); b++) {
+            List<Host> batch = batches.get(b);
+            List<String> names = batch.stream().map(Host::name).toList();
+            if (stopped.isPresent()) {
+                names.forEach(h -> results.add(new HostResult(h, HostResult.Status.FAILED, List.of(),
+                        "the run stopped before this host's batch; nothing changed here")));
+                continue;
+            }
+            if (gate.isPresent() && !output.json()) {
+                applying.clear();
+                text.batch(ctx.out(), b, batches.size(), names);
+            }
+            List<HostResult> done = run.apply(List.of(batch), req.tasks(), shown, journal, recording.started(),
                     recording.holder(), r -> {
                         applying.clear();
                         if (!output.json()) {
@@ -147,29 +233,15 @@ final class ChangeFlow {
                         applying.done(r.status() == HostResult.Status.OK || r.status() == HostResult.Status.CHANGED,
                                 r.status() != HostResult.Status.UNREACHABLE);
                     });
-            applying.clear();
+            results.addAll(done);
+            ran.add(names);
+            if (gate.isPresent() && done.stream().anyMatch(r -> r.changedCount() > 0)) {
+                applying.clear();
+                stopped = gated(gate.get(), batch, done, b, batches.size(), text, output);
+            }
         }
-        List<HostResult> sorted = new ArrayList<>(results);
-        plans.stream().filter(p -> !names.contains(p.host())).map(HostPlan::asResult).forEach(sorted::add);
-        dev.nodefix.journal.RunMeta finished = recording.finish(results.stream().filter(r -> r.changedCount() > 0).count(),
-                results.stream().filter(r -> r.status() == HostResult.Status.FAILED
-                        || r.status() == HostResult.Status.LOCKED).count(),
-                results.stream().filter(r -> r.status() == HostResult.Status.UNREACHABLE).count(),
-                HostEnds.of(sorted));
-        sorted.sort(java.util.Comparator.comparing(HostResult::host));
-        RunRetry retry = RunRetry.of(finished);
-        Optional<String> hint = RetryHint.line(args, retry);
-        if (output.json()) {
-            ctx.out().println(new ChangeJson().results(Optional.of(id), sorted, hint.map(h ->
-                    new ChangeJson.Retry(retry.hosts(), RetryHint.shellLine(args, id)))));
-        } else {
-            text.recap(ctx.out(), sorted);
-        }
-        out.println("run " + id + " recorded; undo it with: nodefix rollback " + id + req.inventoryHint());
-        hint.ifPresent(out::println);
-        out.flush();
-        ctx.out().flush();
-        return exitOfResults(sorted);
+        applying.clear();
+        return new Applied(results, stopped, ran);
     }
 
     /**
@@ -186,20 +258,34 @@ final class ChangeFlow {
                 ends.stream().filter(r -> r.status() == HostResult.Status.UNREACHABLE).count(), HostEnds.of(ends));
     }
 
-    /** Servers one at a time before the rest when a k3s restart is planned; otherwise every host at once. */
-    static List<List<Host>> batches(List<Host> hosts, List<HostPlan> plans) {
+    /**
+     * With {@code --serial}: servers one at a time, then the rest in batches of that size ({@link PlayBatches}). A
+     * rollback of a rolling run in that run's order; otherwise servers one at a time before the rest when a k3s
+     * restart is planned, else every host at once ({@link RollbackBatches}).
+     */
+    static List<List<Host>> batches(List<Host> hosts, List<HostPlan> plans, Rolling rolling) {
+        if (rolling.serial().isPresent()) {
+            return PlayBatches.of(hosts, Order.SERVERS_FIRST, rolling.serial().get());
+        }
         boolean restarts = plans.stream().flatMap(p -> p.plans().stream()).flatMap(tp -> tp.plan().changeList().stream())
                 .anyMatch(dev.nodefix.journal.RollbackPlanner::restartsK3s);
-        if (!restarts) {
-            return List.of(hosts);
+        return RollbackBatches.of(hosts, rolling.runBatches(), restarts);
+    }
+
+    /**
+     * The health gate after a batch that changed something, on its hosts that did not fail; why the run stops
+     * before the next batch when it fails.
+     */
+    private Optional<String> gated(BatchGate gate, List<Host> batch, List<HostResult> done, int b, int batches,
+                                   ChangeText text, OutputOptions output) {
+        List<String> failed = done.stream().filter(r -> r.status() != HostResult.Status.OK
+                && r.status() != HostResult.Status.CHANGED).map(HostResult::host).toList();
+        List<Host> healthy = batch.stream().filter(h -> !failed.contains(h.name())).toList();
+        Optional<String> problem = gate.check(healthy);
+        if (!output.json()) {
+            text.gate(ctx.out(), healthy.stream().map(Host::name).toList(), problem);
         }
-        List<List<Host>> batches = new ArrayList<>();
-        hosts.stream().filter(h -> h.role() == Role.SERVER).forEach(h -> batches.add(List.of(h)));
-        List<Host> rest = hosts.stream().filter(h -> h.role() != Role.SERVER).toList();
-        if (!rest.isEmpty()) {
-            batches.add(rest);
-        }
-        return batches;
+        return problem.map(why -> "health gate after batch " + (b + 1) + " of " + batches + " failed: " + why);
     }
 
     private static int exitOfPlans(List<HostPlan> plans) {

@@ -239,7 +239,7 @@ public final class PlayCommand implements Callable<Integer> {
         Map<String, HostEnd> ends = PlayEnds.of(result.lines());
         RunMeta finished = recording.finish(hostsWith(result, l -> l.status() == TaskLine.Status.CHANGED),
                 hostsWith(result, l -> l.status() == TaskLine.Status.FAILED && !l.ignored()),
-                hostsWith(result, l -> l.status() == TaskLine.Status.UNREACHABLE), ends);
+                hostsWith(result, l -> l.status() == TaskLine.Status.UNREACHABLE), ends, events.batches());
         String rollback = "nodefix rollback " + id + inventory.hint();
         RunRetry retry = RunRetry.of(finished);
         List<String> args = RetryHint.args(spec);

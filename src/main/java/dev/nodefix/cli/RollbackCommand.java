@@ -34,7 +34,9 @@ import picocli.CommandLine.Parameters;
 @picocli.CommandLine.Command(name = "rollback", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Undo what a run changed: on each node its changes are undone in reverse order (files restored",
                 "byte for byte with mode and owner, features and unit enablement as before), restarts and reloads",
-                "run again after, servers first. A change whose result is no longer in place is skipped (so a",
+                "run again after, servers first. A run that went in batches is rolled back in them (servers alone",
+                "first), the health gate (k3s active, node Ready) after each; a failed gate stops it before the",
+                "next batch. A change whose result is no longer in place is skipped (so a",
                 "second rollback does nothing); one changed by hand since is a conflict, left alone unless --force;",
                 "one a later run changed again is that run's (named), and one undone by an earlier rollback is never",
                 "undone twice. The run's changes come from this machine's journal checked against the nodes' own",
@@ -95,8 +97,21 @@ public final class RollbackCommand implements Callable<Integer> {
         return new ChangeFlow(ctx, RetryHint.args(spec)).run(new ChangeFlow.Request("rollback " + id, RunKind.ROLLBACK, Optional.of(id), hosts,
                 host -> RollbackTasks.of(id, recorded.get(host.name()), forced,
                         after.getOrDefault(host.name(), Afterwards.NONE), backendUndone), inventory.hint(),
-                inventory.setup(ctx, connection, become), Optional.of(inventory.used(ctx))),
+                inventory.setup(ctx, connection, become), Optional.of(inventory.used(ctx)), rolling(meta, inv, selected)),
                 connection, become, change, output);
+    }
+
+    /** The run's batches, so a rolling run is rolled back in its order, with the health gate after each batch. */
+    private static ChangeFlow.Rolling rolling(Optional<RunMeta> meta, dev.nodefix.inventory.Inventory inv,
+                                              List<Host> selected) {
+        List<List<String>> batches = meta.flatMap(RunMeta::finished).map(RunMeta.Outcome::batches).orElse(List.of());
+        return new ChangeFlow.Rolling(batches, Optional.empty(), true, gateServer(inv, selected));
+    }
+
+    /** Where the health gate asks k3s about nodes: the first selected server, else the inventory's. */
+    static Optional<Host> gateServer(dev.nodefix.inventory.Inventory inv, List<Host> selected) {
+        return selected.stream().filter(h -> h.role() == Role.SERVER).findFirst()
+                .or(() -> inv.hosts().values().stream().filter(h -> h.role() == Role.SERVER).findFirst());
     }
 
     /**

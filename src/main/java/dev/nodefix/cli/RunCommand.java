@@ -9,6 +9,7 @@ import dev.nodefix.journal.RunKind;
 import dev.nodefix.module.Invocation;
 import dev.nodefix.module.KeyValueArgs;
 import dev.nodefix.modules.BuiltinModules;
+import dev.nodefix.playbook.Serial;
 import dev.nodefix.report.AdHocReport;
 import dev.nodefix.transport.Command;
 import java.util.List;
@@ -34,6 +35,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "Apply this module instead of a shell command (ethtool, file, ...: see `nodefix modules`).")
     String module;
 
+    @Option(names = "--serial", paramLabel = "N|N%", description = {"Module: k3s servers one at a time, then the other"
+            + " hosts in batches of this size, the health gate (k3s active, node Ready) after each batch that changed"
+            + " something; a failed gate stops the run before the next batch. Without it: servers one at a time"
+            + " when k3s restarts, the rest at once."})
+    String serial;
+
     @Mixin InventoryOptions inventory;
     @Mixin ConnectionOptions connection;
     @Mixin BecomeOptions become;
@@ -58,8 +65,8 @@ public final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "run needs -a CMD (a shell command) or -m MODULE");
         }
-        if (change.check || change.yes || change.diff) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--check, --diff and --yes are for"
+        if (change.check || change.yes || change.diff || serial != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--check, --diff, --yes and --serial are for"
                     + " modules (-m): a shell command cannot be planned, it just runs");
         }
         RemoteRun remote = new RemoteRun(ctx);
@@ -75,7 +82,19 @@ public final class RunCommand implements Callable<Integer> {
         return new ChangeFlow(ctx, RetryHint.args(spec)).run(new ChangeFlow.Request(what, RunKind.APPLY, Optional.empty(), hosts,
                 host -> List.of(new Task(1, what, invocation.readsFor(context(inv, host)),
                         state -> TaskPlan.of(invocation.plan(state)))), inventory.hint(),
-                inventory.setup(ctx, connection, become), Optional.of(inventory.used(ctx))), connection, become, change, output);
+                inventory.setup(ctx, connection, become), Optional.of(inventory.used(ctx)), rolling(inv, hosts)),
+                connection, become, change, output);
+    }
+
+    /** {@code --serial} batches, and the health gate between batches, asking k3s on the first server. */
+    private ChangeFlow.Rolling rolling(Inventory inv, List<Host> hosts) {
+        Optional<Serial> batches;
+        try {
+            batches = Optional.ofNullable(serial).map(Serial::ofOption);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return new ChangeFlow.Rolling(List.of(), batches, true, RollbackCommand.gateServer(inv, hosts));
     }
 
     /** The host among the inventory's nodes: every other host's address is a peer (for the L2 preflight). */

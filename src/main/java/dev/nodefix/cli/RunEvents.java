@@ -18,6 +18,8 @@ final class RunEvents implements PlayEvents {
     private final boolean json;
     private final Progress progress;
     private int batches;
+    private final List<List<String>> applied = new java.util.ArrayList<>();
+    private final java.util.Set<String> seen = new java.util.HashSet<>();
 
     RunEvents(PlayText text, PrintWriter out, boolean json, Progress progress) {
         this.text = text;
@@ -35,6 +37,14 @@ final class RunEvents implements PlayEvents {
         }
     }
 
+    /**
+     * The batches the run changed its hosts in, in order: each batch's hosts that changed something there and in
+     * no batch before (a play that only checks, like a preflight, does not count).
+     */
+    List<List<String>> batches() {
+        return List.copyOf(applied);
+    }
+
     @Override
     public void hostDone(String host, boolean ok) {
         progress.done(ok, true);
@@ -42,6 +52,12 @@ final class RunEvents implements PlayEvents {
 
     @Override
     public void batch(int play, int batch, List<TaskLine> lines) {
+        List<String> changed = lines.stream().filter(l -> l.status() == TaskLine.Status.CHANGED
+                        || l.status() == TaskLine.Status.FAILED && !l.changes().isEmpty())
+                .map(TaskLine::host).distinct().filter(seen::add).toList();
+        if (!changed.isEmpty()) {
+            applied.add(changed);
+        }
         progress.clear();
         if (!json) {
             text.batch(out, batch, batches, lines);

@@ -81,8 +81,14 @@ final class RunRecording {
 
     /** Writes {@code run.json} with the run's end, its counts of hosts and how each host ended. */
     RunMeta finish(long changedHosts, long failedHosts, long unreachableHosts, java.util.Map<String, HostEnd> ends) {
+        return finish(changedHosts, failedHosts, unreachableHosts, ends, List.of());
+    }
+
+    /** ... and the batches of host names it applied in, in order (its rollback rolls in the same order). */
+    RunMeta finish(long changedHosts, long failedHosts, long unreachableHosts, java.util.Map<String, HostEnd> ends,
+                   List<List<String>> batches) {
         RunMeta finished = meta.finish(new RunMeta.Outcome(ctx.clock().instant(), (int) changedHosts, (int) failedHosts,
-                (int) unreachableHosts, ends));
+                (int) unreachableHosts, ends, batches));
         store.writeMeta(finished);
         return finished;
     }

@@ -17,10 +17,19 @@ public record RunMeta(String id, RunKind kind, Optional<String> rollbackOf, Inst
     /**
      * Counts when the run finished, and how each host ended ({@code ends} is empty in runs recorded before
      * nodefix kept it).
+     *
+     * @param batches the batches of host names the run applied in, in order (a rollback rolls in the same
+     *     order); empty in runs recorded before nodefix kept them
      */
-    public record Outcome(Instant at, int changed, int failed, int unreachable, java.util.Map<String, HostEnd> ends) {
+    public record Outcome(Instant at, int changed, int failed, int unreachable, java.util.Map<String, HostEnd> ends,
+                          List<List<String>> batches) {
         public Outcome {
             ends = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(ends));
+            batches = batches.stream().map(List::copyOf).toList();
+        }
+
+        public Outcome(Instant at, int changed, int failed, int unreachable, java.util.Map<String, HostEnd> ends) {
+            this(at, changed, failed, unreachable, ends, List.of());
         }
 
         public Outcome(Instant at, int changed, int failed, int unreachable) {

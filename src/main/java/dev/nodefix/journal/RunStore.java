@@ -187,6 +187,9 @@ public final class RunStore {
                 f.ends().forEach((host, end) -> ends.put(host, end.label()));
                 out.put("host_ends", ends);
             }
+            if (!f.batches().isEmpty()) {
+                out.put("batches", f.batches());
+            }
         });
         return out;
     }
@@ -195,7 +198,7 @@ public final class RunStore {
     private static RunMeta decode(Map<String, Object> m) {
         Optional<RunMeta.Outcome> finished = m.containsKey("finished")
                 ? Optional.of(new RunMeta.Outcome(Instant.parse(text(m, "finished")), num(m, "changed"),
-                        num(m, "failed"), num(m, "unreachable"), ends(m.get("host_ends"))))
+                        num(m, "failed"), num(m, "unreachable"), ends(m.get("host_ends")), batches(m.get("batches"))))
                 : Optional.empty();
         if (!(m.get("hosts") instanceof List<?> hosts) || !hosts.stream().allMatch(String.class::isInstance)) {
             throw new JournalException("'hosts' is not a list of names");
@@ -227,6 +230,18 @@ public final class RunStore {
             throw new JournalException("'host_ends' is not a map of host to how it ended");
         }
         return out;
+    }
+
+    /** Runs recorded before nodefix kept their batches have none. */
+    private static List<List<String>> batches(Object raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        if (!(raw instanceof List<?> list) || !list.stream().allMatch(b -> b instanceof List<?> names
+                && names.stream().allMatch(String.class::isInstance))) {
+            throw new JournalException("'batches' is not a list of lists of host names");
+        }
+        return list.stream().map(b -> ((List<?>) b).stream().map(String.class::cast).toList()).toList();
     }
 
     private static String text(Map<String, Object> m, String key) {

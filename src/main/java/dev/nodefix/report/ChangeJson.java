@@ -58,6 +58,12 @@ public final class ChangeJson {
 
     /** @param retry the hosts that did not finish and the command that retries them, when there are such hosts */
     public String results(Optional<String> run, List<HostResult> results, Optional<Retry> retry) {
+        return results(run, results, retry, Optional.empty());
+    }
+
+    /** @param stopped why no further batch ran (a health gate failed), when one did not */
+    public String results(Optional<String> run, List<HostResult> results, Optional<Retry> retry,
+                          Optional<String> stopped) {
         Map<String, Object> hosts = new LinkedHashMap<>();
         for (HostResult r : results) {
             Map<String, Object> h = new LinkedHashMap<>();
@@ -81,6 +87,7 @@ public final class ChangeJson {
         root.put("run", run.orElse(null));
         root.put("hosts", hosts);
         retry.ifPresent(r -> root.put("retry", r.toMap()));
+        stopped.ifPresent(s -> root.put("stopped", s));
         return write(root);
     }
 

@@ -81,6 +81,18 @@ public final class ChangeText {
         }
     }
 
+    /** A batch of a run that goes in batches starts: {@code BATCH 2/4  agt1}. */
+    public void batch(PrintWriter out, int batch, int batches, List<String> hosts) {
+        out.println("BATCH " + (batch + 1) + "/" + batches + "  " + UntrustedText.name(String.join(", ", hosts)));
+        out.flush();
+    }
+
+    /** The health gate after a batch: empty problem when it passed. */
+    public void gate(PrintWriter out, List<String> hosts, java.util.Optional<String> problem) {
+        out.println(GateLine.of(style, hosts, problem));
+        out.flush();
+    }
+
     public void recap(PrintWriter out, List<HostResult> results) {
         out.println("RECAP");
         for (HostResult r : results) {

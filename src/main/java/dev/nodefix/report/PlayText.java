@@ -58,9 +58,7 @@ public final class PlayText {
     }
 
     public void gate(PrintWriter out, List<String> hosts, Optional<String> problem) {
-        out.println("GATE  " + (problem.isEmpty() ? style.ok("healthy") + "  k3s active and node Ready: "
-                + UntrustedText.name(String.join(", ", hosts)) : style.failed("failed") + "  "
-                + UntrustedText.name(problem.get())));
+        out.println(GateLine.of(style, hosts, problem));
         out.flush();
     }
 

@@ -15,17 +15,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class ClassLab implements BeforeAllCallback, AfterAllCallback {
     private final Lab.LabNames names;
+    private final int nodes;
     private Lab lab;
 
     /** @param dir the lab's working directory, relative to the repository */
     ClassLab(String prefix, String bridge, String net, String dir) {
+        this(prefix, bridge, net, dir, 3);
+    }
+
+    /** @param nodes how many: the first is the k3s server, the others agents */
+    ClassLab(String prefix, String bridge, String net, String dir, int nodes) {
         Path repo = Path.of("").toAbsolutePath();
         this.names = new Lab.LabNames(prefix, bridge, net, repo.resolve(dir));
+        this.nodes = nodes;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        lab = Lab.up(Path.of("").toAbsolutePath(), 3, "affected", names);
+        lab = Lab.up(Path.of("").toAbsolutePath(), nodes, "affected", names);
     }
 
     @Override

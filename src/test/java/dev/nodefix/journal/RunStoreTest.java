@@ -164,6 +164,37 @@ class RunStoreTest {
     }
 
     @Test
+    void theBatchesARunAppliedInSurviveRunJsonAndOldRunsHaveNone() throws IOException {
+        RunStore store = new RunStore(dir);
+        RunMeta meta = meta("20261125T201503Z-3f9a", "2026-11-25T20:15:03Z");
+        store.create(meta).close();
+        RunMeta done = meta.finish(new RunMeta.Outcome(Instant.parse("2026-11-25T20:16:00Z"), 3, 0, 0,
+                Map.of("node1", HostEnd.CHANGED), List.of(List.of("srv1"), List.of("agt1"), List.of("agt2", "agt3"))));
+        store.writeMeta(done);
+
+        assertThat(store.find(meta.id())).contains(done);
+        assertThat(Files.readString(dir.resolve(meta.id()).resolve("run.json"))).contains("\"batches\" : [");
+        RunMeta before = meta("20261125T201503Z-3f9b", "2026-11-25T20:15:04Z");
+        store.create(before).close();
+        store.writeMeta(before.finish(new RunMeta.Outcome(Instant.parse("2026-11-25T20:16:00Z"), 1, 0, 0)));
+        assertThat(Files.readString(dir.resolve(before.id()).resolve("run.json"))).doesNotContain("batches");
+        assertThat(store.find(before.id()).orElseThrow().finished().orElseThrow().batches()).isEmpty();
+    }
+
+    @Test
+    void batchesThatAreNotListsOfNamesMakeTheRunUnreadable() throws IOException {
+        RunStore store = new RunStore(dir);
+        RunMeta meta = meta("20261125T201503Z-3f9a", "2026-11-25T20:15:03Z");
+        store.create(meta).close();
+        store.writeMeta(meta.finish(new RunMeta.Outcome(Instant.parse("2026-11-25T20:16:00Z"), 1, 0, 0)));
+        Path json = dir.resolve(meta.id()).resolve("run.json");
+        Files.writeString(json, Files.readString(json).replaceFirst("\\{", "{\"batches\": [\"srv1\", [2]],"));
+
+        assertThatThrownBy(() -> store.find(meta.id())).isInstanceOf(JournalException.class)
+                .hasMessageContaining("'batches' is not a list of lists of host names");
+    }
+
+    @Test
     void theInventoryARunUsedSurvivesRunJson() throws IOException {
         RunStore store = new RunStore(dir);
         RunMeta meta = meta("20261125T201503Z-3f9a", "2026-11-25T20:15:03Z")
