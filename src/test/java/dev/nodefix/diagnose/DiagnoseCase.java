@@ -17,7 +17,8 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * One {@code diagnose/<case>.yaml}: {@code hosts:} name to {@code captured:} (a file of {@code facts/_captured})
+ * One {@code diagnose/<case>.yaml}: {@code hosts:} name to {@code captured:} (a file of {@code facts/_captured}, or
+ * {@code older-collector/NAME} for one of {@code facts/_captured-older-collector})
  * with optional {@code sections:} (section name to replacement text, or to {@code {rc: N, raw: TEXT}}, or to {@code {status: absent}}), or to
  * {@code unreachable: MESSAGE}; {@code keepOffload:}; and {@code expected:} cluster {@code verdict},
  * {@code remediation} action and per host {@code verdict}, the exact {@code codes} of its findings and, when
@@ -58,6 +59,8 @@ record DiagnoseCase(String name, List<HostFacts> hosts, boolean keepOffload, Map
         });
         return raws;
     }
+
+    private static final String OLDER = "older-collector/";
 
     /** The older collector's per-chain listings, which one {@code iptables-nat} listing replaced. */
     private static final List<String> PER_CHAIN = List.of("kube-postrouting", "kube-mark-masq", "flannel-postrtg",
@@ -110,8 +113,16 @@ record DiagnoseCase(String name, List<HostFacts> hosts, boolean keepOffload, Map
         return out.toString();
     }
 
+    /**
+     * A capture of {@code facts/_captured} (today's collector), or with {@code older-collector/} the same lab node as
+     * an older collector printed it ({@code facts/_captured-older-collector}: per-chain iptables listings, a
+     * {@code vxlan-device} and a {@code peer-routes} section, unit {@code ExecStart} lines only), for cases whose
+     * sections are in that older form.
+     */
     static String captured(String file) {
-        try (InputStream in = DiagnoseCase.class.getResourceAsStream("/facts/_captured/" + file)) {
+        String resource = file.startsWith(OLDER) ? "/facts/_captured-older-collector/" + file.substring(OLDER.length())
+                : "/facts/_captured/" + file;
+        try (InputStream in = DiagnoseCase.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no captured output " + file);
             }

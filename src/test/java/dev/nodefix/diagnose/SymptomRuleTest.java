@@ -28,14 +28,14 @@ class SymptomRuleTest {
         assertThat(f.code()).isEqualTo(Code.CHECKSUM_LOOKALIKE);
         assertThat(f.severity()).isEqualTo(Severity.INFO);
         assertThat(f.message()).contains("this host sends");
-        assertThat(f.evidence()).singleElement().asString().startsWith("tcpdump (sent): 10.99.3.12.40000 > 10.99.3.11.8472");
+        assertThat(f.evidence()).singleElement().asString().startsWith("tcpdump (sent): 10.99.75.12.40000 > 10.99.75.11.8472");
     }
 
     @Test
     void aVmxnet3UplinkIsNamedBesideTheSymptomAndManyLinesAreCut() throws Exception {
         StringBuilder log = new StringBuilder("# from: dmesg\n");
         for (int i = 1; i <= 7; i++) {
-            log.append("[ ").append(i).append(".0] UDP: bad checksum. From 10.99.3.11:1 to 10.99.3.12:8472 ulen 75\n");
+            log.append("[ ").append(i).append(".0] UDP: bad checksum. From 10.99.75.11:1 to 10.99.75.12:8472 ulen 75\n");
         }
         String raw = DiagnoseCase.withSection(DiagnoseCase.captured("affected-agent"), "kernel-log", log.toString());
         raw = DiagnoseCase.withSection(raw, "uplink-driver", "uplink: ens192\ndriver: vmxnet3\n");

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A verdict is never more certain than its evidence. Over every host of the diagnose cases, every lab capture
- * (the facts goldens, old and new collector) and every whole-node case of the evidence corpus: not-affected rests
+ * (the facts goldens, the same nodes as an older collector printed them, the collector-version pairs) and every whole-node case of the evidence corpus: not-affected rests
  * on a positive leg, and an unknown (or an at-risk whose offload is open) names the commands that settle it. Over
  * every degradation of each of them (a section dropped, cut to a fragment, replaced by garbage): the same holds,
  * and the verdict is the undegraded one or a less certain one, never a surer or a contradicting one.
@@ -58,7 +58,8 @@ class VerdictCertaintyTest {
                         file.getFileName() + " " + host, raw)));
             }
         }
-        for (String dir : List.of("/facts/_captured", "/facts/_captured-pairs", "/diagnose/_golden/input")) {
+        for (String dir : List.of("/facts/_captured", "/facts/_captured-older-collector", "/facts/_captured-pairs",
+                "/diagnose/_golden/input")) {
             for (Path file : list(resource(dir))) {
                 out.add(new Subject(dir.substring(1) + "/" + file.getFileName(), Files.readString(file)));
             }

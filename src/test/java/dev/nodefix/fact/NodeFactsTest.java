@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** All facts from whole collector outputs captured in the lab ({@code facts/_captured}). */
+/** All facts from whole collector outputs captured in the lab ({@code facts/_captured}; one older collector output). */
 class NodeFactsTest {
     @Test
     void theAffectedLabServer() throws IOException {
@@ -24,8 +24,8 @@ class NodeFactsTest {
         assertThat(f.k3sIptables().mode()).isEqualTo(IptablesVersion.Mode.ABSENT);
         assertThat(f.persistence().installed()).isFalse();
         assertThat(f.udp().inCsumErrors()).contains(0L);
-        assertThat(f.peerRoutes().nodeIp()).isEqualTo("10.99.3.11");
-        assertThat(f.peerRoutes().peers()).extracting(PeerRoutes.PeerRoute::peer).containsExactly("10.99.3.12", "10.99.3.13");
+        assertThat(f.peerRoutes().nodeIp()).isEqualTo("10.99.75.11");
+        assertThat(f.peerRoutes().peers()).extracting(PeerRoutes.PeerRoute::peer).containsExactly("10.99.75.12", "10.99.75.13");
         assertThat(f.peerRoutes().allOnLink()).isTrue();
     }
 
@@ -41,6 +41,22 @@ class NodeFactsTest {
     void flannelGuardOrderOffloadOffAndAUdevRule() throws IOException {
         NodeFacts f = NodeFacts.parse(captured("guarded-persisted-agent"));
 
+        // iptables warns "iptables-legacy tables present": today's collector lists the legacy nat table too (empty
+        // here), so the guard it shows is the node's whole view
+        assertThat(f.flannelPostrtg().guard()).isEqualTo(FlannelPostrtg.Guard.PRESENT);
+        assertThat(f.flannelPostrtg().rules()).contains(
+                "-A FLANNEL-POSTRTG -m mark --mark 0x4000/0x4000 -m comment --comment \"flanneld masq\" -j RETURN");
+        assertThat(f.iptablesBackends().legacyUnread()).isFalse();
+        assertThat(f.postrouting().flannelFirst()).contains(true);
+        assertThat(f.offload().txChecksumIpGeneric()).contains(new EthtoolFeatures.Feature(false, false));
+        assertThat(f.persistence().udevRules()).containsExactly("/etc/udev/rules.d/90-flannel.rules");
+        assertThat(f.persistence().installed()).isTrue();
+    }
+
+    @Test
+    void theSameNodeAsAnOlderCollectorPrintedItLeavesTheLegacyTablesUnread() throws IOException {
+        NodeFacts f = NodeFacts.parse(olderCollector("guarded-persisted-agent"));
+
         // its listings warn "iptables-legacy tables present" and that older capture read no legacy table: the guard
         // it shows is one table set's; an unguarded chain in the other would be live too
         assertThat(f.flannelPostrtg().guard()).isEqualTo(FlannelPostrtg.Guard.UNREADABLE);
@@ -49,8 +65,6 @@ class NodeFactsTest {
         assertThat(f.iptablesBackends().legacyUnread()).isTrue();
         assertThat(f.iptablesBackends().settle()).contains("iptables-legacy-save -t nat");
         assertThat(f.postrouting().flannelFirst()).contains(true);
-        assertThat(f.offload().txChecksumIpGeneric()).contains(new EthtoolFeatures.Feature(false, false));
-        assertThat(f.persistence().udevRules()).containsExactly("/etc/udev/rules.d/90-flannel.rules");
         assertThat(f.persistence().installed()).isTrue();
     }
 
@@ -58,12 +72,12 @@ class NodeFactsTest {
     void aNodeBehindARouterHasNoOnLinkPeers() throws IOException {
         NodeFacts f = NodeFacts.parse(captured("routed-agent")); // lab profile not-l2-adjacent, node 3
 
-        assertThat(f.peerRoutes().nodeIp()).isEqualTo("10.99.5.13");
+        assertThat(f.peerRoutes().nodeIp()).isEqualTo("10.99.175.13");
         assertThat(f.peerRoutes().peers()).containsExactly(
-                new PeerRoutes.PeerRoute("10.99.4.11", false, java.util.Optional.of("10.99.5.254"), "eth0"),
-                new PeerRoutes.PeerRoute("10.99.4.12", false, java.util.Optional.of("10.99.5.254"), "eth0"));
+                new PeerRoutes.PeerRoute("10.99.75.11", false, java.util.Optional.of("10.99.175.254"), "eth0"),
+                new PeerRoutes.PeerRoute("10.99.75.12", false, java.util.Optional.of("10.99.175.254"), "eth0"));
         assertThat(f.peerRoutes().allOnLink()).isFalse();
-        assertThat(f.vxlan().local()).contains("10.99.5.13");
+        assertThat(f.vxlan().local()).contains("10.99.175.13");
     }
 
     @Test
@@ -73,7 +87,7 @@ class NodeFactsTest {
         assertThat(f.backend().effective()).contains("host-gw");
         assertThat(f.vxlan().exists()).isFalse();
         assertThat(f.peerRoutes().allOnLink()).isTrue();
-        assertThat(f.peerRoutes().nodeIp()).isEqualTo("10.99.4.12");
+        assertThat(f.peerRoutes().nodeIp()).isEqualTo("10.99.75.12");
     }
 
     @Test
@@ -89,7 +103,16 @@ class NodeFactsTest {
     }
 
     static String captured(String name) throws IOException {
-        try (InputStream in = NodeFactsTest.class.getResourceAsStream("/facts/_captured/" + name)) {
+        return resource("/facts/_captured/" + name);
+    }
+
+    /** The same lab node as an older collector printed it ({@code facts/_captured-older-collector}). */
+    static String olderCollector(String name) throws IOException {
+        return resource("/facts/_captured-older-collector/" + name);
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = NodeFactsTest.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
