@@ -48,7 +48,16 @@ public record K3sNetfilterArgs(Optional<String> proxyMode, Optional<Boolean> pre
                 r.unread();
             }
         }
+        if (garbledConfigFile(out)) { // k3s refuses to start on it: what it would run with cannot be told
+            r.unread();
+        }
         return r.result();
+    }
+
+    /** A config file that was read but is not a YAML mapping (garbled, or cut in the middle of a value). */
+    private static boolean garbledConfigFile(CollectorOutput out) {
+        return K3sConfigSources.of(out, K3sConfigSources.DEFAULT).files().stream().anyMatch(f -> f.lines().isPresent()
+                && K3sConfigYaml.parse(String.join("\n", f.lines().get())).isEmpty());
     }
 
     /** The settings as read so far, in k3s's order: a later setting, or a later unread place, wins. */
