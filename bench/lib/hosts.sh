@@ -1,7 +1,8 @@
 # bench/lib/hosts.sh -- sourced by the benchmarks: per-host outcome counts parsed from nodefix's text output.
 # host_counts KIND FILE PREFIX -> "OK UNREACHABLE FAILED SEEN" (hosts named PREFIXnnn), KIND:
 #   facts     table rows: "HOST ROLE ..." with ROLE server/agent is ok; "HOST UNREACHABLE: ..." unreachable;
-#             any other row of the host (FAILED: ..., a collector error) failed
+#             any other row of the host (FAILED: ..., a collector error) failed; the blocks after the table
+#             (FLANNEL SETTINGS, ...) are not rows
 #   play      PLAY RECAP rows "HOST ok=.. changed=.. unreachable=U failed=F ...": U > 0 unreachable,
 #             else F > 0 failed, else ok
 #   rollback  RECAP rows "HOST STATUS changes=N": ok/changed ok, unreachable, anything else (failed, locked) failed
@@ -9,7 +10,8 @@
 # A host counts once (its last row). SEEN = hosts with a row; N - SEEN hosts are missing from the output.
 host_counts() {
   awk -v kind="$1" -v re="^$3[0-9][0-9][0-9]\$" '
-    kind == "facts" && $1 ~ re { st[$1] = ($2 == "server" || $2 == "agent") ? "ok" : ($2 ~ /^UNREACHABLE/ ? "unr" : "fail") }
+    kind == "facts" && /^[A-Z][A-Z ]+ \(/ { after = 1 }
+    kind == "facts" && !after && $1 ~ re { st[$1] = ($2 == "server" || $2 == "agent") ? "ok" : ($2 ~ /^UNREACHABLE/ ? "unr" : "fail") }
     kind == "run" && $1 ~ re && $2 == "|" { st[$1] = $3 == "ok" ? "ok" : ($3 == "UNREACHABLE" ? "unr" : "fail") }
     /RECAP/ { recap = 1; next }
     recap && kind == "play" && $1 ~ re {
@@ -21,7 +23,8 @@ host_counts() {
 # host_problems KIND FILE PREFIX [MAX] -> the first MAX (5) rows of hosts that are not ok, as they were printed
 host_problems() {
   awk -v kind="$1" -v re="^$3[0-9][0-9][0-9]\$" -v max="${4:-5}" '
-    kind == "facts" && $1 ~ re && $2 != "server" && $2 != "agent" && n < max { print; n++ }
+    kind == "facts" && /^[A-Z][A-Z ]+ \(/ { after = 1 }
+    kind == "facts" && !after && $1 ~ re && $2 != "server" && $2 != "agent" && n < max { print; n++ }
     kind == "run" && $1 ~ re && $2 == "|" && $3 != "ok" && n < max { print; n++ }
     /RECAP/ { recap = 1; next }
     recap && kind == "play" && $1 ~ re && ($0 !~ /unreachable=0( |$)/ || $0 !~ /failed=0( |$)/) && n < max { print; n++ }
