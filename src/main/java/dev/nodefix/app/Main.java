@@ -1,6 +1,5 @@
 package dev.nodefix.app;
 
-import dev.nodefix.cli.Cli;
 import dev.nodefix.cli.CliContext;
 import dev.nodefix.transport.ssh.SshTransportFactory;
 import java.io.OutputStreamWriter;
@@ -28,7 +27,7 @@ public final class Main {
         CliContext ctx = new CliContext(out, err, System.getenv(), Path.of(System.getProperty("user.home")),
                 Clock.systemUTC(), new ConsolePrompts(System.console()), SshTransportFactory::new,
                 System.console() != null, Main::confirm, new SecureRandom()::nextInt);
-        int code = new Cli(ctx).execute(args);
+        int code = Nodefix.cli(ctx).execute(args);
         out.flush();
         err.flush();
         System.exit(code);

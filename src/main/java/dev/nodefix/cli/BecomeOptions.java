@@ -19,6 +19,11 @@ public final class BecomeOptions {
             description = "Prompt for the sudo password (else NODEFIX_BECOME_PASSWORD; without either, sudo -n).")
     boolean askBecomePass;
 
+    /** {@code -b/--become} was given. */
+    public boolean become() {
+        return become;
+    }
+
     public boolean askBecomePass() {
         return askBecomePass;
     }

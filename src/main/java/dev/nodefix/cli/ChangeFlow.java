@@ -17,6 +17,7 @@ import dev.nodefix.journal.RunJournal;
 import dev.nodefix.journal.RunKind;
 import dev.nodefix.report.ChangeJson;
 import dev.nodefix.report.ChangeText;
+import dev.nodefix.report.ExitCode;
 import dev.nodefix.report.Progress;
 import java.io.PrintWriter;
 import java.util.ArrayList;

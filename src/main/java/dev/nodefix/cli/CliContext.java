@@ -57,6 +57,13 @@ public record CliContext(
         Objects.requireNonNull(workingDir, "workingDir");
     }
 
+    /** The same context talking to the operator through other streams and questions (a shell's line). */
+    public CliContext withTerminal(PrintWriter newOut, PrintWriter newErr, boolean isInteractive,
+            Predicate<String> newConfirm) {
+        return new CliContext(newOut, newErr, env, home, clock, prompts, transports, isInteractive, newConfirm, entropy,
+                workingDir);
+    }
+
     /** The same context printing what goes to stdout to {@code newOut} (a nested command's report under --json). */
     public CliContext withOut(PrintWriter newOut) {
         return new CliContext(newOut, err, env, home, clock, prompts, transports, interactive, confirm, entropy, workingDir);

@@ -12,6 +12,7 @@ import dev.nodefix.probe.ProbeTarget;
 import dev.nodefix.report.DiagnosisJson;
 import dev.nodefix.report.DiagnosisText;
 import dev.nodefix.report.EvidenceText;
+import dev.nodefix.report.ExitCode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

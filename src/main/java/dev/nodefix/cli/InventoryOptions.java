@@ -162,7 +162,7 @@ public final class InventoryOptions {
     }
 
     /** The {@code -l/--limit} value as given, if any. */
-    Optional<String> limit() {
+    public Optional<String> limit() {
         return Optional.ofNullable(limit);
     }
 

@@ -22,6 +22,7 @@ import dev.nodefix.playbook.Playbook;
 import dev.nodefix.playbook.PlaybookException;
 import dev.nodefix.playbook.PlaybookLoader;
 import dev.nodefix.playbook.Serial;
+import dev.nodefix.report.ExitCode;
 import dev.nodefix.report.PlayJson;
 import dev.nodefix.report.PlayText;
 import dev.nodefix.report.Progress;

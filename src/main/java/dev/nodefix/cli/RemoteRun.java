@@ -7,6 +7,7 @@ import dev.nodefix.engine.HostRun;
 import dev.nodefix.engine.RunSummary;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
+import dev.nodefix.report.ExitCode;
 import dev.nodefix.report.Progress;
 import dev.nodefix.report.RunJson;
 import dev.nodefix.report.RunReport;

@@ -6,6 +6,7 @@ import dev.nodefix.journal.RunId;
 import dev.nodefix.journal.RunMeta;
 import dev.nodefix.journal.RunStore;
 import dev.nodefix.journal.StoredRuns;
+import dev.nodefix.report.ExitCode;
 import dev.nodefix.report.RunsJson;
 import dev.nodefix.report.RunsText;
 import java.util.Set;

@@ -7,6 +7,7 @@ import dev.nodefix.journal.NodeJournal;
 import dev.nodefix.journal.RunId;
 import dev.nodefix.journal.RunMeta;
 import dev.nodefix.journal.RunStore;
+import dev.nodefix.report.ExitCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.nodefix.cli;
 
+import dev.nodefix.app.Nodefix;
 import dev.nodefix.transport.TransportFactory;
 import dev.nodefix.transport.ssh.SecretSource;
 import dev.nodefix.transport.ssh.SshSettings;
@@ -60,7 +61,7 @@ public final class CliRunner {
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new Cli(context(new PrintWriter(out, true), new PrintWriter(err, true))).execute(args);
+        int code = Nodefix.cli(context(new PrintWriter(out, true), new PrintWriter(err, true))).execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 
