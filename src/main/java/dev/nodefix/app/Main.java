@@ -24,8 +24,9 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        CliContext ctx = new CliContext(out, err, System.getenv(), Path.of(System.getProperty("user.home")),
-                Clock.systemUTC(), new ConsolePrompts(System.console()), SshTransportFactory::new,
+        Path home = Path.of(System.getProperty("user.home"));
+        CliContext ctx = new CliContext(out, err, System.getenv(), home, Clock.systemUTC(),
+                new ConsolePrompts(System.console()), SshTransportFactory::new, Nodefix.services(System.getenv(), home),
                 System.console() != null, Main::confirm, new SecureRandom()::nextInt);
         int code = Nodefix.cli(ctx).execute(args);
         out.flush();

@@ -5,8 +5,6 @@ import dev.nodefix.cli.CliContext;
 import dev.nodefix.cli.ConnectionOptions;
 import dev.nodefix.cli.InventoryOptions;
 import dev.nodefix.connect.Setup;
-import dev.nodefix.journal.RunStore;
-import dev.nodefix.modules.BuiltinModules;
 import dev.nodefix.shell.Shell;
 import dev.nodefix.shell.ShellContext;
 import dev.nodefix.shell.ShellInventory;
@@ -84,7 +82,7 @@ public final class ShellCommand implements Callable<Integer> {
         ShellInventory hosts = new ShellInventory(sources.get(0), () -> setups.get().inventory(),
                 inventory.setupFiles(ctx));
         Shell shell = new Shell(new ShellContext(ctx.out(), ctx.err(), ctx.env(), this::run,
-                new RunStore(RunStore.defaultDir(ctx.env(), ctx.home())), BuiltinModules.registry()), state, hosts);
+                ctx.services().runs(), ctx.services().modules()), state, hosts);
         if (!ctx.interactive()) {
             return shell.scripted(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }

@@ -7,7 +7,6 @@ import dev.nodefix.engine.HostPlan;
 import dev.nodefix.engine.HostResult;
 import dev.nodefix.engine.Task;
 import dev.nodefix.inventory.Host;
-import dev.nodefix.modules.BuiltinModules;
 import dev.nodefix.play.BatchGate;
 import dev.nodefix.play.PlayBatches;
 import dev.nodefix.play.RollbackBatches;
@@ -114,7 +113,7 @@ final class ChangeFlow {
             if (!opts.yes && !confirmed(changes, changing.size())) {
                 return ExitCode.USAGE;
             }
-            Optional<BatchGate> gate = req.rolling().gate() ? Optional.of(new BatchGate(BuiltinModules.registry(),
+            Optional<BatchGate> gate = req.rolling().gate() ? Optional.of(new BatchGate(ctx.services().modules(),
                     dev.nodefix.play.PlayOptions.GATE_TIMEOUT, conn.forks(req.setup().forks()), connections,
                     new dev.nodefix.engine.TaskSteps(session.become(), opts.breakLock), req.rolling().server()))
                     : Optional.empty();

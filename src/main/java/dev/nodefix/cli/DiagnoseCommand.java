@@ -5,7 +5,6 @@ import dev.nodefix.diagnose.Diagnosis;
 import dev.nodefix.diagnose.Finding;
 import dev.nodefix.diagnose.RemediationPolicy;
 import dev.nodefix.fact.HostFacts;
-import dev.nodefix.journal.UdpCsumReadings;
 import dev.nodefix.probe.ProbeRuns;
 import dev.nodefix.probe.ProbeScript;
 import dev.nodefix.probe.ProbeTarget;
@@ -79,8 +78,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (explain) {
             new EvidenceText().print(ctx.out(), facts.loose());
         }
-        List<HostFacts> hosts = !from.isEmpty() ? facts.hosts() : new UdpCsumRecall(new UdpCsumReadings(
-                UdpCsumReadings.defaultFile(ctx.env(), ctx.home())), ctx.err()).recall(facts.hosts(), ctx.clock().instant());
+        List<HostFacts> hosts = !from.isEmpty() ? facts.hosts() : new UdpCsumRecall(ctx.services().udpCsum(),
+                ctx.err()).recall(facts.hosts(), ctx.clock().instant());
         Map<String, List<Finding>> probed = probe ? probe(explicit) : Map.of();
         Diagnosis diagnosis = Diagnoser.standard(new RemediationPolicy(keepOffload)).diagnose(hosts, probed);
         if (output.json()) {

@@ -51,7 +51,7 @@ public final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunStore store = new RunStore(RunStore.defaultDir(ctx.env(), ctx.home()));
+        RunStore store = ctx.services().runs();
         if (fromNodes) {
             if (!words.isEmpty()) {
                 throw usage("--from-nodes lists runs; `runs show RUN` reads this machine's run store"

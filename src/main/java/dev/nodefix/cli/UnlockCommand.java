@@ -39,7 +39,7 @@ public final class UnlockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunStore store = new RunStore(RunStore.defaultDir(ctx.env(), ctx.home()));
+        RunStore store = ctx.services().runs();
         RemoteRun.Outcome status = new RemoteRun(ctx).run(inventory, connection, become, NodeJournal.status());
         Map<String, String> toRemove = new LinkedHashMap<>();
         List<String> lines = new ArrayList<>();

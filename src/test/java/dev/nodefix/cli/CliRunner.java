@@ -72,7 +72,8 @@ public final class CliRunner {
 
     private CliContext context(PrintWriter out, PrintWriter err) {
         SecretSource noPrompts = (kind, subject) -> Optional.empty();
-        return new CliContext(out, err, env, home, clock, noPrompts, transports, false, question -> false,
+        return new CliContext(out, err, env, home, clock, noPrompts, transports, Nodefix.services(env, home), false,
+                question -> false,
                 new java.util.Random()::nextInt, workingDir);
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nodefix.app.Nodefix;
 import dev.nodefix.cli.CliContext;
 import dev.nodefix.cli.CliRunner;
-import dev.nodefix.journal.RunStore;
-import dev.nodefix.modules.BuiltinModules;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -50,11 +48,11 @@ class ShellReplTest {
     private ShellContext context(ScriptedHosts hosts, StringWriter out, StringWriter err) {
         Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString(), "USER", "tester");
         CliContext cli = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), env, state,
-                Clock.systemUTC(), (kind, subject) -> Optional.empty(), settings -> hosts, false, q -> false,
-                new java.util.Random()::nextInt);
+                Clock.systemUTC(), (kind, subject) -> Optional.empty(), settings -> hosts, Nodefix.services(env, state), false,
+                q -> false, new java.util.Random()::nextInt);
         return new ShellContext(cli.out(), cli.err(), env, (argv, o, e, interactive, confirm) -> Nodefix.cli(
                 cli.withTerminal(o, e, interactive, confirm)).execute(argv.toArray(String[]::new)),
-                new RunStore(RunStore.defaultDir(env, state)), BuiltinModules.registry());
+                cli.services().runs(), cli.services().modules());
     }
 
     private Session interactive(ScriptedHosts hosts, String... lines) throws IOException {
