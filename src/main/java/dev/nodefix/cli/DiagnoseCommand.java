@@ -4,7 +4,9 @@ import dev.nodefix.diagnose.Diagnoser;
 import dev.nodefix.diagnose.Diagnosis;
 import dev.nodefix.diagnose.Finding;
 import dev.nodefix.diagnose.RemediationPolicy;
+import dev.nodefix.engine.HostRun;
 import dev.nodefix.fact.HostFacts;
+import dev.nodefix.probe.ProbeOutput;
 import dev.nodefix.probe.ProbeRuns;
 import dev.nodefix.probe.ProbeScript;
 import dev.nodefix.probe.ProbeTarget;
@@ -98,13 +100,26 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         if (chosen.isEmpty()) {
             chosen = ProbeRuns.discovered(new RemoteRun(ctx).run(inventory, connection, become,
-                    ProbeRuns.discoveryCommand()).runs());
+                    ProbeRuns.discoveryCommand()).runs().stream().filter(HostRun.Completed.class::isInstance)
+                    .map(r -> ((HostRun.Completed) r).result()).toList());
         }
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("--probe: no targets (give --target IP:PORT, set "
                     + ProbeRuns.TARGETS_VAR + ", or run k3s on a server)");
         }
         return ProbeRuns.findings(new RemoteRun(ctx).run(inventory, connection, become,
-                new ProbeScript(chosen).command()).runs());
+                new ProbeScript(chosen).command()).runs().stream().map(DiagnoseCommand::output).toList());
+    }
+
+    /** The probe script's run on one host, as the probe reads it. */
+    private static ProbeOutput output(HostRun run) {
+        String host = run.host().name();
+        if (run instanceof HostRun.Completed c) {
+            return new ProbeOutput.Printed(host, c.result().stdout());
+        }
+        if (run instanceof HostRun.Unreachable u) {
+            return new ProbeOutput.NotRun(host, "unreachable: " + u.error().getMessage());
+        }
+        return new ProbeOutput.NotRun(host, run instanceof HostRun.Errored e ? e.failure() + ": " + e.message() : "no result");
     }
 }
