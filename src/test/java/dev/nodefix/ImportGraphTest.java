@@ -83,7 +83,7 @@ class ImportGraphTest {
     @Test
     void referencesInCommentsAndStringsDoNotCount() {
         String code = "import dev.nodefix.inventory.Host; /** {@link dev.nodefix.app.Main} */ String s = \"dev.nodefix.cli.X\";"
-                + " // dev.nodefix.shell.Y\n char c = '\"'; dev.nodefix.transport.ssh.SshSettings x; String t = \"\"\"\n"
+                + " // dev.nodefix.shell.Y\n char c = '\"'; dev.nodefix.transport.ssh.SshTransport x; String t = \"\"\"\n"
                 + " dev.nodefix.play.Z\n \"\"\";";
 
         assertThat(referenced(code)).containsExactly("inventory", "transport.ssh");

@@ -1,8 +1,8 @@
 package dev.nodefix.cli;
 
+import dev.nodefix.transport.SecretSource;
+import dev.nodefix.transport.SshSettings;
 import dev.nodefix.transport.TransportFactory;
-import dev.nodefix.transport.ssh.SecretSource;
-import dev.nodefix.transport.ssh.SshSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;

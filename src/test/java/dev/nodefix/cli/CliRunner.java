@@ -1,9 +1,9 @@
 package dev.nodefix.cli;
 
 import dev.nodefix.app.Nodefix;
+import dev.nodefix.transport.SecretSource;
+import dev.nodefix.transport.SshSettings;
 import dev.nodefix.transport.TransportFactory;
-import dev.nodefix.transport.ssh.SecretSource;
-import dev.nodefix.transport.ssh.SshSettings;
 import dev.nodefix.transport.ssh.SshTransportFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nodefix.transport.Command;
+import dev.nodefix.transport.EnvironmentSecrets;
 import dev.nodefix.transport.FailureClass;
+import dev.nodefix.transport.SecretSource;
+import dev.nodefix.transport.SshSettings;
 import dev.nodefix.transport.Transport;
 import dev.nodefix.transport.TransportException;
 import java.io.IOException;

@@ -1,6 +1,5 @@
-package dev.nodefix.transport.ssh;
+package dev.nodefix.transport;
 
-import dev.nodefix.transport.Secret;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,8 +1,7 @@
-package dev.nodefix.transport.ssh;
+package dev.nodefix.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nodefix.transport.Secret;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
