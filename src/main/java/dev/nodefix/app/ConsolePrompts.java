@@ -1,6 +1,6 @@
 package dev.nodefix.app;
 
-import dev.nodefix.transport.Secret;
+import dev.nodefix.secret.Secret;
 import dev.nodefix.transport.SecretSource;
 import java.io.Console;
 import java.util.Map;

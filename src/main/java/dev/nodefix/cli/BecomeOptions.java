@@ -1,8 +1,8 @@
 package dev.nodefix.cli;
 
 import dev.nodefix.engine.BecomeRule;
-import dev.nodefix.transport.Secret;
 import dev.nodefix.inventory.Host;
+import dev.nodefix.secret.Secret;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Option;

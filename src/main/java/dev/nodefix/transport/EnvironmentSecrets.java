@@ -1,5 +1,6 @@
 package dev.nodefix.transport;
 
+import dev.nodefix.secret.Secret;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;

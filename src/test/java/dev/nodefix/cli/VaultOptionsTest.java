@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nodefix.app.Nodefix;
 import dev.nodefix.inventory.Location;
-import dev.nodefix.transport.Secret;
+import dev.nodefix.secret.Secret;
 import dev.nodefix.transport.SecretSource;
 import dev.nodefix.transport.ssh.SshTransportFactory;
 import dev.nodefix.vault.VaultConfig;

@@ -2,6 +2,7 @@ package dev.nodefix.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nodefix.secret.Secret;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -141,7 +141,7 @@ class SshAuthTest {
             }
             asked.incrementAndGet();
             assertThat(subject).isEqualTo(encrypted.toString());
-            return Optional.of(dev.nodefix.transport.Secret.of("pass phrase"));
+            return Optional.of(dev.nodefix.secret.Secret.of("pass phrase"));
         };
         SshSettings s = TestHosts.settings(knownHosts, Optional.of(encrypted), Map.of());
         SshSettings settings = new SshSettings(s.connectTimeout(), s.commandTimeout(), s.keepAlive(), s.knownHosts(),
