@@ -20,8 +20,9 @@ public final class Nodefix {
     }
 
     /**
-     * The services, each built once: one expression engine (the modules' and the playbook loader's), the built-in
-     * modules over it, and the stores under {@code $XDG_STATE_HOME/nodefix} (default {@code ~/.local/state}).
+     * The services, each built once: one expression engine (the modules', the playbook loader's and the
+     * executors'), the built-in modules over it, and the stores under {@code $XDG_STATE_HOME/nodefix} (default
+     * {@code ~/.local/state}).
      */
     public static Services services(Map<String, String> env, Path home) {
         Expressions expressions = new Expressions();

@@ -80,7 +80,8 @@ final class ChangeFlow {
         ChangeText text = new ChangeText(output.style(ctx.env(), ctx.interactive()), opts.diff, output.verbosity() > 0);
         PrintWriter out = ctx.out();
         try (Connections connections = new Connections(session.factory())) {
-            ChangeRun run = new ChangeRun(connections, conn.forks(req.setup().forks()), session.become(), opts.breakLock);
+            ChangeRun run = new ChangeRun(connections, conn.forks(req.setup().forks()), session.become(), opts.breakLock,
+                    ctx.services().expressions());
             Progress planning = new Progress(ctx.err(), req.hosts().size(), ctx.interactive());
             List<HostPlan> plans = run.plan(req.hosts(), req.tasks(), p -> planning.done(p.planned(), !p.unreachable()));
             planning.clear();
@@ -115,7 +116,8 @@ final class ChangeFlow {
             }
             Optional<BatchGate> gate = req.rolling().gate() ? Optional.of(new BatchGate(ctx.services().modules(),
                     dev.nodefix.play.PlayOptions.GATE_TIMEOUT, conn.forks(req.setup().forks()), connections,
-                    new dev.nodefix.engine.TaskSteps(session.become(), opts.breakLock), req.rolling().server()))
+                    new dev.nodefix.engine.TaskSteps(session.become(), opts.breakLock, ctx.services().expressions()),
+                    req.rolling().server()))
                     : Optional.empty();
             return apply(req, run, plans, changing, text, output, gate);
         }

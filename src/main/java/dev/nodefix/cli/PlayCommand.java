@@ -131,7 +131,8 @@ public final class PlayCommand implements Callable<Integer> {
         RemoteRun.Session session = new RemoteRun(ctx).session(inventory.setup(ctx, connection, become), connection, become);
         try (Connections connections = new Connections(session.factory())) {
             PlaybookRun run = new PlaybookRun(book, inv, selected, options, connections, connection.forks(inventory.setup(ctx).forks()),
-                    session.become(), change.breakLock, ctx.services().modules(), PlaybookRun.realSleeper());
+                    session.become(), change.breakLock, ctx.services().modules(), ctx.services().expressions(),
+                    PlaybookRun.realSleeper());
             List<Host> hosts = run.hosts();
             if (hosts.isEmpty()) {
                 throw new IllegalArgumentException("no play of " + file + " selects any of the hosts given (--limit "

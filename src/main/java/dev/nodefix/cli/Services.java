@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * @param modules     the modules a task or {@code run -m} may name
  * @param runs        the controller's run store
- * @param expressions the template expression engine playbooks are checked and loaded with (the modules' own)
+ * @param expressions the one template expression engine: the modules, the playbook loader and the executors use it
  * @param udpCsum     the UDP checksum error counts {@code diagnose} remembers between runs
  */
 public record Services(ModuleRegistry modules, RunStore runs, Expressions expressions, UdpCsumReadings udpCsum) {
