@@ -1,7 +1,7 @@
 package dev.nodefix.app;
 
-import dev.nodefix.transport.Secret;
-import dev.nodefix.transport.ssh.SecretSource;
+import dev.nodefix.secret.Secret;
+import dev.nodefix.transport.SecretSource;
 import java.io.Console;
 import java.util.Map;
 import java.util.Optional;

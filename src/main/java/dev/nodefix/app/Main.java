@@ -1,6 +1,5 @@
 package dev.nodefix.app;
 
-import dev.nodefix.cli.Cli;
 import dev.nodefix.cli.CliContext;
 import dev.nodefix.transport.ssh.SshTransportFactory;
 import java.io.OutputStreamWriter;
@@ -25,10 +24,11 @@ public final class Main {
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        CliContext ctx = new CliContext(out, err, System.getenv(), Path.of(System.getProperty("user.home")),
-                Clock.systemUTC(), new ConsolePrompts(System.console()), SshTransportFactory::new,
+        Path home = Path.of(System.getProperty("user.home"));
+        CliContext ctx = new CliContext(out, err, System.getenv(), home, Clock.systemUTC(),
+                new ConsolePrompts(System.console()), SshTransportFactory::new, Nodefix.services(System.getenv(), home),
                 System.console() != null, Main::confirm, new SecureRandom()::nextInt);
-        int code = new Cli(ctx).execute(args);
+        int code = Nodefix.cli(ctx).execute(args);
         out.flush();
         err.flush();
         System.exit(code);

@@ -1,8 +1,8 @@
 package dev.nodefix.cli;
 
 import dev.nodefix.engine.BecomeRule;
-import dev.nodefix.transport.Secret;
 import dev.nodefix.inventory.Host;
+import dev.nodefix.secret.Secret;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
@@ -18,6 +18,11 @@ public final class BecomeOptions {
     @Option(names = {"-K", "--ask-become-pass"},
             description = "Prompt for the sudo password (else NODEFIX_BECOME_PASSWORD; without either, sudo -n).")
     boolean askBecomePass;
+
+    /** {@code -b/--become} was given. */
+    public boolean become() {
+        return become;
+    }
 
     public boolean askBecomePass() {
         return askBecomePass;

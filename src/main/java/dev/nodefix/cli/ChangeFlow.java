@@ -7,7 +7,6 @@ import dev.nodefix.engine.HostPlan;
 import dev.nodefix.engine.HostResult;
 import dev.nodefix.engine.Task;
 import dev.nodefix.inventory.Host;
-import dev.nodefix.modules.BuiltinModules;
 import dev.nodefix.play.BatchGate;
 import dev.nodefix.play.PlayBatches;
 import dev.nodefix.play.RollbackBatches;
@@ -17,6 +16,7 @@ import dev.nodefix.journal.RunJournal;
 import dev.nodefix.journal.RunKind;
 import dev.nodefix.report.ChangeJson;
 import dev.nodefix.report.ChangeText;
+import dev.nodefix.report.ExitCode;
 import dev.nodefix.report.Progress;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -80,7 +80,8 @@ final class ChangeFlow {
         ChangeText text = new ChangeText(output.style(ctx.env(), ctx.interactive()), opts.diff, output.verbosity() > 0);
         PrintWriter out = ctx.out();
         try (Connections connections = new Connections(session.factory())) {
-            ChangeRun run = new ChangeRun(connections, conn.forks(req.setup().forks()), session.become(), opts.breakLock);
+            ChangeRun run = new ChangeRun(connections, conn.forks(req.setup().forks()), session.become(), opts.breakLock,
+                    ctx.services().expressions());
             Progress planning = new Progress(ctx.err(), req.hosts().size(), ctx.interactive());
             List<HostPlan> plans = run.plan(req.hosts(), req.tasks(), p -> planning.done(p.planned(), !p.unreachable()));
             planning.clear();
@@ -113,9 +114,10 @@ final class ChangeFlow {
             if (!opts.yes && !confirmed(changes, changing.size())) {
                 return ExitCode.USAGE;
             }
-            Optional<BatchGate> gate = req.rolling().gate() ? Optional.of(new BatchGate(BuiltinModules.registry(),
+            Optional<BatchGate> gate = req.rolling().gate() ? Optional.of(new BatchGate(ctx.services().modules(),
                     dev.nodefix.play.PlayOptions.GATE_TIMEOUT, conn.forks(req.setup().forks()), connections,
-                    new dev.nodefix.engine.TaskSteps(session.become(), opts.breakLock), req.rolling().server()))
+                    new dev.nodefix.engine.TaskSteps(session.become(), opts.breakLock, ctx.services().expressions()),
+                    req.rolling().server()))
                     : Optional.empty();
             return apply(req, run, plans, changing, text, output, gate);
         }

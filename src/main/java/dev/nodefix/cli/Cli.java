@@ -6,10 +6,12 @@ import dev.nodefix.inventory.InputException;
 import dev.nodefix.inventory.InventoryException;
 import dev.nodefix.journal.JournalException;
 import dev.nodefix.module.ArgException;
+import dev.nodefix.report.ExitCode;
 import dev.nodefix.report.UntrustedText;
 import dev.nodefix.sshconfig.SshConfigException;
 import dev.nodefix.vault.VaultException;
 import java.lang.reflect.Constructor;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -18,13 +20,21 @@ import picocli.CommandLine;
  */
 public final class Cli {
     private final CliContext ctx;
+    private final List<Class<?>> more;
 
-    public Cli(CliContext ctx) {
+    /**
+     * @param more commands the composition root adds after this package's own (the shell, which runs this tree's
+     *             commands); each is created with the context when it has a constructor taking one
+     */
+    public Cli(CliContext ctx, List<Class<?>> more) {
         this.ctx = ctx;
+        this.more = List.copyOf(more);
     }
 
     public CommandLine commandLine() {
         CommandLine cl = new CommandLine(NodefixCommand.class, new ContextFactory(ctx));
+        more.forEach(cl::addSubcommand);
+        cl.addSubcommand(new CommandLine.HelpCommand());
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setExpandAtFiles(false); // -e @vars.yml is ansible-playbook's, not a picocli argument file

@@ -1,8 +1,8 @@
 package dev.nodefix.cli;
 
+import dev.nodefix.transport.SecretSource;
+import dev.nodefix.transport.SshSettings;
 import dev.nodefix.transport.TransportFactory;
-import dev.nodefix.transport.ssh.SecretSource;
-import dev.nodefix.transport.ssh.SshSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +18,7 @@ import java.util.function.Predicate;
  *
  * @param prompts    asks the operator for a secret on the terminal (empty answers when there is none)
  * @param transports builds the transport factory for the settings a command resolved
+ * @param services   the module registry, run store and expressions, built once
  * @param interactive whether stdin and stdout are a terminal (progress lines, prompts)
  * @param confirm    asks the operator a yes/no question on the terminal; false when there is none
  * @param entropy    random bits for run ids
@@ -31,6 +32,7 @@ public record CliContext(
         Clock clock,
         SecretSource prompts,
         Function<SshSettings, TransportFactory> transports,
+        Services services,
         boolean interactive,
         Predicate<String> confirm,
         IntSupplier entropy,
@@ -38,9 +40,9 @@ public record CliContext(
 
     /** A context whose working directory is the process's own. */
     public CliContext(PrintWriter out, PrintWriter err, Map<String, String> env, Path home, Clock clock,
-            SecretSource prompts, Function<SshSettings, TransportFactory> transports, boolean interactive,
-            Predicate<String> confirm, IntSupplier entropy) {
-        this(out, err, env, home, clock, prompts, transports, interactive, confirm, entropy,
+            SecretSource prompts, Function<SshSettings, TransportFactory> transports, Services services,
+            boolean interactive, Predicate<String> confirm, IntSupplier entropy) {
+        this(out, err, env, home, clock, prompts, transports, services, interactive, confirm, entropy,
                 Path.of("").toAbsolutePath());
     }
 
@@ -52,13 +54,22 @@ public record CliContext(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(prompts, "prompts");
         Objects.requireNonNull(transports, "transports");
+        Objects.requireNonNull(services, "services");
         Objects.requireNonNull(confirm, "confirm");
         Objects.requireNonNull(entropy, "entropy");
         Objects.requireNonNull(workingDir, "workingDir");
     }
 
+    /** The same context talking to the operator through other streams and questions (a shell's line). */
+    public CliContext withTerminal(PrintWriter newOut, PrintWriter newErr, boolean isInteractive,
+            Predicate<String> newConfirm) {
+        return new CliContext(newOut, newErr, env, home, clock, prompts, transports, services, isInteractive, newConfirm, entropy,
+                workingDir);
+    }
+
     /** The same context printing what goes to stdout to {@code newOut} (a nested command's report under --json). */
     public CliContext withOut(PrintWriter newOut) {
-        return new CliContext(newOut, err, env, home, clock, prompts, transports, interactive, confirm, entropy, workingDir);
+        return new CliContext(newOut, err, env, home, clock, prompts, transports, services, interactive, confirm, entropy,
+                workingDir);
     }
 }

@@ -1,6 +1,7 @@
 package dev.nodefix.cli;
 
 import dev.nodefix.fact.CollectorScript;
+import dev.nodefix.report.ExitCode;
 import java.util.concurrent.Callable;
 
 /** {@code nodefix collect-script}: print the collector, to run by hand where nodefix cannot SSH. */

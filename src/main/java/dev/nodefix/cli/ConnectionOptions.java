@@ -1,9 +1,9 @@
 package dev.nodefix.cli;
 
 import dev.nodefix.connect.CommandLineOverrides;
-import dev.nodefix.transport.ssh.RetryPolicy;
-import dev.nodefix.transport.ssh.SecretSource;
-import dev.nodefix.transport.ssh.SshSettings;
+import dev.nodefix.transport.RetryPolicy;
+import dev.nodefix.transport.SecretSource;
+import dev.nodefix.transport.SshSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

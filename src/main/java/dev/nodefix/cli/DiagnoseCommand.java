@@ -4,14 +4,16 @@ import dev.nodefix.diagnose.Diagnoser;
 import dev.nodefix.diagnose.Diagnosis;
 import dev.nodefix.diagnose.Finding;
 import dev.nodefix.diagnose.RemediationPolicy;
+import dev.nodefix.engine.HostRun;
 import dev.nodefix.fact.HostFacts;
-import dev.nodefix.journal.UdpCsumReadings;
+import dev.nodefix.probe.ProbeOutput;
 import dev.nodefix.probe.ProbeRuns;
 import dev.nodefix.probe.ProbeScript;
 import dev.nodefix.probe.ProbeTarget;
 import dev.nodefix.report.DiagnosisJson;
 import dev.nodefix.report.DiagnosisText;
 import dev.nodefix.report.EvidenceText;
+import dev.nodefix.report.ExitCode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,8 +80,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (explain) {
             new EvidenceText().print(ctx.out(), facts.loose());
         }
-        List<HostFacts> hosts = !from.isEmpty() ? facts.hosts() : new UdpCsumRecall(new UdpCsumReadings(
-                UdpCsumReadings.defaultFile(ctx.env(), ctx.home())), ctx.err()).recall(facts.hosts(), ctx.clock().instant());
+        List<HostFacts> hosts = !from.isEmpty() ? facts.hosts() : new UdpCsumRecall(ctx.services().udpCsum(),
+                ctx.err()).recall(facts.hosts(), ctx.clock().instant());
         Map<String, List<Finding>> probed = probe ? probe(explicit) : Map.of();
         Diagnosis diagnosis = Diagnoser.standard(new RemediationPolicy(keepOffload)).diagnose(hosts, probed);
         if (output.json()) {
@@ -98,13 +100,26 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         if (chosen.isEmpty()) {
             chosen = ProbeRuns.discovered(new RemoteRun(ctx).run(inventory, connection, become,
-                    ProbeRuns.discoveryCommand()).runs());
+                    ProbeRuns.discoveryCommand()).runs().stream().filter(HostRun.Completed.class::isInstance)
+                    .map(r -> ((HostRun.Completed) r).result()).toList());
         }
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("--probe: no targets (give --target IP:PORT, set "
                     + ProbeRuns.TARGETS_VAR + ", or run k3s on a server)");
         }
         return ProbeRuns.findings(new RemoteRun(ctx).run(inventory, connection, become,
-                new ProbeScript(chosen).command()).runs());
+                new ProbeScript(chosen).command()).runs().stream().map(DiagnoseCommand::output).toList());
+    }
+
+    /** The probe script's run on one host, as the probe reads it. */
+    private static ProbeOutput output(HostRun run) {
+        String host = run.host().name();
+        if (run instanceof HostRun.Completed c) {
+            return new ProbeOutput.Printed(host, c.result().stdout());
+        }
+        if (run instanceof HostRun.Unreachable u) {
+            return new ProbeOutput.NotRun(host, "unreachable: " + u.error().getMessage());
+        }
+        return new ProbeOutput.NotRun(host, run instanceof HostRun.Errored e ? e.failure() + ": " + e.message() : "no result");
     }
 }

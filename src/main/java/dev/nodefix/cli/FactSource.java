@@ -7,6 +7,7 @@ import dev.nodefix.fact.HostFacts;
 import dev.nodefix.fact.NodeFacts;
 import dev.nodefix.inventory.InputException;
 import dev.nodefix.inventory.InputFile;
+import dev.nodefix.report.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

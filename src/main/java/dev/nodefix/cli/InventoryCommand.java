@@ -2,6 +2,7 @@ package dev.nodefix.cli;
 
 import dev.nodefix.inventory.Inventory;
 import dev.nodefix.report.ConnectionExplanation;
+import dev.nodefix.report.ExitCode;
 import dev.nodefix.report.InventoryGraph;
 import dev.nodefix.report.InventoryListing;
 import java.util.concurrent.Callable;

@@ -152,7 +152,7 @@ public final class InventoryOptions {
             String text = limit == null ? "all" : limit;
             pattern = ctx == null ? dev.nodefix.inventory.HostPattern.parse(text)
                     : dev.nodefix.inventory.HostPattern.parse(text, new LimitReferences(ctx.workingDir(),
-                            new dev.nodefix.journal.RunStore(dev.nodefix.journal.RunStore.defaultDir(ctx.env(), ctx.home())),
+                            ctx.services().runs(),
                             note -> {
                                 ctx.err().println("nodefix: " + note);
                                 ctx.err().flush();
@@ -162,7 +162,7 @@ public final class InventoryOptions {
     }
 
     /** The {@code -l/--limit} value as given, if any. */
-    Optional<String> limit() {
+    public Optional<String> limit() {
         return Optional.ofNullable(limit);
     }
 

@@ -4,14 +4,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
-/** The command tree's root: {@code nodefix COMMAND [OPTIONS]}. */
+/**
+ * The command tree's root: {@code nodefix COMMAND [OPTIONS]}. {@link Cli} adds the commands the composition root
+ * brings (the shell) and then {@code help}.
+ */
 @Command(name = "nodefix", mixinStandardHelpOptions = true, versionProvider = Version.class,
         synopsisSubcommandLabel = "COMMAND",
         description = {"Find and fix the flannel VXLAN 63-second service delay across a k3s cluster, over SSH,",
                 "and undo every change it made. Reads Ansible YAML inventories.", ""},
         subcommands = {InventoryCommand.class, PingCommand.class, RunCommand.class, PlayCommand.class,
                 FactsCommand.class, DiagnoseCommand.class, CollectScriptCommand.class, RunsCommand.class,
-                RollbackCommand.class, UnlockCommand.class, ShellCommand.class, CommandLine.HelpCommand.class},
+                RollbackCommand.class, UnlockCommand.class},
         footer = {"", "Inventory: -i FILE, else $NODEFIX_INVENTORY, else inventory/hosts.yaml.",
                 "Host keys are checked strictly against known_hosts; --accept-new-host-keys records unknown ones.",
                 "Exit codes: 0 ok, 1 usage or input error, 2 a host failed, 4 a host unreachable."})

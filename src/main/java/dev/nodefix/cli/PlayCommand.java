@@ -1,14 +1,12 @@
 package dev.nodefix.cli;
 
 import dev.nodefix.engine.Connections;
-import dev.nodefix.expr.Expressions;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
 import dev.nodefix.journal.HostEnd;
 import dev.nodefix.journal.RunJournal;
 import dev.nodefix.journal.RunMeta;
 import dev.nodefix.journal.RunKind;
-import dev.nodefix.modules.BuiltinModules;
 import dev.nodefix.play.PlayEvents;
 import dev.nodefix.play.PlayOptions;
 import dev.nodefix.play.PlaybookPlan;
@@ -22,6 +20,7 @@ import dev.nodefix.playbook.Playbook;
 import dev.nodefix.playbook.PlaybookException;
 import dev.nodefix.playbook.PlaybookLoader;
 import dev.nodefix.playbook.Serial;
+import dev.nodefix.report.ExitCode;
 import dev.nodefix.report.PlayJson;
 import dev.nodefix.report.PlayText;
 import dev.nodefix.report.Progress;
@@ -111,7 +110,7 @@ public final class PlayCommand implements Callable<Integer> {
         PlayOptions options;
         try {
             options = options(ExtraVars.decrypted(ExtraVars.parse(extraVars), inventory.unvault(ctx)));
-            book = new PlaybookLoader(BuiltinModules.registry(), new Expressions()).load(file, options.extraVars());
+            book = new PlaybookLoader(ctx.services().modules(), ctx.services().expressions()).load(file, options.extraVars());
         } catch (PlaybookException e) {
             e.problems().forEach(p -> ctx.err().println("nodefix: error: " + p));
             ctx.err().flush();
@@ -132,7 +131,8 @@ public final class PlayCommand implements Callable<Integer> {
         RemoteRun.Session session = new RemoteRun(ctx).session(inventory.setup(ctx, connection, become), connection, become);
         try (Connections connections = new Connections(session.factory())) {
             PlaybookRun run = new PlaybookRun(book, inv, selected, options, connections, connection.forks(inventory.setup(ctx).forks()),
-                    session.become(), change.breakLock, BuiltinModules.registry(), PlaybookRun.realSleeper());
+                    session.become(), change.breakLock, ctx.services().modules(), ctx.services().expressions(),
+                    PlaybookRun.realSleeper());
             List<Host> hosts = run.hosts();
             if (hosts.isEmpty()) {
                 throw new IllegalArgumentException("no play of " + file + " selects any of the hosts given (--limit "

@@ -74,7 +74,7 @@ public final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunStore store = new RunStore(RunStore.defaultDir(ctx.env(), ctx.home()));
+        RunStore store = ctx.services().runs();
         String id = runId(store);
         dev.nodefix.inventory.Inventory inv = inventory.setup(ctx, connection, become).inventory();
         List<Host> selected = inventory.select(inv);

@@ -8,7 +8,6 @@ import dev.nodefix.module.HostContext;
 import dev.nodefix.journal.RunKind;
 import dev.nodefix.module.Invocation;
 import dev.nodefix.module.KeyValueArgs;
-import dev.nodefix.modules.BuiltinModules;
 import dev.nodefix.playbook.Serial;
 import dev.nodefix.report.AdHocReport;
 import dev.nodefix.transport.Command;
@@ -75,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private int runModule() {
         String args = commandLine == null ? "" : commandLine;
-        Invocation invocation = BuiltinModules.registry().get(module).invoke(KeyValueArgs.parse(module, args));
+        Invocation invocation = ctx.services().modules().get(module).invoke(KeyValueArgs.parse(module, args));
         String what = (module + " " + args).strip();
         Inventory inv = inventory.setup(ctx, connection, become).inventory();
         List<Host> hosts = inventory.select(inv);

@@ -48,7 +48,7 @@ final class RunRecording {
                               PrintWriter announce) {
         Instant now = ctx.clock().instant();
         String id = RunId.next(now, ctx.entropy());
-        RunStore store = new RunStore(RunStore.defaultDir(ctx.env(), ctx.home()));
+        RunStore store = ctx.services().runs();
         RunMeta meta = new RunMeta(id, kind, rollbackOf, now, what, hosts, Optional.empty(), inventory);
         String holder = LockHolder.describe(now, ctx.env().getOrDefault("USER", "?"),
                 ctx.env().getOrDefault("HOSTNAME", "controller"), ProcessHandle.current().pid(), LockHolder.bootId());

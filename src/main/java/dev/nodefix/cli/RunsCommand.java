@@ -6,6 +6,7 @@ import dev.nodefix.journal.RunId;
 import dev.nodefix.journal.RunMeta;
 import dev.nodefix.journal.RunStore;
 import dev.nodefix.journal.StoredRuns;
+import dev.nodefix.report.ExitCode;
 import dev.nodefix.report.RunsJson;
 import dev.nodefix.report.RunsText;
 import java.util.Set;
@@ -50,7 +51,7 @@ public final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunStore store = new RunStore(RunStore.defaultDir(ctx.env(), ctx.home()));
+        RunStore store = ctx.services().runs();
         if (fromNodes) {
             if (!words.isEmpty()) {
                 throw usage("--from-nodes lists runs; `runs show RUN` reads this machine's run store"

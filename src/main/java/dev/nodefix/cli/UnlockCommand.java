@@ -7,6 +7,7 @@ import dev.nodefix.journal.NodeJournal;
 import dev.nodefix.journal.RunId;
 import dev.nodefix.journal.RunMeta;
 import dev.nodefix.journal.RunStore;
+import dev.nodefix.report.ExitCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class UnlockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunStore store = new RunStore(RunStore.defaultDir(ctx.env(), ctx.home()));
+        RunStore store = ctx.services().runs();
         RemoteRun.Outcome status = new RemoteRun(ctx).run(inventory, connection, become, NodeJournal.status());
         Map<String, String> toRemove = new LinkedHashMap<>();
         List<String> lines = new ArrayList<>();

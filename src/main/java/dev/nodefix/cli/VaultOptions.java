@@ -1,7 +1,7 @@
 package dev.nodefix.cli;
 
-import dev.nodefix.transport.ssh.EnvironmentSecrets;
-import dev.nodefix.transport.ssh.SecretSource;
+import dev.nodefix.transport.EnvironmentSecrets;
+import dev.nodefix.transport.SecretSource;
 import dev.nodefix.vault.Vault;
 import dev.nodefix.vault.VaultConfig;
 import java.nio.file.Path;

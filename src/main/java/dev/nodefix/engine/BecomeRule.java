@@ -1,8 +1,8 @@
 package dev.nodefix.engine;
 
 import dev.nodefix.inventory.Host;
+import dev.nodefix.secret.Secret;
 import dev.nodefix.transport.Become;
-import dev.nodefix.transport.Secret;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,5 +1,6 @@
 package dev.nodefix.engine;
 
+import dev.nodefix.expr.Expressions;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.journal.Entry;
 import dev.nodefix.journal.RunJournal;
@@ -25,10 +26,11 @@ public final class ChangeRun {
     private final TaskSteps steps;
 
     /** @param breakLock take over node locks left behind by runs that died */
-    public ChangeRun(Connections connections, int forks, BecomeRule become, boolean breakLock) {
+    public ChangeRun(Connections connections, int forks, BecomeRule become, boolean breakLock,
+            Expressions expressions) {
         this.connections = connections;
         this.fanOut = new FanOut(forks);
-        this.steps = new TaskSteps(become, breakLock);
+        this.steps = new TaskSteps(become, breakLock, expressions);
     }
 
     /** Reads and plans every task on every host; nothing changes. */

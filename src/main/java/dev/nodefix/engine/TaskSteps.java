@@ -31,12 +31,16 @@ import java.util.function.IntSupplier;
 public final class TaskSteps {
     private final BecomeRule become;
     private final boolean breakLock;
-    private final Expressions expressions = new Expressions();
+    private final Expressions expressions;
 
-    /** @param breakLock take over node locks left behind by runs that died */
-    public TaskSteps(BecomeRule become, boolean breakLock) {
+    /**
+     * @param breakLock   take over node locks left behind by runs that died
+     * @param expressions the one expression engine, for what a task's values hold
+     */
+    public TaskSteps(BecomeRule become, boolean breakLock, Expressions expressions) {
         this.become = become;
         this.breakLock = breakLock;
+        this.expressions = expressions;
     }
 
     /** Reads the task's state and plans; nothing changes. */

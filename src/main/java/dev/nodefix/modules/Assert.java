@@ -29,8 +29,13 @@ import java.util.Optional;
  * out before binding the rest.
  */
 public final class Assert implements Module<Assert.AssertArgs> {
-    private final Expressions expressions = new Expressions();
+    private final Expressions expressions;
     private final FactsQuery facts = FactsQuery.shipped();
+
+    /** @param expressions evaluates the conditions ({@code that}) */
+    public Assert(Expressions expressions) {
+        this.expressions = expressions;
+    }
 
     public record AssertArgs(List<String> that, Optional<String> failMsg, Map<String, Object> vars) {
         public AssertArgs {

@@ -44,7 +44,7 @@ final class PlayContext {
     final TaskSteps asIs;
     final TaskSteps escalated;
     final TaskRunner runner;
-    final Expressions expressions = new Expressions();
+    final Expressions expressions;
     final Map<PlayTask, Integer> numbers = new IdentityHashMap<>();
     private final FactsQuery facts = FactsQuery.shipped();
     private final NodeNames nodeNames = new NodeNames();
@@ -52,15 +52,16 @@ final class PlayContext {
     private final Map<Play, List<Host>> playHosts = new IdentityHashMap<>();
 
     PlayContext(Playbook book, Inventory inventory, List<Host> selected, PlayOptions options, Connections connections,
-                int forks, BecomeRule become, boolean breakLock, TaskRunner runner) {
+                int forks, BecomeRule become, boolean breakLock, Expressions expressions, TaskRunner runner) {
         this.book = book;
         this.inventory = inventory;
         this.selected = List.copyOf(selected);
         this.options = options;
         this.connections = connections;
         this.fanOut = new FanOut(forks);
-        this.asIs = new TaskSteps(become, breakLock);
-        this.escalated = new TaskSteps(become.forced(), breakLock);
+        this.expressions = expressions;
+        this.asIs = new TaskSteps(become, breakLock, expressions);
+        this.escalated = new TaskSteps(become.forced(), breakLock, expressions);
         this.runner = runner;
         int n = 0;
         for (Play play : book.plays()) {

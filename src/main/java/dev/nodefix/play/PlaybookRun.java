@@ -3,6 +3,7 @@ package dev.nodefix.play;
 import dev.nodefix.engine.BecomeRule;
 import dev.nodefix.engine.ChangeRun;
 import dev.nodefix.engine.Connections;
+import dev.nodefix.expr.Expressions;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
 import dev.nodefix.journal.Entry;
@@ -27,11 +28,11 @@ public final class PlaybookRun {
      */
     public PlaybookRun(Playbook book, Inventory inventory, List<Host> selected, PlayOptions options,
                        Connections connections, int forks, BecomeRule become, boolean breakLock,
-                       ModuleRegistry registry, TaskRunner.Sleeper sleeper) {
+                       ModuleRegistry registry, Expressions expressions, TaskRunner.Sleeper sleeper) {
         this.ctx = new PlayContext(book, inventory, selected, options, connections, forks, become, breakLock,
-                new TaskRunner(registry, sleeper));
+                expressions, new TaskRunner(registry, sleeper));
         this.gate = new HealthGate(registry, options.gateTimeout(), sleeper, forks);
-        this.locks = new ChangeRun(connections, forks, become, breakLock);
+        this.locks = new ChangeRun(connections, forks, become, breakLock, expressions);
     }
 
     /** Sleeps for real. */

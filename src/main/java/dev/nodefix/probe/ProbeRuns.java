@@ -3,9 +3,9 @@ package dev.nodefix.probe;
 import dev.nodefix.diagnose.Code;
 import dev.nodefix.diagnose.Finding;
 import dev.nodefix.diagnose.Severity;
-import dev.nodefix.engine.HostRun;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.transport.Command;
+import dev.nodefix.transport.CommandResult;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,12 +39,16 @@ public final class ProbeRuns {
         return Command.shell(DISCOVER);
     }
 
-    /** ClusterIP:port of the services the servers listed (headless ones skipped), at most 5. */
-    public static List<ProbeTarget> discovered(List<HostRun> runs) {
+    /**
+     * ClusterIP:port of the services the servers listed (headless ones skipped), at most 5.
+     *
+     * @param results the discovery command's results on the hosts it ran to its end on
+     */
+    public static List<ProbeTarget> discovered(List<CommandResult> results) {
         Set<ProbeTarget> targets = new LinkedHashSet<>();
-        for (HostRun run : runs) {
-            if (run instanceof HostRun.Completed c && c.result().ok()) {
-                c.result().stdout().lines().map(String::strip).filter(l -> l.matches("(\\d{1,3}\\.){3}\\d{1,3}:\\d{1,5}"))
+        for (CommandResult result : results) {
+            if (result.ok()) {
+                result.stdout().lines().map(String::strip).filter(l -> l.matches("(\\d{1,3}\\.){3}\\d{1,3}:\\d{1,5}"))
                         .map(ProbeTarget::parse).forEach(targets::add);
             }
         }
@@ -52,21 +56,14 @@ public final class ProbeRuns {
     }
 
     /** Findings per host from the runs of {@link ProbeScript}; a host the probe could not run on says why. */
-    public static Map<String, List<Finding>> findings(List<HostRun> runs) {
+    public static Map<String, List<Finding>> findings(List<ProbeOutput> outputs) {
         Map<String, List<Finding>> out = new TreeMap<>();
-        for (HostRun run : runs) {
-            out.put(run.host().name(), run instanceof HostRun.Completed c
-                    ? ProbeFindings.of(ProbeResult.parse(c.result().stdout()))
-                    : List.of(Finding.of(Code.PROBE_FAILED, Severity.WARNING, "probe not run: " + reason(run),
-                            List.of(), null)));
+        for (ProbeOutput output : outputs) {
+            out.put(output.host(), output instanceof ProbeOutput.Printed p
+                    ? ProbeFindings.of(ProbeResult.parse(p.stdout()))
+                    : List.of(Finding.of(Code.PROBE_FAILED, Severity.WARNING,
+                            "probe not run: " + ((ProbeOutput.NotRun) output).reason(), List.of(), null)));
         }
         return out;
-    }
-
-    private static String reason(HostRun run) {
-        if (run instanceof HostRun.Unreachable u) {
-            return "unreachable: " + u.error().getMessage();
-        }
-        return run instanceof HostRun.Errored e ? e.failure() + ": " + e.message() : "no result";
     }
 }

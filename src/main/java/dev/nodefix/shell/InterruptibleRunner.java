@@ -1,6 +1,6 @@
 package dev.nodefix.shell;
 
-import dev.nodefix.cli.ExitCode;
+import dev.nodefix.report.ExitCode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;

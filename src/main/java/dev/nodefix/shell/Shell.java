@@ -1,9 +1,6 @@
 package dev.nodefix.shell;
 
-import dev.nodefix.cli.CliContext;
 import dev.nodefix.journal.RunMeta;
-import dev.nodefix.journal.RunStore;
-import dev.nodefix.module.ModuleRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,16 +22,14 @@ import org.jline.terminal.Terminal;
  * or over a script on stdin (no prompt, no colours, no questions; exit code of the first line that failed).
  */
 public final class Shell {
-    private final CliContext base;
+    private final ShellContext base;
     private final ShellState start;
-    private final ModuleRegistry modules;
     private final ShellInventory inventory;
 
     /** A shell whose cd, list, prompt and completion read {@code inventory} (the commands read their own setup). */
-    public Shell(CliContext base, ShellState start, ShellInventory inventory, ModuleRegistry modules) {
+    public Shell(ShellContext base, ShellState start, ShellInventory inventory) {
         this.base = base;
         this.start = start;
-        this.modules = modules;
         this.inventory = inventory;
     }
 
@@ -67,7 +62,7 @@ public final class Shell {
         LineReader reader = reader(terminal);
         boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType());
         InterruptibleRunner runner = new InterruptibleRunner(terminal, terminal.writer());
-        ShellSession session = new ShellSession(base, new LineTranslator(inventory, modules),
+        ShellSession session = new ShellSession(base.commands(), new LineTranslator(inventory, base.modules()),
                 dumb && !start.options().contains("--no-color") ? start.withOption("--no-color") : start,
                 new ShellSession.Io(terminal.writer(), terminal.writer(), true, confirm(reader), runner));
         terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN); // the prompt and each command set their own
@@ -85,10 +80,10 @@ public final class Shell {
 
     /** Line editing with completion, and the history file (created with its directory). */
     private LineReader reader(Terminal terminal) {
-        Path history = HistoryFile.path(base.env(), base.home());
+        Path history = base.history();
         createParent(history);
         return LineReaderBuilder.builder().terminal(terminal).appName("nodefix")
-                .completer(new ShellCompleter(inventory, modules, this::runIds, new PlaybookFiles(Path.of(""))))
+                .completer(new ShellCompleter(inventory, base.modules(), this::runIds, new PlaybookFiles(Path.of(""))))
                 .variable(LineReader.HISTORY_FILE, history)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // !CMD is a command, not a history event
                 .build();
@@ -111,7 +106,7 @@ public final class Shell {
     }
 
     private ShellSession session(ShellSession.Io io) {
-        return new ShellSession(base, new LineTranslator(inventory, modules), start, io);
+        return new ShellSession(base.commands(), new LineTranslator(inventory, base.modules()), start, io);
     }
 
     /** A y/N question through the line reader, kept out of the history; Ctrl-C or Ctrl-D is a no. */
@@ -132,7 +127,7 @@ public final class Shell {
     /** The journal's run ids, newest first. */
     private List<String> runIds() {
         try {
-            List<String> ids = new ArrayList<>(new RunStore(RunStore.defaultDir(base.env(), base.home())).list()
+            List<String> ids = new ArrayList<>(base.runs().list()
                     .stream().map(RunMeta::id).toList());
             Collections.reverse(ids);
             return ids;

@@ -1,8 +1,6 @@
 package dev.nodefix.shell;
 
-import dev.nodefix.cli.Cli;
-import dev.nodefix.cli.CliContext;
-import dev.nodefix.cli.ExitCode;
+import dev.nodefix.report.ExitCode;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -13,8 +11,8 @@ import java.util.OptionalInt;
 import java.util.function.Predicate;
 
 /**
- * One shell session: its state, and each line carried out. Commands run through the CLI's command tree over a
- * context whose output is the shell's, so a change made here is journaled and listed like one made by the CLI.
+ * One shell session: its state, and each line carried out. Commands run through the CLI's command tree with the
+ * shell's output, so a change made here is journaled and listed like one made by the CLI.
  */
 public final class ShellSession {
     /** A line the shell itself refused (bad cd, unknown command, bad switch): it counts as a failure with this code. */
@@ -35,14 +33,14 @@ public final class ShellSession {
         }
     }
 
-    private final CliContext base;
+    private final Commands commands;
     private final LineTranslator translator;
     private final Io io;
     private final Map<String, String> facts = new HashMap<>();
     private ShellState state;
 
-    ShellSession(CliContext base, LineTranslator translator, ShellState start, Io io) {
-        this.base = base;
+    ShellSession(Commands commands, LineTranslator translator, ShellState start, Io io) {
+        this.commands = commands;
         this.translator = translator;
         this.state = start;
         this.io = io;
@@ -90,11 +88,9 @@ public final class ShellSession {
         }
         OutputTap out = new OutputTap(io.out());
         OutputTap err = new OutputTap(io.err());
-        CliContext ctx = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), base.env(), base.home(),
-                base.clock(), base.prompts(), base.transports(), io.interactive(), io.confirm(), base.entropy(),
-                base.workingDir());
-        String[] argv = invoke.argv().toArray(String[]::new);
-        int code = io.runner().run(() -> execute(ctx, argv), () -> {
+        PrintWriter toOut = new PrintWriter(out, true);
+        PrintWriter toErr = new PrintWriter(err, true);
+        int code = io.runner().run(() -> execute(invoke.argv(), toOut, toErr), () -> {
             out.detach();
             err.detach();
         });
@@ -102,12 +98,12 @@ public final class ShellSession {
         return code;
     }
 
-    private int execute(CliContext ctx, String[] argv) {
+    private int execute(List<String> argv, PrintWriter out, PrintWriter err) {
         try {
-            return new Cli(ctx).execute(argv);
-        } catch (RuntimeException e) { // Cli maps the commands' failures; this is the shell's own
-            ctx.err().println("nodefix shell: internal error: " + e);
-            ctx.err().flush();
+            return commands.run(argv, out, err, io.interactive(), io.confirm());
+        } catch (RuntimeException e) { // the command tree maps the commands' failures; this is the shell's own
+            err.println("nodefix shell: internal error: " + e);
+            err.flush();
             return ExitCode.USAGE;
         }
     }

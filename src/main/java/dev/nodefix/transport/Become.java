@@ -1,5 +1,6 @@
 package dev.nodefix.transport;
 
+import dev.nodefix.secret.Secret;
 import java.util.Objects;
 import java.util.Optional;
 

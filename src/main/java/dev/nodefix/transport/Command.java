@@ -1,5 +1,6 @@
 package dev.nodefix.transport;
 
+import dev.nodefix.secret.Secret;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

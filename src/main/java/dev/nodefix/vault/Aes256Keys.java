@@ -1,6 +1,6 @@
 package dev.nodefix.vault;
 
-import dev.nodefix.transport.Secret;
+import dev.nodefix.secret.Secret;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.nodefix.vault;
 
-import dev.nodefix.transport.Secret;
+import dev.nodefix.secret.Secret;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;

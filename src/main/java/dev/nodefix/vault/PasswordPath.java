@@ -1,6 +1,6 @@
 package dev.nodefix.vault;
 
-import dev.nodefix.transport.Secret;
+import dev.nodefix.secret.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

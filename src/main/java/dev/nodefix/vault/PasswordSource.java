@@ -1,6 +1,6 @@
 package dev.nodefix.vault;
 
-import dev.nodefix.transport.Secret;
+import dev.nodefix.secret.Secret;
 
 /**
  * Where one vault password comes from: a file, an executable script, or the terminal. Nothing is read, run

@@ -1,6 +1,6 @@
 package dev.nodefix.vault;
 
-import dev.nodefix.transport.Secret;
+import dev.nodefix.secret.Secret;
 import java.util.Optional;
 
 /** Asks the operator for a vault password on the terminal; empty when there is no terminal or no answer. */

@@ -1,8 +1,9 @@
 package dev.nodefix.cli;
 
+import dev.nodefix.app.Nodefix;
+import dev.nodefix.transport.SecretSource;
+import dev.nodefix.transport.SshSettings;
 import dev.nodefix.transport.TransportFactory;
-import dev.nodefix.transport.ssh.SecretSource;
-import dev.nodefix.transport.ssh.SshSettings;
 import dev.nodefix.transport.ssh.SshTransportFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -60,7 +61,7 @@ public final class CliRunner {
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new Cli(context(new PrintWriter(out, true), new PrintWriter(err, true))).execute(args);
+        int code = Nodefix.cli(context(new PrintWriter(out, true), new PrintWriter(err, true))).execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -71,7 +72,8 @@ public final class CliRunner {
 
     private CliContext context(PrintWriter out, PrintWriter err) {
         SecretSource noPrompts = (kind, subject) -> Optional.empty();
-        return new CliContext(out, err, env, home, clock, noPrompts, transports, false, question -> false,
+        return new CliContext(out, err, env, home, clock, noPrompts, transports, Nodefix.services(env, home), false,
+                question -> false,
                 new java.util.Random()::nextInt, workingDir);
     }
 }

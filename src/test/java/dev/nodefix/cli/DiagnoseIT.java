@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.nodefix.lab.Lab;
 import dev.nodefix.lab.LabExtension;
+import dev.nodefix.report.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

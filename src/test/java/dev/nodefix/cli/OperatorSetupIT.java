@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nodefix.lab.Lab;
 import dev.nodefix.lab.NodeSnapshot;
+import dev.nodefix.report.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,9 +2,11 @@ package dev.nodefix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nodefix.app.Nodefix;
+import dev.nodefix.report.ExitCode;
 import dev.nodefix.transport.FailureClass;
+import dev.nodefix.transport.SshSettings;
 import dev.nodefix.transport.TransportException;
-import dev.nodefix.transport.ssh.SshSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,7 @@ import picocli.CommandLine;
 /** Option parsing of the command tree, without running anything. */
 class OptionsTest {
     private static CommandLine.ParseResult parse(String... args) {
-        return new Cli(new CliRunner().context()).commandLine().parseArgs(args);
+        return Nodefix.cli(new CliRunner().context()).commandLine().parseArgs(args);
     }
 
     @Test

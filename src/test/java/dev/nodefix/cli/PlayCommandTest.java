@@ -3,6 +3,8 @@ package dev.nodefix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.nodefix.app.Nodefix;
+import dev.nodefix.report.ExitCode;
 import dev.nodefix.transport.TransportFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,7 @@ class PlayCommandTest {
     @TempDir Path tmp;
 
     private static PlayCommand parse(String... args) {
-        CommandLine.ParseResult parsed = new Cli(new CliRunner().context()).commandLine().parseArgs(args);
+        CommandLine.ParseResult parsed = Nodefix.cli(new CliRunner().context()).commandLine().parseArgs(args);
         return (PlayCommand) parsed.subcommand().commandSpec().userObject();
     }
 

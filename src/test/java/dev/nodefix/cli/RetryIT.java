@@ -3,6 +3,7 @@ package dev.nodefix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nodefix.lab.Lab;
+import dev.nodefix.report.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nodefix.journal.RunMeta;
 import dev.nodefix.journal.RunStore;
+import dev.nodefix.report.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.nodefix.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nodefix.report.ExitCode;
 import dev.nodefix.transport.FailureClass;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.nodefix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.nodefix.report.ExitCode;
 import dev.nodefix.transport.FailureClass;
 import java.io.IOException;
 import java.nio.file.Files;

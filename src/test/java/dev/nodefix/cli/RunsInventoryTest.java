@@ -3,6 +3,7 @@ package dev.nodefix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.nodefix.report.ExitCode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

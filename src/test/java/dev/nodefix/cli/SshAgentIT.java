@@ -3,6 +3,7 @@ package dev.nodefix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nodefix.lab.Lab;
+import dev.nodefix.report.ExitCode;
 import dev.nodefix.transport.ssh.Keygen;
 import dev.nodefix.transport.ssh.RealAgent;
 import dev.nodefix.transport.ssh.SshTarget;

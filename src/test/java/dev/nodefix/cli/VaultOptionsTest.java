@@ -3,9 +3,10 @@ package dev.nodefix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nodefix.app.Nodefix;
 import dev.nodefix.inventory.Location;
-import dev.nodefix.transport.Secret;
-import dev.nodefix.transport.ssh.SecretSource;
+import dev.nodefix.secret.Secret;
+import dev.nodefix.transport.SecretSource;
 import dev.nodefix.transport.ssh.SshTransportFactory;
 import dev.nodefix.vault.VaultConfig;
 import dev.nodefix.vault.VaultException;
@@ -90,8 +91,8 @@ class VaultOptionsTest {
             return Optional.of(Secret.of("correct horse battery staple"));
         };
         return new CliContext(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), env,
-                Path.of("/nonexistent-home"), Clock.systemUTC(), prompts, SshTransportFactory::new, false, q -> false,
-                () -> 4);
+                Path.of("/nonexistent-home"), Clock.systemUTC(), prompts, SshTransportFactory::new,
+                Nodefix.services(env, Path.of("/nonexistent-home")), false, q -> false, () -> 4);
     }
 
     private static Vaulted fixture(String name) throws IOException, URISyntaxException {

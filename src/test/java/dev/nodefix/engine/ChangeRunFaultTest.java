@@ -3,6 +3,7 @@ package dev.nodefix.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nodefix.change.FileChange;
+import dev.nodefix.expr.Expressions;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.journal.Entry;
 import dev.nodefix.journal.HostEntry;
@@ -165,7 +166,7 @@ class ChangeRunFaultTest {
             Function<Host, List<Task>> tasks = h -> List.of(writeConfig());
             HostResult result;
             try (Connections connections = new Connections(factory)) {
-                ChangeRun run = new ChangeRun(connections, 1, BecomeRule.none(), false);
+                ChangeRun run = new ChangeRun(connections, 1, BecomeRule.none(), false, new Expressions());
                 List<HostPlan> plans = run.plan(List.of(host), tasks, p -> { });
                 assertThat(plans).singleElement().satisfies(p -> assertThat(p.changeCount()).as(p.error()).isEqualTo(1));
                 if (editAfterPlan) {

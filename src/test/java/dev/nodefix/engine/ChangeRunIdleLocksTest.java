@@ -2,6 +2,7 @@ package dev.nodefix.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nodefix.expr.Expressions;
 import dev.nodefix.transport.Command;
 import dev.nodefix.transport.CommandResult;
 import dev.nodefix.transport.FailureClass;
@@ -44,7 +45,7 @@ class ChangeRunIdleLocksTest {
             };
         });
 
-        Map<String, String> said = new ChangeRun(connections, 2, BecomeRule.none(), true)
+        Map<String, String> said = new ChangeRun(connections, 2, BecomeRule.none(), true, new Expressions())
                 .breakIdleLocks(FanOutTest.hosts("changing", "locked", "free", "down"), List.of("changing"));
         connections.close();
 

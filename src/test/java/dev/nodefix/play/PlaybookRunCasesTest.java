@@ -13,6 +13,7 @@ import dev.nodefix.journal.RunJournal;
 import dev.nodefix.journal.RunKind;
 import dev.nodefix.journal.RunMeta;
 import dev.nodefix.journal.RunStore;
+import dev.nodefix.module.ModuleRegistry;
 import dev.nodefix.modules.BuiltinModules;
 import dev.nodefix.playbook.Playbook;
 import dev.nodefix.playbook.PlaybookLoader;
@@ -70,11 +71,13 @@ class PlaybookRunCasesTest {
             write(hosts, c.given());
             Map<String, Object> vars = extraVars(c, hosts);
             Path file = Files.writeString(tmp.resolve("playbook.yaml"), c.playbook());
-            Playbook book = new PlaybookLoader(BuiltinModules.registry(), new Expressions()).load(file, vars);
+            Expressions expressions = new Expressions();
+            ModuleRegistry modules = BuiltinModules.registry(expressions);
+            Playbook book = new PlaybookLoader(modules, expressions).load(file, vars);
             List<Duration> sleeps = new CopyOnWriteArrayList<>();
             PlayOptions options = new PlayOptions(vars, c.serial(), c.tags(), c.skipTags(), Duration.ofSeconds(1));
             PlaybookRun run = new PlaybookRun(book, hosts.inventory(), hosts.hosts(), options, hosts.connections(), 4,
-                    BecomeRule.none(), false, BuiltinModules.registry(), sleeps::add);
+                    BecomeRule.none(), false, modules, expressions, sleeps::add);
 
             Map<String, String> before = hosts.snapshot();
             PlaybookPlan plan = run.plan(PlayEvents.NONE);

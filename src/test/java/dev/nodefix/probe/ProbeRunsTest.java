@@ -2,7 +2,6 @@ package dev.nodefix.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nodefix.engine.HostRun;
 import dev.nodefix.inventory.Connection;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Role;
@@ -18,8 +17,8 @@ class ProbeRunsTest {
         return new Host(name, vars, List.of(), Connection.to("192.0.2.1"), Role.UNKNOWN);
     }
 
-    private static HostRun listed(String name, int rc, String stdout) {
-        return new HostRun.Completed(host(name, Map.of()), new CommandResult(rc, stdout, "", Duration.ZERO));
+    private static CommandResult listed(int rc, String stdout) {
+        return new CommandResult(rc, stdout, "", Duration.ZERO);
     }
 
     @Test
@@ -36,8 +35,8 @@ class ProbeRunsTest {
     @Test
     void discoveryKeepsClusterIpsFromServersThatAnsweredSkippingHeadlessAndFailures() {
         List<ProbeTarget> targets = ProbeRuns.discovered(List.of(
-                listed("server", 0, "10.43.0.1:443\nNone:80\n:8080\n10.43.0.10:53\n"),
-                listed("agent", 127, "10.43.9.9:80\n")));
+                listed(0, "10.43.0.1:443\nNone:80\n:8080\n10.43.0.10:53\n"),
+                listed(127, "10.43.9.9:80\n")));
 
         assertThat(targets).extracting(ProbeTarget::toString).containsExactly("10.43.0.1:443", "10.43.0.10:53");
     }
@@ -49,6 +48,19 @@ class ProbeRunsTest {
             many.append("10.43.0.").append(i).append(":80\n");
         }
 
-        assertThat(ProbeRuns.discovered(List.of(listed("server", 0, many.toString())))).hasSize(5);
+        assertThat(ProbeRuns.discovered(List.of(listed(0, many.toString())))).hasSize(5);
+    }
+
+    @Test
+    void aHostThatPrintedIsReadAndOneTheProbeDidNotRunOnSaysWhy() {
+        Map<String, List<dev.nodefix.diagnose.Finding>> findings = ProbeRuns.findings(List.of(
+                new ProbeOutput.NotRun("agt1", "unreachable: connection refused"),
+                new ProbeOutput.Printed("srv1", "")));
+
+        assertThat(findings).containsOnlyKeys("agt1", "srv1");
+        assertThat(findings.get("agt1")).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(dev.nodefix.diagnose.Code.PROBE_FAILED);
+            assertThat(f.message()).isEqualTo("probe not run: unreachable: connection refused");
+        });
     }
 }

@@ -2,9 +2,9 @@ package dev.nodefix.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nodefix.app.Nodefix;
 import dev.nodefix.cli.CliContext;
 import dev.nodefix.cli.CliRunner;
-import dev.nodefix.modules.BuiltinModules;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -44,10 +44,15 @@ class ShellReplTest {
         return new ScriptedHosts(ETHTOOL_ON).when("nodefix fact collector", collectorOutput());
     }
 
-    private CliContext context(ScriptedHosts hosts, StringWriter out, StringWriter err) {
-        return new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
-                Map.of("XDG_STATE_HOME", state.toString(), "USER", "tester"), state, Clock.systemUTC(),
-                (kind, subject) -> Optional.empty(), settings -> hosts, false, q -> false, new java.util.Random()::nextInt);
+    /** The shell as the composition root builds it, its commands run by the whole command tree over {@code hosts}. */
+    private ShellContext context(ScriptedHosts hosts, StringWriter out, StringWriter err) {
+        Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString(), "USER", "tester");
+        CliContext cli = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), env, state,
+                Clock.systemUTC(), (kind, subject) -> Optional.empty(), settings -> hosts, Nodefix.services(env, state), false,
+                q -> false, new java.util.Random()::nextInt);
+        return new ShellContext(cli.out(), cli.err(), env, (argv, o, e, interactive, confirm) -> Nodefix.cli(
+                cli.withTerminal(o, e, interactive, confirm)).execute(argv.toArray(String[]::new)),
+                cli.services().runs(), cli.services().modules());
     }
 
     private Session interactive(ScriptedHosts hosts, String... lines) throws IOException {
@@ -55,7 +60,7 @@ class ShellReplTest {
         InputStream keys = new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         try (Terminal terminal = new DumbTerminal("test", "dumb", keys, screen, StandardCharsets.UTF_8)) {
             int code = new Shell(context(hosts, new StringWriter(), new StringWriter()), ShellState.start(INV, List.of()),
-                    new ShellInventory(INV), BuiltinModules.registry()).interactive(terminal);
+                    new ShellInventory(INV)).interactive(terminal);
             terminal.flush();
             return new Session(code, screen.toString(StandardCharsets.UTF_8), "");
         }
@@ -64,8 +69,7 @@ class ShellReplTest {
     private Session scripted(ScriptedHosts hosts, String... lines) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new Shell(context(hosts, out, err), ShellState.start(INV, List.of()), new ShellInventory(INV),
-                BuiltinModules.registry())
+        int code = new Shell(context(hosts, out, err), ShellState.start(INV, List.of()), new ShellInventory(INV))
                 .scripted(new BufferedReader(new StringReader(String.join("\n", lines) + "\n")));
         return new Session(code, out.toString(), err.toString());
     }

@@ -1,6 +1,6 @@
 package dev.nodefix.transport.ssh;
 
-import dev.nodefix.transport.Secret;
+import dev.nodefix.secret.Secret;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

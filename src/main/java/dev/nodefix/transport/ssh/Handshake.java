@@ -1,6 +1,9 @@
 package dev.nodefix.transport.ssh;
 
 import dev.nodefix.transport.FailureClass;
+import dev.nodefix.transport.RetryPolicy;
+import dev.nodefix.transport.SecretSource;
+import dev.nodefix.transport.SshSettings;
 import dev.nodefix.transport.TransportException;
 import java.io.IOException;
 import java.nio.file.Path;

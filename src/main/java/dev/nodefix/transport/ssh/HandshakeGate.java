@@ -1,5 +1,6 @@
 package dev.nodefix.transport.ssh;
 
+import dev.nodefix.transport.RetryPolicy;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.function.DoubleSupplier;

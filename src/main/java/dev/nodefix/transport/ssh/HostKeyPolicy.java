@@ -1,6 +1,7 @@
 package dev.nodefix.transport.ssh;
 
 import dev.nodefix.inventory.Connection;
+import dev.nodefix.transport.SshSettings;
 import java.util.Locale;
 
 /** What to do with a host whose key is not in known_hosts. A changed key is refused under every policy. */

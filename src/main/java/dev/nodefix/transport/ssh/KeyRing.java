@@ -1,6 +1,7 @@
 package dev.nodefix.transport.ssh;
 
-import dev.nodefix.transport.Secret;
+import dev.nodefix.secret.Secret;
+import dev.nodefix.transport.SecretSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

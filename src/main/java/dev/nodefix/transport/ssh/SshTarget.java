@@ -3,6 +3,7 @@ package dev.nodefix.transport.ssh;
 import dev.nodefix.inventory.Connection;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Jump;
+import dev.nodefix.transport.SshSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

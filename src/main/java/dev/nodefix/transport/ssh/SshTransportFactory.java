@@ -2,6 +2,8 @@ package dev.nodefix.transport.ssh;
 
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Jump;
+import dev.nodefix.transport.RetryPolicy;
+import dev.nodefix.transport.SshSettings;
 import dev.nodefix.transport.Transport;
 import dev.nodefix.transport.TransportException;
 import dev.nodefix.transport.TransportFactory;

@@ -8,6 +8,8 @@ import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.SshExtras;
 import dev.nodefix.transport.Command;
 import dev.nodefix.transport.FailureClass;
+import dev.nodefix.transport.SecretSource;
+import dev.nodefix.transport.SshSettings;
 import dev.nodefix.transport.Transport;
 import dev.nodefix.transport.TransportException;
 import java.io.IOException;

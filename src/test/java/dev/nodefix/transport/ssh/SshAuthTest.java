@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nodefix.transport.Command;
+import dev.nodefix.transport.EnvironmentSecrets;
 import dev.nodefix.transport.FailureClass;
+import dev.nodefix.transport.SecretSource;
+import dev.nodefix.transport.SshSettings;
 import dev.nodefix.transport.Transport;
 import dev.nodefix.transport.TransportException;
 import java.io.IOException;
@@ -138,7 +141,7 @@ class SshAuthTest {
             }
             asked.incrementAndGet();
             assertThat(subject).isEqualTo(encrypted.toString());
-            return Optional.of(dev.nodefix.transport.Secret.of("pass phrase"));
+            return Optional.of(dev.nodefix.secret.Secret.of("pass phrase"));
         };
         SshSettings s = TestHosts.settings(knownHosts, Optional.of(encrypted), Map.of());
         SshSettings settings = new SshSettings(s.connectTimeout(), s.commandTimeout(), s.keepAlive(), s.knownHosts(),

@@ -3,11 +3,11 @@ package dev.nodefix.transport.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nodefix.secret.Secret;
 import dev.nodefix.transport.Become;
 import dev.nodefix.transport.Command;
 import dev.nodefix.transport.CommandResult;
 import dev.nodefix.transport.FailureClass;
-import dev.nodefix.transport.Secret;
 import dev.nodefix.transport.Transport;
 import dev.nodefix.transport.TransportException;
 import java.io.IOException;

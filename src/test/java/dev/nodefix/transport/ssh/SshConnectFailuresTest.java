@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nodefix.inventory.Connection;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.transport.FailureClass;
+import dev.nodefix.transport.SshSettings;
 import dev.nodefix.transport.Transport;
 import dev.nodefix.transport.TransportException;
 import java.io.IOException;

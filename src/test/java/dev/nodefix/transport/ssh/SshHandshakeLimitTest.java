@@ -2,6 +2,7 @@ package dev.nodefix.transport.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nodefix.transport.SshSettings;
 import dev.nodefix.transport.Transport;
 import java.io.IOException;
 import java.nio.file.Path;

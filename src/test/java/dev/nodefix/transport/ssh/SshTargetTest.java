@@ -6,6 +6,8 @@ import dev.nodefix.inventory.Connection;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Jump;
 import dev.nodefix.inventory.SshExtras;
+import dev.nodefix.transport.EnvironmentSecrets;
+import dev.nodefix.transport.SshSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,8 @@ package dev.nodefix.transport.ssh;
 import dev.nodefix.inventory.Connection;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Role;
+import dev.nodefix.transport.EnvironmentSecrets;
+import dev.nodefix.transport.SshSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

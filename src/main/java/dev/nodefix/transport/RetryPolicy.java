@@ -1,4 +1,4 @@
-package dev.nodefix.transport.ssh;
+package dev.nodefix.transport;
 
 import java.time.Duration;
 

@@ -1,20 +1,27 @@
-package dev.nodefix.cli;
+package dev.nodefix.app;
 
+import dev.nodefix.cli.BecomeOptions;
+import dev.nodefix.cli.CliContext;
+import dev.nodefix.cli.ConnectionOptions;
+import dev.nodefix.cli.InventoryOptions;
 import dev.nodefix.connect.Setup;
-import dev.nodefix.modules.BuiltinModules;
 import dev.nodefix.shell.Shell;
+import dev.nodefix.shell.ShellContext;
 import dev.nodefix.shell.ShellInventory;
 import dev.nodefix.shell.ShellState;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -22,7 +29,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
-/** {@code nodefix shell}: an interactive shell over the same commands and journal, for live triage. */
+/**
+ * {@code nodefix shell}: an interactive shell over the same commands and journal, for live triage. It lives here, where
+ * the command tree is put together, because the shell runs that tree's commands.
+ */
 @picocli.CommandLine.Command(name = "shell", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"An interactive shell for live triage: cd to some hosts, look (list, facts, diagnose, run),",
                 "try one change (any module: ethtool iface=flannel.1 features.tx-checksum-ip-generic=off),",
@@ -62,15 +72,17 @@ public final class ShellCommand implements Callable<Integer> {
                     + " were given (" + setup.inventory().source() + "): merge them into one file or directory");
         }
         ShellState state = ShellState.start(sources.get(0), passedOn())
-                .withForks(connection.forks(setup.forks())).withBecome(become.become);
-        if (inventory.limit != null) {
+                .withForks(connection.forks(setup.forks())).withBecome(become.become());
+        Optional<String> limit = inventory.limit();
+        if (limit.isPresent()) {
             // @RUN and @FILE are read once, here: the shell's target is then the hosts they named
-            state = state.withPattern(inventory.limit.contains("@") ? String.join(",", selected) : inventory.limit);
+            state = state.withPattern(limit.get().contains("@") ? String.join(",", selected) : limit.get());
         }
         Supplier<Setup> setups = inventory.setups(ctx, connection, become);
         ShellInventory hosts = new ShellInventory(sources.get(0), () -> setups.get().inventory(),
                 inventory.setupFiles(ctx));
-        Shell shell = new Shell(ctx, state, hosts, BuiltinModules.registry());
+        Shell shell = new Shell(new ShellContext(ctx.out(), ctx.err(), ctx.env(), this::run,
+                ctx.services().runs(), ctx.services().modules()), state, hosts);
         if (!ctx.interactive()) {
             return shell.scripted(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         }
@@ -79,6 +91,11 @@ public final class ShellCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the terminal", e);
         }
+    }
+
+    /** One command line of the shell, run by the whole command tree with the shell's output and questions. */
+    private int run(List<String> argv, PrintWriter out, PrintWriter err, boolean interactive, Predicate<String> confirm) {
+        return Nodefix.cli(ctx.withTerminal(out, err, interactive, confirm)).execute(argv.toArray(String[]::new));
     }
 
     /** The connection and become options given to the shell, as each command it runs takes them. */

@@ -1,4 +1,4 @@
-package dev.nodefix.cli;
+package dev.nodefix.report;
 
 import dev.nodefix.diagnose.Verdict;
 

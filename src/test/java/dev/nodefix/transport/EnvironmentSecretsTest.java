@@ -1,8 +1,8 @@
-package dev.nodefix.transport.ssh;
+package dev.nodefix.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nodefix.transport.Secret;
+import dev.nodefix.secret.Secret;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

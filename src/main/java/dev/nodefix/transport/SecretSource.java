@@ -1,6 +1,6 @@
-package dev.nodefix.transport.ssh;
+package dev.nodefix.transport;
 
-import dev.nodefix.transport.Secret;
+import dev.nodefix.secret.Secret;
 import java.util.Optional;
 
 /**

@@ -1,4 +1,4 @@
-package dev.nodefix.transport.ssh;
+package dev.nodefix.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.nodefix.transport;
+package dev.nodefix.secret;
 
 import java.util.Arrays;
 import java.util.Objects;
