@@ -40,7 +40,7 @@ public final class Deadline {
     /** Fails with {@link Exceeded} once the budget is used up or the thread was interrupted. */
     public void check() {
         if (Thread.currentThread().isInterrupted()) {
-            throw new Exceeded(budget);
+            throw new Exceeded("was interrupted and stopped");
         }
         long now = System.nanoTime();
         if (now - wallDeadline <= 0) {
@@ -65,8 +65,12 @@ public final class Deadline {
         private static final long serialVersionUID = 1L;
 
         public Exceeded(Duration budget) {
-            super("used more than " + budget.toMillis() + " ms of CPU time and was stopped (a regular expression"
-                    + " that backtracks without end, such as (a*)*b, does this)", null, false, false);
+            this("used more than " + budget.toMillis() + " ms of CPU time and was stopped (a regular expression"
+                    + " that backtracks without end, such as (a*)*b, does this)");
+        }
+
+        private Exceeded(String message) {
+            super(message, null, false, false);
         }
     }
 }

@@ -192,7 +192,8 @@ final class ChangeFlow {
         hint.ifPresent(out::println);
         out.flush();
         ctx.out().flush();
-        return exitOfResults(sorted);
+        // a health gate that failed (also after the last batch) fails the run, as in play
+        return stopped.isPresent() ? ExitCode.HOST_FAILED : exitOfResults(sorted);
     }
 
     /**

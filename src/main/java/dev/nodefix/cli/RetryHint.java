@@ -4,6 +4,7 @@ import dev.nodefix.transport.Command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -11,6 +12,10 @@ import java.util.stream.Collectors;
  * {@code -l/--limit} replaced by {@code --limit @RUN}, each word quoted for the shell.
  */
 final class RetryHint {
+    /** An extra var whose name says it holds a secret: its value is not printed again. */
+    private static final Pattern SECRET = Pattern.compile("(?i)pass|secret|token|vault|credential|private");
+    static final String HIDDEN = "<hidden>";
+
     private RetryHint() {}
 
     /** {@code args} (as given after {@code nodefix}) with every {@code -l X}, {@code -lX}, {@code --limit X} and {@code --limit=X} replaced. */
@@ -24,6 +29,13 @@ final class RetryHint {
             }
             if (a.equals("-l") || a.equals("--limit")) {
                 i++; // and its value
+            } else if ((a.equals("-e") || a.equals("--extra-vars")) && i + 1 < args.size()) {
+                out.add(a);
+                out.add(masked(args.get(++i)));
+            } else if (a.startsWith("--extra-vars=")) {
+                out.add("--extra-vars=" + masked(a.substring("--extra-vars=".length())));
+            } else if (a.startsWith("-e") && !a.startsWith("--")) {
+                out.add("-e" + masked(a.substring(2)));
             } else if (!a.startsWith("--limit=") && !(a.startsWith("-l") && !a.startsWith("--"))) {
                 out.add(a);
             }
@@ -34,12 +46,39 @@ final class RetryHint {
         return out;
     }
 
-    /** The hint, when the run has hosts to retry and the command line is known. */
+    /**
+     * The hint, when the run has hosts to retry and the command line is known. A short-option cluster holding
+     * {@code -l} ({@code -bl web}) cannot be rewritten safely: the hint then names the option to add instead of a
+     * whole command. Secret-looking {@code -e} values are shown as {@value #HIDDEN}, with a word to give them again.
+     */
     static Optional<String> line(List<String> args, RunRetry retry) {
         if (args.isEmpty() || retry.nothing()) {
             return Optional.empty();
         }
-        return Optional.of("retry the " + retry.hosts().size() + " host(s) that did not finish: " + shellLine(args, retry.run()));
+        String what = "retry the " + retry.hosts().size() + " host(s) that did not finish: ";
+        if (args.stream().takeWhile(a -> !a.equals("--")).anyMatch(RetryHint::clusterWithLimit)) {
+            return Optional.of(what + "run the same command with --limit @" + retry.run() + " in place of its -l");
+        }
+        String line = shellLine(args, retry.run());
+        return Optional.of(what + line + (line.contains(HIDDEN) ? "   (give the " + HIDDEN + " -e values again)" : ""));
+    }
+
+    /** {@code -bl}, {@code -Cl}: short options run together with {@code -l} after the first letter. */
+    private static boolean clusterWithLimit(String arg) {
+        return arg.matches("-[A-Za-z]{2,}.*") && arg.indexOf('l') > 1 && !arg.startsWith("-l") && !arg.startsWith("-e");
+    }
+
+    /** An extra-vars value with its secret-looking variables' values hidden (the whole value, if it is JSON or @file). */
+    static String masked(String value) {
+        if (!SECRET.matcher(value).find()) {
+            return value;
+        }
+        if (value.startsWith("{") || value.startsWith("@")) {
+            return HIDDEN;
+        }
+        return java.util.Arrays.stream(value.split(" ", -1)).map(kv -> kv.contains("=")
+                && SECRET.matcher(kv.substring(0, kv.indexOf('='))).find() ? kv.substring(0, kv.indexOf('=') + 1) + HIDDEN
+                : kv).collect(Collectors.joining(" "));
     }
 
     static String shellLine(List<String> args, String run) {

@@ -74,7 +74,11 @@ public final class NodeJournal {
             + "else printf '{\"phase\":\"failed\",\"seq\":%s,\"error\":\"exit %s\"}\\n' \"$seq\" \"$rc\" >> \"$J\"; fi\n"
             + "sync \"$J\" 2>/dev/null || sync; exit $rc";
 
-    private static final String LIST = "D=" + DIR + "\n" + inflight("*", " >&2")
+    private static final String LIST = "D=" + DIR + "\n"
+            // a directory this login cannot list (0700 root, no become) would read as "no runs": cannot tell instead
+            + "for d in \"$D\" \"$D/runs\"; do if [ -e \"$d\" ] && ! { [ -r \"$d\" ] && [ -x \"$d\" ]; }; then"
+            + " echo \"cannot read $d (permission denied: run with --become)\" >&2; exit 70; fi; done\n"
+            + inflight("*", " >&2")
             + "for f in \"$D\"/runs/*.journal; do [ -f \"$f\" ] || continue; n=${f##*/}\n"
             + "  printf 'nodefix-journal %s\\n' \"${n%.journal}\"; cat -- \"$f\" || exit 70\n"
             + "  [ -s \"$f\" ] && [ -n \"$(tail -c 1 -- \"$f\")\" ] && printf '\\nnodefix-torn\\n'; done\nexit 0";

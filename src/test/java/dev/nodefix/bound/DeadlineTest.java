@@ -33,7 +33,7 @@ class DeadlineTest {
         Deadline deadline = Deadline.after(Duration.ofSeconds(10));
         Thread.currentThread().interrupt();
         try {
-            assertThatThrownBy(deadline::check).isInstanceOf(Deadline.Exceeded.class);
+            assertThatThrownBy(deadline::check).isInstanceOf(Deadline.Exceeded.class).hasMessageContaining("interrupted");
         } finally {
             Thread.interrupted();
         }

@@ -22,6 +22,10 @@ class RetryHintTest {
             play site.yaml --limit=@last -y                 | nodefix play site.yaml -y --limit @20261125T100000Z-0001
             play site.yaml -lagent -y                       | nodefix play site.yaml -y --limit @20261125T100000Z-0001
             run -m ethtool -a iface=x_features=off -i inv.yaml | nodefix run -m ethtool -a 'iface=x features=off' -i inv.yaml --limit @20261125T100000Z-0001
+            play site.yaml -e become-password=hunter2          | nodefix play site.yaml -e 'become-password=<hidden>' --limit @20261125T100000Z-0001
+            play site.yaml -e iface=x_apitoken=t1 -y          | nodefix play site.yaml -e 'iface=x apitoken=<hidden>' -y --limit @20261125T100000Z-0001
+            play site.yaml --extra-vars={"vault_pw":"x"}      | nodefix play site.yaml '--extra-vars=<hidden>' --limit @20261125T100000Z-0001
+            play site.yaml -eiface=cni0                       | nodefix play site.yaml -eiface=cni0 --limit @20261125T100000Z-0001
             """)
     void replacesTheLimit(String words, String expected) {
         List<String> args = Arrays.stream(words.split(" ")).map(w -> w.replace('_', ' ')).toList();
@@ -35,6 +39,15 @@ class RetryHintTest {
                 "retry the 2 host(s) that did not finish: nodefix play 'it'\"'\"'s.yaml' --limit @" + RUN);
         assertThat(RetryHint.line(args, new RunRetry(RUN, List.of(), Optional.empty()))).isEmpty();
         assertThat(RetryHint.line(List.of(), new RunRetry(RUN, List.of("a"), Optional.empty()))).isEmpty();
+    }
+
+    @Test
+    void aClusterHoldingTheLimitIsNotRewrittenAndHiddenSecretsAreNamed() {
+        RunRetry retry = new RunRetry(RUN, List.of("a"), Optional.empty());
+        assertThat(RetryHint.line(List.of("play", "site.yml", "-bl", "web"), retry)).contains(
+                "retry the 1 host(s) that did not finish: run the same command with --limit @" + RUN + " in place of its -l");
+        assertThat(RetryHint.line(List.of("play", "site.yml", "-e", "db_password=x"), retry)).hasValueSatisfying(
+                l -> assertThat(l).doesNotContain("=x").endsWith("(give the <hidden> -e values again)"));
     }
 
     @Test

@@ -78,6 +78,17 @@ class RunModuleRollingTest {
     }
 
     @Test
+    void aGateThatFailsAfterTheLastBatchFailsTheRunAndItsRecord() {
+        ScriptedTransports hosts = quiet("srv1", "agt1", "agt2");
+
+        CliRunner.Result r = run(hosts, "run", "-i", THREE, "-l", "srv1,agt1", "-m", "command", "-a", TOUCH,
+                "--serial", "1", "--yes");
+
+        assertThat(r.out()).as(r.toString()).contains("STOPPED  health gate after batch 1 of 2 failed: ");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOST_FAILED);
+    }
+
+    @Test
     void withoutSerialARunThatRestartsNoK3sGoesAtOnceAndABadSerialIsRefused() {
         ScriptedTransports hosts = quiet("srv1", "agt1", "agt2");
 

@@ -275,6 +275,26 @@ class NodeJournalScriptTest {
         assertThat(Files.readString(nodeDir.resolve("lock"))).startsWith(RUN_B + " b");
     }
 
+    @Test
+    void aJournalDirectoryThisLoginCannotReadIsNotReadAsNoRuns() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name"))
+                && Files.isExecutable(Path.of("/usr/bin/setpriv")), "root and setpriv (to run the listing as nobody)");
+        run(NodeJournal.lock(started(RUN_A), "a")); // the lock script leaves the directory 0700, owned by root
+        run(NodeJournal.unlock(RUN_A));
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Command list = NodeJournal.list();
+        java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of("/usr/bin/setpriv", "--reuid=65534",
+                "--regid=65534", "--clear-groups"));
+        argv.addAll(list.argv());
+        CommandResult r = LocalShell.run(Command.of(argv.toArray(String[]::new)),
+                word -> word.replace(NodeJournal.DIR, nodeDir.toString()));
+
+        assertThat(r.exitCode()).as(r.stdout()).isEqualTo(70);
+        assertThat(r.stderr()).contains("cannot read " + nodeDir, "--become");
+        assertThat(NodeHistory.of("node", r.exitCode(), r.stdout(), r.stderr()))
+                .isNotInstanceOf(NodeHistory.Journals.class);
+    }
+
     private static Entry.Started started(String run) {
         return new Entry.Started(run, RunKind.APPLY, Optional.empty(), Instant.parse("2026-11-25T20:15:03Z"));
     }

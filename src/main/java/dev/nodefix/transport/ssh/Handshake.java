@@ -98,7 +98,9 @@ final class Handshake {
         if (Thread.currentThread().isInterrupted()) {
             return false;
         }
-        return e.failure() == FailureClass.TIMEOUT || (e.failure() == FailureClass.DISCONNECTED && !keyExchanged);
+        // after key exchange the server is authenticating: a retry would authenticate again (a password failure
+        // counted twice by pam_faillock, a second ssh-add -c confirmation or FIDO touch)
+        return !keyExchanged && (e.failure() == FailureClass.TIMEOUT || e.failure() == FailureClass.DISCONNECTED);
     }
 
     /** One try: wait for a place among the handshakes in flight, then handshake within the connect timeout. */
