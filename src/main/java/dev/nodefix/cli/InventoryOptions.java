@@ -140,7 +140,12 @@ public final class InventoryOptions {
         if (only != null) {
             return inventory.hosts().values().stream().filter(h -> only.contains(h.name())).toList();
         }
-        return limitPattern().select(inventory);
+        return limitPattern().select(inventory, note -> {
+            if (ctx != null) {
+                ctx.err().println("nodefix: note: " + note);
+                ctx.err().flush();
+            }
+        });
     }
 
     /**

@@ -41,11 +41,25 @@ public final class HostPattern {
 
     /** The selected hosts in inventory order, each once. */
     public List<Host> select(Inventory inventory) {
+        return select(inventory, note -> { });
+    }
+
+    /**
+     * As {@link #select(Inventory)}; a name read from {@code @RUN} or {@code @FILE} that the inventory no longer has
+     * (a node taken out since, a smaller {@code -i}) is left out with a note, as Ansible warns and goes on, while a
+     * typed term that matches nothing stays an error.
+     */
+    public List<Host> select(Inventory inventory, java.util.function.Consumer<String> notes) {
         TermMatcher matcher = new TermMatcher(inventory);
         Set<String> selected = new LinkedHashSet<>();
         for (PatternTerm term : terms) {
-            List<String> matched = matcher.match(term.expression())
-                    .orElseThrow(() -> noMatch(term, inventory));
+            Optional<List<String>> found = matcher.match(term.expression());
+            if (found.isEmpty() && !term.from().isEmpty()) {
+                notes.accept("'" + term.expression() + "' (from " + term.from() + ") is not in " + inventory.source()
+                        + ": left out");
+                continue;
+            }
+            List<String> matched = found.orElseThrow(() -> noMatch(term, inventory));
             switch (term.op()) {
                 case UNION -> selected.addAll(matched);
                 case INTERSECTION -> selected.retainAll(matched);

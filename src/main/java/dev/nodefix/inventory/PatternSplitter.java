@@ -35,7 +35,7 @@ final class PatternSplitter {
             PatternTerm term = PatternTerm.of(raw);
             if (term.op() == PatternTerm.Op.UNION && raw.startsWith("@") && raw.length() > 1) {
                 references.expand(raw.substring(1)).stream().map(String::strip).filter(s -> !s.isEmpty())
-                        .map(PatternTerm::of).forEach(terms::add);
+                        .map(PatternTerm::of).map(t -> t.readFrom(raw)).forEach(terms::add);
             } else if (term.op() != PatternTerm.Op.UNION && term.expression().startsWith("@")) {
                 throw new InventoryException("host pattern '" + pattern + "': '" + raw + "': a @RUN or @FILE term"
                         + " stands on its own, as in Ansible, which reads @ only at the start of a term; narrow or"

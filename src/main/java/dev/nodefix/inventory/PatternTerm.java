@@ -5,13 +5,24 @@ import java.util.Objects;
 /**
  * One term of a host pattern: a union ({@code web}), an intersection ({@code &web}) or an exclusion
  * ({@code !web}) of what {@code expression} matches.
+ *
+ * @param from the {@code @RUN} or {@code @FILE} reference the term was read from; empty when it was typed
  */
-record PatternTerm(Op op, String expression) {
+record PatternTerm(Op op, String expression, String from) {
     enum Op { UNION, INTERSECTION, EXCLUSION }
 
     PatternTerm {
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(expression, "expression");
+        Objects.requireNonNull(from, "from");
+    }
+
+    PatternTerm(Op op, String expression) {
+        this(op, expression, "");
+    }
+
+    PatternTerm readFrom(String reference) {
+        return new PatternTerm(op, expression, reference);
     }
 
     static PatternTerm of(String raw) {

@@ -89,8 +89,8 @@ class LimitReferencesTest {
     }
 
     private List<String> select(String limit) {
-        return HostPattern.parse(limit, new LimitReferences(work, store, notices::add)).select(inventory).stream()
-                .map(Host::name).toList();
+        return HostPattern.parse(limit, new LimitReferences(work, store, notices::add)).select(inventory, notices::add)
+                .stream().map(Host::name).toList();
     }
 
     @ParameterizedTest(name = "--limit {0} -> {1}")
@@ -154,11 +154,19 @@ class LimitReferencesTest {
     }
 
     @Test
-    void aNameInTheFileThatTheInventoryLacksIsReportedLikeAnyTerm() throws IOException {
-        Files.writeString(work.resolve("site.retry"), "agt1\nagt9\n");
-        assertThatThrownBy(() -> select("@site.retry")).isInstanceOf(InventoryException.class)
-                .hasMessageContaining("'agt9' in host pattern '@site.retry' matches no host or group")
-                .hasMessageContaining("did you mean 'agt1'?");
+    void aNameInTheFileThatTheInventoryNoLongerHasIsLeftOutWithANoteAsAnsibleDoes() throws IOException {
+        Files.writeString(work.resolve("site.retry"), "agt1\nagt9\n"); // agt9 taken out of the inventory since
+        assertThat(select("@site.retry")).containsExactly("agt1");
+        assertThat(notices).anySatisfy(n -> assertThat(n).contains("'agt9' (from @site.retry) is not in ", ": left out"));
+    }
+
+    @Test
+    void aReferenceWhoseNamesAreAllGoneSelectsNothingAndATypedTermThatMatchesNothingStaysAnError() throws IOException {
+        Files.writeString(work.resolve("gone.retry"), "agt9\n");
+        assertThatThrownBy(() -> select("@gone.retry")).isInstanceOf(InventoryException.class)
+                .hasMessageContaining("selects no hosts");
+        assertThatThrownBy(() -> select("@gone.retry,agt8")).isInstanceOf(InventoryException.class)
+                .hasMessageContaining("'agt8' in host pattern '@gone.retry,agt8' matches no host or group");
     }
 
     @Test
