@@ -2,14 +2,9 @@ package dev.nodefix.fact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,27 +68,6 @@ class CollectorUnreadableTest {
 
     /** The whole collector with NF_ROOT as k3s's root, as uid 65534 when this runs as root. */
     private static String run(Path tmp, Path root) throws Exception {
-        Process id = new ProcessBuilder("id", "-u").start();
-        boolean asRoot = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().equals("0");
-        List<String> argv = new ArrayList<>();
-        if (asRoot) {
-            Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv");
-            argv.addAll(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
-            try (var dirs = Files.walk(tmp)) {
-                for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-                }
-            }
-        }
-        argv.addAll(List.of("/bin/sh", "-s"));
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
-        pb.environment().put("NF_ROOT", root.toString());
-        Process p = pb.start();
-        try (var in = p.getOutputStream()) {
-            in.write(CollectorScript.load().text().getBytes(StandardCharsets.UTF_8));
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out;
+        return NobodyShell.run(tmp, root, CollectorScript.load().text(), true, 60);
     }
 }

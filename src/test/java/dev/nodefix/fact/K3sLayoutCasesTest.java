@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,9 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -118,30 +115,8 @@ class K3sLayoutCasesTest {
     static String collect(Path tmp, Path root, boolean dropRoot) throws Exception {
         String script = CollectorScript.load().text();
         String functions = script.substring(0, script.lastIndexOf("\nnf_kernel\n"));
-        List<String> argv = new ArrayList<>();
-        Process id = new ProcessBuilder("id", "-u").start();
-        boolean asRoot = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().equals("0");
-        if (asRoot && dropRoot) {
-            Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv");
-            argv.addAll(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
-            try (Stream<Path> dirs = Files.walk(tmp)) {
-                for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-                }
-            }
-        }
-        argv.addAll(List.of("/bin/sh", "-s"));
-        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
-        pb.environment().put("NF_ROOT", root.toString());
-        Process p = pb.start();
-        try (var in = p.getOutputStream()) {
-            in.write((functions + "\nnf_file k3s-config \"$NF_K3S_ETC/config.yaml\"\nnf_do k3s-config-d nf_dropins\n"
-                    + "NF_ENVFILES= NF_CONFIGS=\nnf_do k3s-units nf_units\nnf_do k3s-env nf_envfiles\nnf_config_other\n")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return out;
+        return NobodyShell.run(tmp, root, functions + "\nnf_file k3s-config \"$NF_K3S_ETC/config.yaml\"\nnf_do k3s-config-d nf_dropins\n"
+                + "NF_ENVFILES= NF_CONFIGS=\nnf_do k3s-units nf_units\nnf_do k3s-env nf_envfiles\nnf_config_other\n", dropRoot, 30);
     }
 
     private static Map<String, String> strings(Object o) {
