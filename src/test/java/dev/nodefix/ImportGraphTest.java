@@ -84,7 +84,7 @@ class ImportGraphTest {
     void referencesInCommentsAndStringsDoNotCount() {
         String code = "import dev.nodefix.inventory.Host; /** {@link dev.nodefix.app.Main} */ String s = \"dev.nodefix.cli.X\";"
                 + " // dev.nodefix.shell.Y\n char c = '\"'; dev.nodefix.transport.ssh.SshTransport x; String t = \"\"\"\n"
-                + " dev.nodefix.play.Z\n \"\"\";";
+                + " dev.nodefix.executor.Z\n \"\"\";";
 
         assertThat(referenced(code)).containsExactly("inventory", "transport.ssh");
     }

@@ -1,6 +1,6 @@
 package dev.nodefix.change;
 
-import dev.nodefix.state.Query;
+import dev.nodefix.query.Query;
 import dev.nodefix.transport.Command;
 import java.util.Optional;
 

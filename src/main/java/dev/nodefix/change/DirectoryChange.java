@@ -1,8 +1,8 @@
 package dev.nodefix.change;
 
-import dev.nodefix.state.DirQuery;
-import dev.nodefix.state.DirState;
-import dev.nodefix.state.Query;
+import dev.nodefix.query.DirQuery;
+import dev.nodefix.query.DirState;
+import dev.nodefix.query.Query;
 import dev.nodefix.transport.Command;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.nodefix.change;
 
-import dev.nodefix.state.FileState;
-import dev.nodefix.state.Query;
+import dev.nodefix.query.FileState;
+import dev.nodefix.query.Query;
 import dev.nodefix.transport.Command;
 import java.util.Objects;
 import java.util.Optional;

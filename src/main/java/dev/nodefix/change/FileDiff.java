@@ -2,7 +2,7 @@ package dev.nodefix.change;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
-import dev.nodefix.state.FileState;
+import dev.nodefix.query.FileState;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.nodefix.change;
 
 import dev.nodefix.fact.Observed;
-import dev.nodefix.state.OffloadState;
-import dev.nodefix.state.Query;
+import dev.nodefix.query.OffloadState;
+import dev.nodefix.query.Query;
 import dev.nodefix.transport.Command;
 import java.util.Objects;
 import java.util.Optional;

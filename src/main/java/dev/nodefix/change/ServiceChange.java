@@ -1,7 +1,7 @@
 package dev.nodefix.change;
 
-import dev.nodefix.state.Query;
-import dev.nodefix.state.UnitState;
+import dev.nodefix.query.Query;
+import dev.nodefix.query.UnitState;
 import dev.nodefix.transport.Command;
 import java.time.Duration;
 import java.util.Objects;

@@ -7,9 +7,9 @@ import dev.nodefix.engine.HostPlan;
 import dev.nodefix.engine.HostResult;
 import dev.nodefix.engine.Task;
 import dev.nodefix.inventory.Host;
-import dev.nodefix.play.BatchGate;
-import dev.nodefix.play.PlayBatches;
-import dev.nodefix.play.RollbackBatches;
+import dev.nodefix.executor.BatchGate;
+import dev.nodefix.executor.PlayBatches;
+import dev.nodefix.executor.RollbackBatches;
 import dev.nodefix.playbook.Order;
 import dev.nodefix.playbook.Serial;
 import dev.nodefix.journal.RunJournal;
@@ -115,7 +115,7 @@ final class ChangeFlow {
                 return ExitCode.USAGE;
             }
             Optional<BatchGate> gate = req.rolling().gate() ? Optional.of(new BatchGate(ctx.services().modules(),
-                    dev.nodefix.play.PlayOptions.GATE_TIMEOUT, conn.forks(req.setup().forks()), connections,
+                    dev.nodefix.executor.PlayOptions.GATE_TIMEOUT, conn.forks(req.setup().forks()), connections,
                     new dev.nodefix.engine.TaskSteps(session.become(), opts.breakLock, ctx.services().expressions()),
                     req.rolling().server()))
                     : Optional.empty();

@@ -1,7 +1,7 @@
 package dev.nodefix.cli;
 
 import dev.nodefix.journal.HostEnd;
-import dev.nodefix.play.TaskLine;
+import dev.nodefix.executor.TaskLine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

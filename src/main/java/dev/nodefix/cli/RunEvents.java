@@ -1,7 +1,7 @@
 package dev.nodefix.cli;
 
-import dev.nodefix.play.PlayEvents;
-import dev.nodefix.play.TaskLine;
+import dev.nodefix.executor.PlayEvents;
+import dev.nodefix.executor.TaskLine;
 import dev.nodefix.report.PlayText;
 import dev.nodefix.report.Progress;
 import java.io.PrintWriter;

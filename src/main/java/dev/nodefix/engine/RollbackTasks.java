@@ -6,7 +6,7 @@ import dev.nodefix.journal.Recorded;
 import dev.nodefix.journal.RollbackPlanner;
 import dev.nodefix.journal.RollbackStep;
 import dev.nodefix.module.Plan;
-import dev.nodefix.state.Query;
+import dev.nodefix.query.Query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -9,10 +9,10 @@ import dev.nodefix.journal.Entry;
 import dev.nodefix.journal.NodeJournal;
 import dev.nodefix.journal.RunJournal;
 import dev.nodefix.module.Plan;
-import dev.nodefix.state.NodeState;
-import dev.nodefix.state.Query;
-import dev.nodefix.state.StateException;
-import dev.nodefix.state.StateReader;
+import dev.nodefix.query.NodeState;
+import dev.nodefix.query.Query;
+import dev.nodefix.query.StateException;
+import dev.nodefix.query.StateReader;
 import dev.nodefix.transport.CommandResult;
 import dev.nodefix.transport.FailureClass;
 import dev.nodefix.transport.Transport;
@@ -72,7 +72,7 @@ public final class TaskSteps {
 
     /** Whether reading the query again, with nothing changed, gives the same value. */
     public static boolean cacheable(Query q) {
-        return !(q instanceof dev.nodefix.state.ConnectQuery) && !(q instanceof dev.nodefix.state.WaitQuery);
+        return !(q instanceof dev.nodefix.query.ConnectQuery) && !(q instanceof dev.nodefix.query.WaitQuery);
     }
 
     private NodeState read(Transport t, Host host, Task task) {

@@ -1,6 +1,6 @@
 package dev.nodefix.journal;
 
-import dev.nodefix.state.Query;
+import dev.nodefix.query.Query;
 import java.util.Map;
 
 /**

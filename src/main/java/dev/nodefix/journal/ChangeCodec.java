@@ -10,7 +10,7 @@ import dev.nodefix.change.OffloadChange;
 import dev.nodefix.change.ServiceChange;
 import dev.nodefix.change.UdevTrigger;
 import dev.nodefix.change.UnitEnablementChange;
-import dev.nodefix.state.FileState;
+import dev.nodefix.query.FileState;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;

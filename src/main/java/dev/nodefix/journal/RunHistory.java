@@ -1,6 +1,6 @@
 package dev.nodefix.journal;
 
-import dev.nodefix.state.Query;
+import dev.nodefix.query.Query;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

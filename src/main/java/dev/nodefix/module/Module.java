@@ -1,7 +1,7 @@
 package dev.nodefix.module;
 
-import dev.nodefix.state.NodeState;
-import dev.nodefix.state.Query;
+import dev.nodefix.query.NodeState;
+import dev.nodefix.query.Query;
 import java.util.List;
 import java.util.Map;
 

@@ -2,9 +2,9 @@ package dev.nodefix.modules;
 
 import dev.nodefix.change.Change;
 import dev.nodefix.change.DirectoryChange;
-import dev.nodefix.state.DirQuery;
-import dev.nodefix.state.DirState;
-import dev.nodefix.state.NodeState;
+import dev.nodefix.query.DirQuery;
+import dev.nodefix.query.DirState;
+import dev.nodefix.query.NodeState;
 import dev.nodefix.module.Plan;
 import java.util.ArrayList;
 import java.util.List;

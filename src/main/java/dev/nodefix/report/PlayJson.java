@@ -2,7 +2,7 @@ package dev.nodefix.report;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import dev.nodefix.change.Change;
-import dev.nodefix.play.TaskLine;
+import dev.nodefix.executor.TaskLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;

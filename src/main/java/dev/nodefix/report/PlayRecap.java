@@ -1,6 +1,6 @@
 package dev.nodefix.report;
 
-import dev.nodefix.play.TaskLine;
+import dev.nodefix.executor.TaskLine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

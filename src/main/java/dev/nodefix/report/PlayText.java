@@ -1,7 +1,7 @@
 package dev.nodefix.report;
 
 import dev.nodefix.change.Change;
-import dev.nodefix.play.TaskLine;
+import dev.nodefix.executor.TaskLine;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;

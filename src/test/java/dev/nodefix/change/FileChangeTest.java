@@ -2,10 +2,10 @@ package dev.nodefix.change;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nodefix.state.FileState;
-import dev.nodefix.state.LocalShell;
-import dev.nodefix.state.Query;
-import dev.nodefix.state.StateReader;
+import dev.nodefix.query.FileState;
+import dev.nodefix.query.LocalShell;
+import dev.nodefix.query.Query;
+import dev.nodefix.query.StateReader;
 import dev.nodefix.transport.CommandResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

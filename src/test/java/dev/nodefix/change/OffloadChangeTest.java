@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nodefix.fact.EthtoolFeatures;
 import dev.nodefix.fact.Section;
-import dev.nodefix.state.OffloadState;
+import dev.nodefix.query.OffloadState;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -3,7 +3,7 @@ package dev.nodefix.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nodefix.journal.HostEnd;
-import dev.nodefix.play.TaskLine;
+import dev.nodefix.executor.TaskLine;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nodefix.change.OffloadChange;
 import dev.nodefix.module.Plan;
-import dev.nodefix.state.ConnectQuery;
-import dev.nodefix.state.Query;
+import dev.nodefix.query.ConnectQuery;
+import dev.nodefix.query.Query;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -2,8 +2,8 @@ package dev.nodefix.journal;
 
 import dev.nodefix.change.Change;
 import dev.nodefix.change.FileChange;
-import dev.nodefix.state.FileState;
-import dev.nodefix.state.Query;
+import dev.nodefix.query.FileState;
+import dev.nodefix.query.Query;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

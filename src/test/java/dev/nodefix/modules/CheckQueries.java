@@ -1,11 +1,11 @@
 package dev.nodefix.modules;
 
-import dev.nodefix.state.ConnectQuery;
-import dev.nodefix.state.FactsQuery;
-import dev.nodefix.state.K3sVersionQuery;
-import dev.nodefix.state.Query;
-import dev.nodefix.state.WaitCondition;
-import dev.nodefix.state.WaitQuery;
+import dev.nodefix.query.ConnectQuery;
+import dev.nodefix.query.FactsQuery;
+import dev.nodefix.query.K3sVersionQuery;
+import dev.nodefix.query.Query;
+import dev.nodefix.query.WaitCondition;
+import dev.nodefix.query.WaitQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

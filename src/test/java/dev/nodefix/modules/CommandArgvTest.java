@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nodefix.change.Change;
 import dev.nodefix.module.Plan;
-import dev.nodefix.state.NodeState;
+import dev.nodefix.query.NodeState;
 import dev.nodefix.inventory.Role;
 import java.io.IOException;
 import java.io.InputStream;

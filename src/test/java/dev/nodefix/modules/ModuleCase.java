@@ -1,9 +1,9 @@
 package dev.nodefix.modules;
 
 import dev.nodefix.inventory.Role;
-import dev.nodefix.state.DirQuery;
-import dev.nodefix.state.NodeState;
-import dev.nodefix.state.Query;
+import dev.nodefix.query.DirQuery;
+import dev.nodefix.query.NodeState;
+import dev.nodefix.query.Query;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.nodefix.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.nodefix.play.TaskLine;
+import dev.nodefix.executor.TaskLine;
 import dev.nodefix.report.PlayTextTest.Case;
 import java.util.LinkedHashMap;
 import java.util.List;

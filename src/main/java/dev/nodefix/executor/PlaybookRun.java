@@ -1,0 +1,74 @@
+package dev.nodefix.executor;
+
+import dev.nodefix.engine.BecomeRule;
+import dev.nodefix.engine.ChangeRun;
+import dev.nodefix.engine.Connections;
+import dev.nodefix.expr.Expressions;
+import dev.nodefix.inventory.Host;
+import dev.nodefix.inventory.Inventory;
+import dev.nodefix.journal.Entry;
+import dev.nodefix.journal.RunJournal;
+import dev.nodefix.module.ModuleRegistry;
+import dev.nodefix.playbook.Playbook;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a playbook over an inventory: {@link #plan} reads and plans every play on every host and changes
+ * nothing ({@link PlanPass}); {@link #apply} runs the confirmed plan in rolling batches, journaled
+ * ({@link ApplyPass}).
+ */
+public final class PlaybookRun {
+    private final PlayContext ctx;
+    private final HealthGate gate;
+    private final ChangeRun locks;
+
+    /**
+     * @param selected the hosts {@code --limit} leaves (every play's own pattern applies within them)
+     */
+    public PlaybookRun(Playbook book, Inventory inventory, List<Host> selected, PlayOptions options,
+                       Connections connections, int forks, BecomeRule become, boolean breakLock,
+                       ModuleRegistry registry, Expressions expressions, TaskRunner.Sleeper sleeper) {
+        this.ctx = new PlayContext(book, inventory, selected, options, connections, forks, become, breakLock,
+                expressions, new TaskRunner(registry, sleeper));
+        this.gate = new HealthGate(registry, options.gateTimeout(), sleeper, forks);
+        this.locks = new ChangeRun(connections, forks, become, breakLock, expressions);
+    }
+
+    /** Sleeps for real. */
+    public static TaskRunner.Sleeper realSleeper() {
+        return d -> {
+            try {
+                Thread.sleep(d.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        };
+    }
+
+    /** Every host any play selects, in inventory order. */
+    public List<Host> hosts() {
+        return ctx.hosts();
+    }
+
+    /** Reads and plans every play on every host; nothing changes. */
+    public PlaybookPlan plan(PlayEvents events) {
+        return new PlanPass(ctx).plan(events);
+    }
+
+    /** {@code --break-lock} on the hosts the plan leaves alone ({@link ChangeRun#breakIdleLocks}). */
+    public Map<String, String> breakIdleLocks(PlaybookPlan plan) {
+        return locks.breakIdleLocks(hosts(), plan.changing().stream().map(PlaybookPlan.Host::name).toList());
+    }
+
+    /**
+     * Applies the plan's changing hosts play by play, batch by batch.
+     *
+     * @param shown the plan the user confirmed
+     */
+    public PlaybookResult apply(PlaybookPlan shown, RunJournal journal, Entry.Started started, String holder,
+                                PlayEvents events) {
+        return new ApplyPass(ctx, gate).apply(shown, journal, started, holder, events);
+    }
+}
