@@ -27,9 +27,10 @@ import java.util.function.Function;
  * (outside /etc/systemd/system for units), a {@code flannel-backend+:} append, a file that cannot be parsed or
  * spliced.
  *
- * @param changes   the file changes in k3s's reading order, then a daemon-reload when a unit file changed
+ * @param changes    config file edits, then env file edits, then unit file edits (within each, the file in force
+ *                   first), then a daemon-reload when a unit file changed
  * @param configured the value in force before (k3s's default when nothing sets it)
- * @param where     where it comes from, for the plan's text
+ * @param where      where it comes from, for the plan's text
  */
 record BackendPlacement(List<Change> changes, String configured, String where) {
     static final String KEY = K3sEffectiveConfig.BACKEND;

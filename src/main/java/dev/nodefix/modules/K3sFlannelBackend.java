@@ -1,8 +1,6 @@
 package dev.nodefix.modules;
 
 import dev.nodefix.change.Change;
-import dev.nodefix.change.DaemonReload;
-import dev.nodefix.change.FileChange;
 import dev.nodefix.change.K3sRestart;
 import dev.nodefix.fact.BackendSupport;
 import dev.nodefix.fact.K3sRelease;
@@ -22,9 +20,6 @@ import dev.nodefix.query.K3sSourcesQuery;
 import dev.nodefix.query.K3sVersionQuery;
 import dev.nodefix.query.NodeState;
 import dev.nodefix.query.Query;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +53,6 @@ public final class K3sFlannelBackend implements Module<K3sFlannelBackend.Backend
     public static final String UNIT_FILE = "/etc/systemd/system/k3s.service";
     public static final String CONFIG_FILE = "/etc/rancher/k3s/config.yaml";
     static final List<String> BACKENDS = List.of("vxlan", "host-gw", "wireguard-native", "none");
-    private static final String DEFAULT = "vxlan";
     static final String NO_PREFLIGHT = "host-gw needs every node pair L2-adjacent: run the L2 preflight first"
             + " (nodefix diagnose) or pass l2_adjacent/force";
 
