@@ -55,4 +55,21 @@ public record CollectorScript(String text) {
         return command(all.stream().filter(h -> !h.name().equals(self.name()))
                 .map(h -> h.connection().address()).filter(a -> !a.equals(own)).toList());
     }
+
+    /** The collector's k3s sections called after the collector's main body starts ({@code nf_kernel}). */
+    static final String K3S_SECTIONS = "nf_file k3s-config \"$NF_K3S_ETC/config.yaml\"\nnf_do k3s-config-d nf_dropins\n"
+            + "NF_ENVFILES= NF_CONFIGS=\nnf_do k3s-units nf_units\nnf_do k3s-env nf_envfiles\nnf_config_other\n";
+
+    /**
+     * Only the k3s configuration sections ({@code k3s-config}, {@code k3s-config-d}, {@code k3s-units},
+     * {@code k3s-env}, {@code k3s-config-other}): the collector's functions without its main body, then those
+     * calls. What {@link K3sEffectiveConfig#from} reads, at a fraction of the whole collector's cost.
+     */
+    public String k3sConfigOnly() {
+        int body = text.lastIndexOf("\nnf_kernel\n");
+        if (body < 0) {
+            throw new IllegalStateException("collector.sh has no main body starting with nf_kernel");
+        }
+        return text.substring(0, body) + "\n" + K3S_SECTIONS;
+    }
 }

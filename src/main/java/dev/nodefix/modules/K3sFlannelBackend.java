@@ -1,8 +1,6 @@
 package dev.nodefix.modules;
 
 import dev.nodefix.change.Change;
-import dev.nodefix.change.DaemonReload;
-import dev.nodefix.change.FileChange;
 import dev.nodefix.change.K3sRestart;
 import dev.nodefix.fact.BackendSupport;
 import dev.nodefix.fact.K3sRelease;
@@ -18,12 +16,10 @@ import dev.nodefix.module.Param;
 import dev.nodefix.module.ParamType;
 import dev.nodefix.module.Plan;
 import dev.nodefix.query.FileState;
+import dev.nodefix.query.K3sSourcesQuery;
 import dev.nodefix.query.K3sVersionQuery;
 import dev.nodefix.query.NodeState;
 import dev.nodefix.query.Query;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,21 +31,21 @@ import java.util.Optional;
  * {@code k3s_flannel_backend}: set a k3s server's flannel backend where k3s reads it, restart it, clean up
  * what the old backend leaves behind and verify the new one ({@link K3sRestart}).
  *
- * <p>Where it is written. k3s takes {@code --flannel-backend} from the unit's {@code ExecStart}
- * ({@value #UNIT_FILE}) over {@code flannel-backend} in {@value #CONFIG_FILE} (the config file's values go
- * before the command line's, and the last one wins). So: a value in ExecStart is rewritten there; a value in
- * config.yaml is rewritten there; when both set it, both are rewritten, so the two never contradict
- * afterwards (agreeing or not before); when neither does, the key is added to config.yaml (created 0600
- * root:root if missing: it usually holds the token), unless the wanted backend is k3s's default vxlan.
- * Each file is edited by splicing the value, the rest stays byte for byte. Not read: config.yaml.d drop-ins,
- * unit drop-ins, K3S_CONFIG_FILE; an ExecStart {@code --config} elsewhere is refused unless ExecStart itself
- * sets the flag.
+ * <p>Where it is written: where k3s takes the value it runs with ({@link BackendPlacement}, read by
+ * {@link K3sSourcesQuery} the way k3s reads it): a unit drop-in's or the unit's ExecStart, an env file's variable the
+ * command line expands, the config file of K3S_CONFIG_FILE/--config, a config.yaml.d file or config.yaml; every place
+ * it overrides that says otherwise is rewritten too, so none contradicts it afterwards, and a changed unit file is
+ * followed by a daemon-reload. When nothing sets it, the key is added to the config file k3s reads (config.yaml,
+ * created 0600 root:root if missing: it usually holds the token), unless the wanted backend is k3s's default vxlan.
+ * Each file is edited by splicing the value, the rest stays byte for byte.
  *
  * <p>Refusals: a backend the node's k3s release does not take ({@link BackendSupport}: wireguard-native before
  * v1.23.6+k3s1, or v1.22.9/v1.21.12 on those lines; {@code k3s --version} is read only for such a backend, and an
  * unreadable version does not refuse); agents (k3s has no such flag there: restart them with the {@code service} module,
  * k3s-agent.service, state restarted, after all servers); host-gw unless the caller says every peer node
- * is on-link ({@code l2_adjacent}) or forces it; files it cannot edit in place.
+ * is on-link ({@code l2_adjacent}) or forces it; a value it cannot place safely (it cannot be told, a
+ * {@code flannel-backend+:} append, a unit outside /etc/systemd/system, a file it cannot edit in place), naming the
+ * file:line k3s takes it from.
  */
 public final class K3sFlannelBackend implements Module<K3sFlannelBackend.BackendArgs> {
     public static final String SERVER_UNIT = "k3s.service";
@@ -57,7 +53,6 @@ public final class K3sFlannelBackend implements Module<K3sFlannelBackend.Backend
     public static final String UNIT_FILE = "/etc/systemd/system/k3s.service";
     public static final String CONFIG_FILE = "/etc/rancher/k3s/config.yaml";
     static final List<String> BACKENDS = List.of("vxlan", "host-gw", "wireguard-native", "none");
-    private static final String DEFAULT = "vxlan";
     static final String NO_PREFLIGHT = "host-gw needs every node pair L2-adjacent: run the L2 preflight first"
             + " (nodefix diagnose) or pass l2_adjacent/force";
 
@@ -73,9 +68,7 @@ public final class K3sFlannelBackend implements Module<K3sFlannelBackend.Backend
         }
     }
 
-    /** What the node's k3s files say; {@code config} is empty when k3s reads another config file. */
-    private record Sources(FileState.Present unitBefore, K3sUnitFile unit, FileState configBefore,
-                           Optional<K3sConfigFile> config, Optional<String> running) {}
+    private final K3sSourcesQuery k3s = K3sSourcesQuery.shipped();
 
     @Override
     public String name() {
@@ -84,8 +77,8 @@ public final class K3sFlannelBackend implements Module<K3sFlannelBackend.Backend
 
     @Override
     public String description() {
-        return "Set a k3s server's flannel backend (config.yaml or ExecStart), restart it, remove the old backend's"
-                + " leftovers, verify net-conf.json.";
+        return "Set a k3s server's flannel backend where k3s takes it from (unit or drop-in ExecStart, env file,"
+                + " config.yaml(.d)), restart it, remove the old backend's leftovers, verify net-conf.json.";
     }
 
     @Override
@@ -111,7 +104,7 @@ public final class K3sFlannelBackend implements Module<K3sFlannelBackend.Backend
     @Override
     public List<Query> reads(BackendArgs args) {
         List<Query> reads = new ArrayList<>(List.of(new Query.File(CONFIG_FILE), new Query.File(UNIT_FILE),
-                new Query.File(K3sRestart.NET_CONF), new Query.Unit(SERVER_UNIT), new Query.Unit(AGENT_UNIT)));
+                new Query.File(K3sRestart.NET_CONF), new Query.Unit(SERVER_UNIT), new Query.Unit(AGENT_UNIT), k3s));
         if (versionBound(args.backend())) {
             reads.add(new K3sVersionQuery()); // only some k3s releases take it
         }
@@ -146,60 +139,37 @@ public final class K3sFlannelBackend implements Module<K3sFlannelBackend.Backend
             return new Plan.Refused(support.reason());
         }
         try {
-            return plan(args, sources(state), state.onLink());
+            checkUnit(state);
+            BackendPlacement placed = BackendPlacement.of(args.backend(), state.k3sSources().orElseThrow(
+                    () -> new IllegalStateException("state not read: " + k3s)), path -> exact(state, path));
+            Optional<String> netConf = running(state.file(K3sRestart.NET_CONF));
+            Optional<String> preflight = preflight(args, state.onLink());
+            Plan plan = plan(args, placed, netConf);
+            return preflight.isPresent() && plan instanceof Plan.Changes ? new Plan.Refused(preflight.get()) : plan;
         } catch (K3sEditException e) {
             return new Plan.Refused(e.getMessage());
         }
     }
 
-    private Plan plan(BackendArgs args, Sources s, Optional<OnLinkState> onLink) {
+    private Plan plan(BackendArgs args, BackendPlacement placed, Optional<String> netConf) {
         String want = args.backend();
-        Optional<String> inUnit = s.unit().backend();
-        Optional<String> inConfig = s.config().flatMap(K3sConfigFile::backend);
-        String configured = inUnit.or(() -> inConfig).orElse(DEFAULT);
-        String running = configured.equals("none") ? "none" : s.running().orElse(configured);
-        List<Change> changes = fileChanges(want, s, inUnit, inConfig);
+        String configured = placed.configured();
+        String running = configured.equals("none") ? "none" : netConf.orElse(configured);
+        List<Change> changes = new ArrayList<>(placed.changes());
         boolean switches = !running.equals(want);
-        String where = where(s, inUnit, inConfig);
-        if (changes.isEmpty() && !switches) { // every --flannel-backend, config.yaml and net-conf.json say want
+        String where = placed.where() + "; " + netConf.map(v -> "net-conf.json: " + K3sRestart.netConfType(v))
+                .orElse("no net-conf.json");
+        if (changes.isEmpty() && !switches) { // every place that sets it and net-conf.json say want
             return new Plan.NoOp("flannel backend is already " + want + " (" + where + ")");
         }
         if (changes.isEmpty() && !args.restart()) {
             return new Plan.NoOp("configured " + want + " (" + where + "), but k3s runs " + running
                     + " until " + SERVER_UNIT + " restarts; restart is off");
         }
-        Optional<String> preflight = preflight(args, onLink);
-        if (preflight.isPresent()) {
-            return new Plan.Refused(preflight.get());
-        }
         if (switches && args.restart()) {
             changes.add(new K3sRestart(SERVER_UNIT, running, want, args.timeout()));
         }
         return new Plan.Changes(changes);
-    }
-
-    /** config.yaml's edit, then the unit file's with a daemon-reload: whatever makes every source say {@code want}. */
-    private static List<Change> fileChanges(String want, Sources s, Optional<String> inUnit, Optional<String> inConfig) {
-        List<Change> changes = new ArrayList<>();
-        boolean neither = inUnit.isEmpty() && inConfig.isEmpty();
-        if (inConfig.filter(v -> !v.equals(want)).isPresent() || neither && !want.equals(DEFAULT)) {
-            K3sConfigFile config = s.config().orElseThrow(() -> new K3sEditException(UNIT_FILE + " starts k3s with --config "
-                    + s.unit().configFile().orElse("?") + ": set " + K3sConfigFile.KEY + " there by hand"));
-            changes.add(new FileChange(CONFIG_FILE, s.configBefore(), edited(s.configBefore(), config.withBackend(want))));
-        }
-        if (!s.unit().allSay(want)) {
-            changes.add(new FileChange(UNIT_FILE, s.unitBefore(), edited(s.unitBefore(), s.unit().withBackend(want))));
-            changes.add(new DaemonReload());
-        }
-        return changes;
-    }
-
-    /** The file with new content, its mode and owner kept; a new config.yaml is 0600 root:root. */
-    private static FileState edited(FileState before, String content) {
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        return before instanceof FileState.Present p
-                ? new FileState.Present(bytes, p.mode(), p.owner(), p.group())
-                : new FileState.Present(bytes, "600", "root", "root");
     }
 
     /**
@@ -255,16 +225,18 @@ public final class K3sFlannelBackend implements Module<K3sFlannelBackend.Backend
                 + " with the service module (state: restarted)";
     }
 
-    private static Sources sources(NodeState state) {
-        FileState.Present unitBefore = (FileState.Present) state.file(UNIT_FILE);
-        K3sUnitFile unit = K3sUnitFile.parse(UNIT_FILE, text(UNIT_FILE, unitBefore));
-        if (unit.subcommand().filter("agent"::equals).isPresent()) {
+    /** Refuses a server unit that runs {@code k3s agent}. */
+    private static void checkUnit(NodeState state) {
+        FileState.Present unit = (FileState.Present) state.file(UNIT_FILE);
+        if (K3sUnitFile.parse(UNIT_FILE, BackendPlacement.text(UNIT_FILE, unit)).subcommand().filter("agent"::equals)
+                .isPresent()) {
             throw new K3sEditException(agentReason(UNIT_FILE + " runs `k3s agent`"));
         }
-        FileState configBefore = state.file(CONFIG_FILE);
-        Optional<K3sConfigFile> config = unit.configFile().filter(f -> !f.equals(CONFIG_FILE)).isPresent()
-                ? Optional.empty() : Optional.of(K3sConfigFile.parse(CONFIG_FILE, text(CONFIG_FILE, configBefore)));
-        return new Sources(unitBefore, unit, configBefore, config, running(state.file(K3sRestart.NET_CONF)));
+    }
+
+    /** The module's own exact reads of the installer's unit and config.yaml. */
+    private static Optional<FileState> exact(NodeState state, String path) {
+        return path.equals(UNIT_FILE) || path.equals(CONFIG_FILE) ? Optional.of(state.file(path)) : Optional.empty();
     }
 
     /** The backend k3s last started flannel with, as a flag value, from net-conf.json's Backend.Type. */
@@ -274,26 +246,5 @@ public final class K3sFlannelBackend implements Module<K3sFlannelBackend.Backend
         }
         return NetConf.FACT.parse(Section.ran("net-conf", 0, p.text().lines().toList())).backendType()
                 .filter(t -> t.matches("[a-z0-9][a-z0-9-]*")).map(t -> t.equals("wireguard") ? "wireguard-native" : t);
-    }
-
-    private static String where(Sources s, Optional<String> inUnit, Optional<String> inConfig) {
-        String config = s.config().isEmpty() ? "k3s reads " + s.unit().configFile().orElse("") + ", not " + CONFIG_FILE
-                : CONFIG_FILE + ": " + inConfig.map(v -> K3sConfigFile.KEY + " " + v).orElse("no " + K3sConfigFile.KEY);
-        String unit = UNIT_FILE + " ExecStart: " + inUnit.map(v -> "--flannel-backend " + v).orElse("no --flannel-backend");
-        String fallback = inUnit.isEmpty() && inConfig.isEmpty() ? " (k3s's default " + DEFAULT + ")" : "";
-        String netConf = s.running().map(v -> "net-conf.json: " + K3sRestart.netConfType(v)).orElse("no net-conf.json");
-        return config + "; " + unit + fallback + "; " + netConf;
-    }
-
-    /** The file as text; only UTF-8 text is edited, so every byte not spliced is written back as it was. */
-    private static String text(String path, FileState state) {
-        if (!(state instanceof FileState.Present p)) {
-            return "";
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(p.content())).toString();
-        } catch (CharacterCodingException e) {
-            throw new K3sEditException(path + " is not UTF-8 text; edit it by hand");
-        }
     }
 }

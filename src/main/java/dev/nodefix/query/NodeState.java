@@ -42,6 +42,11 @@ public record NodeState(String host, Role role, Map<Query, Object> values) {
         return java.util.Optional.ofNullable(values.get(new K3sVersionQuery())).map(dev.nodefix.fact.K3sVersion.class::cast);
     }
 
+    /** The k3s configuration and its files, when the plan's reads included a {@link K3sSourcesQuery}. */
+    public java.util.Optional<K3sSources> k3sSources() {
+        return values.values().stream().filter(K3sSources.class::isInstance).map(K3sSources.class::cast).findFirst();
+    }
+
     private <T> T get(Query query, Class<T> type) {
         Object value = values.get(query);
         if (value == null) {

@@ -8,7 +8,7 @@ import java.util.Objects;
  * the task ({@link StateReader}). Each query knows the POSIX sh that prints it and how to parse that back.
  */
 public sealed interface Query permits Query.File, Query.Offload, Query.Unit, ConnectQuery, WaitQuery, FactsQuery, OnLinkQuery,
-        K3sVersionQuery,
+        K3sVersionQuery, K3sSourcesQuery,
         DirQuery {
     /** The sh snippet that prints this query's raw value; its exit code is recorded with the output. */
     String script();

@@ -57,7 +57,8 @@ class LabK3sIT {
         assertThat(sh(agent2, "systemctl is-active k3s-agent")).isEqualTo("active\n");
 
         setExecStart(agent3, "k3s-agent", "agent '--flannel-backend=host-gw'");
-        assertThat(sh(agent3, "systemctl restart k3s-agent >/dev/null 2>&1; echo rc=$?; systemctl is-active k3s-agent; true"))
+        assertThat(sh(agent3, "systemctl daemon-reload; systemctl restart k3s-agent >/dev/null 2>&1; echo rc=$?;"
+                + " systemctl is-active k3s-agent; true"))
                 .isEqualTo("rc=1\nfailed\n");
     }
 

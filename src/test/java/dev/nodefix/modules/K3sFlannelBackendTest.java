@@ -12,6 +12,8 @@ import dev.nodefix.module.ArgException;
 import dev.nodefix.module.Invocation;
 import dev.nodefix.module.Plan;
 import dev.nodefix.query.FileState;
+import dev.nodefix.query.K3sSources;
+import dev.nodefix.query.K3sSourcesQuery;
 import dev.nodefix.query.NodeState;
 import dev.nodefix.query.Query;
 import dev.nodefix.query.UnitState;
@@ -122,11 +124,16 @@ class K3sFlannelBackendTest {
 
     @Test
     void nonUtf8ConfigIsRefused() {
-        Map<Query, Object> values = state(null, UNIT, "vxlan");
-        values.put(new Query.File(K3sFlannelBackend.CONFIG_FILE),
-                new FileState.Present(new byte[] {'a', ':', ' ', (byte) 0xff, '\n'}, "600", "root", "root"));
+        Map<Query, Object> values = state("flannel-backend: vxlan\n", "[Service]\nExecStart=/usr/local/bin/k3s server\n", "vxlan");
+        FileState latin1 = new FileState.Present(new byte[] {'f', 'l', 'a', 'n', 'n', 'e', 'l', '-', 'b', 'a', 'c', 'k', 'e',
+            'n', 'd', ':', ' ', 'v', 'x', 'l', 'a', 'n', '\n', '#', (byte) 0xff, '\n'}, "600", "root", "root");
+        values.put(new Query.File(K3sFlannelBackend.CONFIG_FILE), latin1);
+        K3sSourcesQuery k3s = K3sSourcesQuery.shipped();
+        K3sSources read = (K3sSources) values.get(k3s);
+        values.put(k3s, new K3sSources(read.config(), Map.of(K3sFlannelBackend.CONFIG_FILE, latin1), Map.of()));
         Plan plan = MODULE.invoke(Map.of("backend", "none")).plan(new NodeState("n", Role.SERVER, values));
-        assertThat(plan).isInstanceOfSatisfying(Plan.Refused.class, r -> assertThat(r.reason()).contains("not UTF-8"));
+        assertThat(plan).isInstanceOfSatisfying(Plan.Refused.class, r -> assertThat(r.reason())
+                .contains("k3s takes flannel-backend vxlan from /etc/rancher/k3s/config.yaml:1, but").contains("not UTF-8"));
     }
 
     @Test
@@ -151,6 +158,15 @@ class K3sFlannelBackendTest {
         values.put(new Query.File(K3sRestart.NET_CONF), file("{\"Backend\": {\"Type\": \"" + netConf + "\"}}\n"));
         values.put(new Query.Unit("k3s.service"), new UnitState("k3s.service", true, "enabled", "active"));
         values.put(new Query.Unit("k3s-agent.service"), new UnitState("k3s-agent.service", false, "", "inactive"));
+        Map<String, K3sSourcesRead.CaseFile> files = new LinkedHashMap<>();
+        if (config != null) {
+            files.put(K3sFlannelBackend.CONFIG_FILE, new K3sSourcesRead.CaseFile(config, "644", "root", "root"));
+        }
+        if (unit != null) {
+            files.put(K3sFlannelBackend.UNIT_FILE, new K3sSourcesRead.CaseFile(unit, "644", "root", "root"));
+        }
+        K3sSourcesQuery k3s = K3sSourcesQuery.shipped();
+        values.put(k3s, k3s.parse(K3sSourcesRead.output(k3s, files), 0));
         return values;
     }
 

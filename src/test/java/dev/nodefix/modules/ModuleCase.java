@@ -37,6 +37,13 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * {@code {wait_port: HOST:PORT | wait_path: PATH | wait_unit: NAME, want: true|false, timeout: S, output: TEXT}}
  * (want: open/present/active; timeout defaults to 60) and {@code {facts: collector, output_file: NAME}} (collector
  * output in a file next to the case).
+ *
+ * <p>{@code k3s_flannel_backend} also reads the k3s configuration ({@link dev.nodefix.query.K3sSourcesQuery}): its
+ * output is made by running the query's real script over the case's {@code file:} entries with content plus
+ * {@code k3s_files} (path to content: drop-ins, env files, config.yaml.d; mode 644 root root), see
+ * {@link K3sSourcesRead}. {@code layout: NAME} takes the files of {@code fact/k3s-layouts/NAME.yaml} (the facts'
+ * own layout cases, built from the k3s and systemd documentation): the installer's unit and config.yaml become the
+ * module's file reads (absent when the layout has none), every other file goes to {@code k3s_files}.
  */
 record ModuleCase(String module, String name, Map<String, Object> args, Role role, List<Read> state, Expect expect) {
     /** One query and what its script printed. */
@@ -93,6 +100,12 @@ record ModuleCase(String module, String name, Map<String, Object> args, Role rol
                 }
             }
         }
+        if (doc.get("layout") != null) {
+            doc = withLayout(doc, String.valueOf(doc.get("layout")), state);
+        }
+        if (module.equals("k3s_flannel_backend") || doc.get("k3s_files") != null) {
+            state.add(k3sSources(doc, where));
+        }
         return new ModuleCase(module, name, args, role, state, expect(map(doc.get("expect"), where + ": expect"), where));
     }
 
@@ -120,6 +133,58 @@ record ModuleCase(String module, String name, Map<String, Object> args, Role rol
         String content = String.valueOf(e.get("content"));
         String head = text(e, "mode", "644") + " " + text(e, "owner", "root") + " " + text(e, "group", "root");
         return new Read(file, head + "\n" + Base64.getEncoder().encodeToString(content.getBytes(StandardCharsets.UTF_8)), 0);
+    }
+
+    /** The case with the layout's files: file reads for the installer's unit and config.yaml, the rest as k3s_files. */
+    private static Map<?, ?> withLayout(Map<?, ?> doc, String layout, List<Read> state) {
+        Path file;
+        try {
+            file = Path.of(ModuleCase.class.getResource("/fact/k3s-layouts/" + layout + ".yaml").toURI());
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            throw new IllegalArgumentException("no layout " + layout, e);
+        }
+        Map<?, ?> files = map(yaml(file).get("files"), layout + ": files");
+        Map<String, Object> rest = new LinkedHashMap<>();
+        List<Object> entries = new ArrayList<>(doc.get("state") == null ? List.of() : (List<?>) doc.get("state"));
+        for (String own : List.of("/etc/rancher/k3s/config.yaml", "/etc/systemd/system/k3s.service")) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("file", own);
+            if (files.get(own) == null) {
+                e.put("absent", true);
+            } else {
+                e.put("content", String.valueOf(files.get(own)));
+            }
+            entries.add(e);
+            state.add(read(e, file.getParent()));
+        }
+        files.forEach((k, v) -> {
+            if (!String.valueOf(k).equals("/etc/rancher/k3s/config.yaml")
+                    && !String.valueOf(k).equals("/etc/systemd/system/k3s.service")) {
+                rest.put(String.valueOf(k), v);
+            }
+        });
+        Map<Object, Object> out = new LinkedHashMap<>(doc);
+        out.put("state", entries);
+        out.put("k3s_files", rest);
+        return out;
+    }
+
+    /** The k3s sources read over the case's files (those of its file reads with content, and k3s_files). */
+    private static Read k3sSources(Map<?, ?> doc, String where) {
+        Map<String, K3sSourcesRead.CaseFile> files = new LinkedHashMap<>();
+        if (doc.get("state") != null) {
+            for (Object entry : (List<?>) doc.get("state")) {
+                Map<?, ?> e = map(entry, where + ": state entry");
+                if (e.get("file") != null && e.get("content") != null) {
+                    files.put(String.valueOf(e.get("file")), new K3sSourcesRead.CaseFile(String.valueOf(e.get("content")),
+                            text(e, "mode", "644"), text(e, "owner", "root"), text(e, "group", "root")));
+                }
+            }
+        }
+        map(doc.get("k3s_files"), where + ": k3s_files").forEach((k, v) -> files.put(String.valueOf(k),
+                new K3sSourcesRead.CaseFile(String.valueOf(v), "644", "root", "root")));
+        dev.nodefix.query.K3sSourcesQuery query = dev.nodefix.query.K3sSourcesQuery.shipped();
+        return new Read(query, K3sSourcesRead.output(query, files), 0);
     }
 
     /** A {@code parents} or {@code dirs} entry: one read per directory, line i of the output for the i-th. */
