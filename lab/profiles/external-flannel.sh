@@ -4,7 +4,8 @@
 # net-conf.json (/var/lib/rancher/k3s/agent/etc/flannel/ stays empty: the separate flannel reads its own, from its
 # ConfigMap) and publishes backend none to its agents. The data plane is that flannel's: flannel.1 (vxlan, offload on)
 # with its peers, /run/flannel/subnet.env, and the nodes' flannel annotations (backend-type vxlan). kube-proxy's
-# rules are the unfixed ones of "affected". A k3s restart leaves flannel.1 alone (k3s's backend none touches nothing).
+# rules are the unfixed ones of "affected". A k3s restart leaves flannel.1 alone (k3s's backend none touches nothing);
+# nothing plays that flannel's own restart, so after `lab/lab reboot` the nodes have no flannel.1.
 profile_desc() { echo "flannel-backend none in k3s, flannel.1 (vxlan) from a flannel deployed apart; affected rules, offload on"; }
 profile_node() { P_KUBE_PROXY=unfixed; }
 profile_node_commands() {
