@@ -156,10 +156,10 @@ public final class PlayCommand implements Callable<Integer> {
                 run.breakIdleLocks(plan).forEach((host, said) -> ctx.err().println(host + ": " + said));
             }
             if (plan.fatal().isPresent() || change.check || changes == 0) {
-                return planOnly(plan, plays, text);
+                return planOnly(plan, plays, text, run.batches(plan));
             }
             if (!output.json() || !change.yes) {
-                text.plan(out, file.toString(), plan.lines());
+                text.plan(out, file.toString(), plan.lines(), run.batches(plan));
             }
             ChangeFlow flow = new ChangeFlow(ctx);
             if (!change.yes && !flow.confirmed("Apply " + changes + " change(s) on " + plan.changing().size()
@@ -200,7 +200,7 @@ public final class PlayCommand implements Callable<Integer> {
     }
 
     /** A check, a plan with nothing to change, or one that must not run: the plan's lines are the result. */
-    private int planOnly(PlaybookPlan plan, List<String> plays, PlayText text) {
+    private int planOnly(PlaybookPlan plan, List<String> plays, PlayText text, List<List<List<String>>> batches) {
         Optional<String> stopped = plan.fatal().map(f -> "nothing changed: " + f);
         List<TaskLine> lines = change.check ? plan.lines() : plan.notRun(plan.fatal().isPresent()
                 ? "the run was refused" : "this host's plan fails further on");
@@ -209,7 +209,7 @@ public final class PlayCommand implements Callable<Integer> {
                     Optional.empty(), stopped), plays, lines));
         } else {
             if (change.check && plan.changeCount() > 0) {
-                text.plan(ctx.out(), file.toString(), lines);
+                text.plan(ctx.out(), file.toString(), lines, batches);
             } else {
                 text.lines(ctx.out(), lines);
             }

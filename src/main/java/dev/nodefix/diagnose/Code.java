@@ -13,6 +13,7 @@ public enum Code {
     HOST_GW_IMPOSSIBLE(null),
     BACKEND_INCONSISTENT(null),
     FLANNEL_BACKEND_ON_AGENT(null),
+    EXTERNAL_FLANNEL(null),
     BACKEND_NOT_SUPPORTED(null),
     VMXNET3_LOOKALIKE(null),
     CHECKSUM_LOOKALIKE(null),

@@ -31,7 +31,7 @@ public final class Diagnoser {
                 new Vmxnet3LookalikeRule(), new UdpCsumErrorsRule(), new BackendPlacementRule(), new RunningBackendRule(),
                 new AnnotationLookalikeRule(), new NftPathRule(), new MarkRenderingRule(),
                 new FlannelMasqEmptyRule(releases), new VersionHintRule(releases)),
-                List.of(new BackendAcrossNodesRule()), policy);
+                List.of(new BackendAcrossNodesRule(), new ExternalFlannelRule()), policy);
     }
 
     public Diagnosis diagnose(List<HostFacts> results) {

@@ -27,14 +27,23 @@ final class Overlay {
         boolean ipTells = f.vxlan().present() != Observed.CANNOT_TELL || f.offload().device() == Observed.CANNOT_TELL;
         Provenance device = ipTells ? f.vxlan().source() : f.offload().source(); // ethtool's "no such device" tells too
         Observed shown = ipTells ? f.vxlan().present() : f.offload().device();
-        return byBackend(f.backend(), device, shown, f.k3s().role() == K3sUnits.Role.AGENT).orElseGet(() -> byDevice(f, device, shown));
+        return byBackend(f.backend(), device, shown, f.vxlan().present() == Observed.YES, f.k3s().role() == K3sUnits.Role.AGENT)
+                .orElseGet(() -> byDevice(f, device, shown));
     }
 
     /** The leg as the backend settles it: net-conf.json, a configured value, or k3s's default. */
-    private static Optional<Leg> byBackend(FlannelBackend backend, Provenance device, Observed shown, boolean agent) {
-        // a switch away from vxlan keeps flannel.1 until k3s restarts; "none" starts no flannel at all (a flannel
-        // deployed apart from k3s shows as flannel.1, which opens the leg)
+    /** @param listed flannel.1 is listed by {@code ip -d link} (not only read by ethtool) */
+    private static Optional<Leg> byBackend(FlannelBackend backend, Provenance device, Observed shown, boolean listed,
+                                           boolean agent) {
+        // a switch away from vxlan keeps flannel.1 until k3s restarts; "none" starts no flannel at all: a flannel.1
+        // that ip lists then is a flannel deployed apart from k3s, whose VXLAN it is (ExternalFlannelRule says so);
+        // one only ethtool reads (the listing not collected) leaves the leg open
         boolean none = backend.effective().map("none"::equals).orElse(false);
+        if (none && !backend.running() && listed) {
+            return Optional.of(Leg.known(Leg.Name.VXLAN, Observed.YES, "flannel.1 is there though k3s runs no flannel"
+                    + " (flannel-backend none): a flannel deployed apart from k3s (a DaemonSet, canal) made it",
+                    List.of(backend.source(), device)));
+        }
         if (backend.vxlan() == Observed.NO && !backend.running() && (shown == Observed.YES
                 || shown == Observed.CANNOT_TELL && !none)) {
             return Optional.of(Leg.open(Leg.Name.VXLAN, "k3s is told flannel backend " + backend.effective().get()

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The one recommended remediation for the cluster.
  *
- * @param action   {@code fix-vxlan-checksum}, {@code switch-backend-host-gw}, {@code upgrade}, {@code none} or
+ * @param action   {@code fix-vxlan-checksum}, {@code switch-backend-host-gw}, {@code switch-external-flannel} (k3s runs no
+ *                 flannel: the separately deployed one is switched in its own configuration), {@code upgrade}, {@code none} or
  *                 {@code investigate}
  * @param playbook the playbook that applies it, when there is one
  * @param hosts    the hosts it concerns (sorted)

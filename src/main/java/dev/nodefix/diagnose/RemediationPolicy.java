@@ -39,6 +39,13 @@ public record RemediationPolicy(boolean keepOffload) {
                             + " and at-risk hosts", upgrade(facts));
         }
         String why = cannotDisable ? "the offload is [fixed] on some host" : "the offload is to be kept";
+        if (allOnLink(hosts, facts) && facts.values().stream().anyMatch(ExternalFlannelRule::k3sRunsNoFlannel)) {
+            return new Remediation("switch-external-flannel", Optional.empty(),
+                    hosts.stream().map(HostDiagnosis::host).sorted().toList(),
+                    why + " and every node pair is on-link, but k3s runs no flannel (flannel-backend none): switch the"
+                            + " separately deployed flannel to host-gw in its own net-conf.json (Backend.Type), not with"
+                            + " k3s's flannel-backend", upgrade(facts));
+        }
         if (allOnLink(hosts, facts)) {
             return new Remediation("switch-backend-host-gw", Optional.of(Remediation.HOST_GW_PLAYBOOK),
                     hosts.stream().map(HostDiagnosis::host).sorted().toList(),

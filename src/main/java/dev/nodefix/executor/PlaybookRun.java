@@ -9,9 +9,13 @@ import dev.nodefix.inventory.Inventory;
 import dev.nodefix.journal.Entry;
 import dev.nodefix.journal.RunJournal;
 import dev.nodefix.module.ModuleRegistry;
+import dev.nodefix.playbook.Play;
 import dev.nodefix.playbook.Playbook;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs a playbook over an inventory: {@link #plan} reads and plans every play on every host and changes
@@ -55,6 +59,22 @@ public final class PlaybookRun {
     /** Reads and plans every play on every host; nothing changes. */
     public PlaybookPlan plan(PlayEvents events) {
         return new PlanPass(ctx).plan(events);
+    }
+
+    /**
+     * The batches each play goes through the hosts the plan changes, by play index, as {@link #apply} runs them
+     * ({@link PlayBatches}: servers alone first, then {@code serial} batches); a play that changes no host has none.
+     */
+    public List<List<List<String>>> batches(PlaybookPlan plan) {
+        Set<String> changing = new HashSet<>();
+        plan.changing().forEach(h -> changing.add(h.name()));
+        List<List<List<String>>> out = new ArrayList<>();
+        for (Play play : ctx.book.plays()) {
+            List<Host> hosts = ctx.playHosts(play).stream().filter(h -> changing.contains(h.name())).toList();
+            out.add(PlayBatches.of(hosts, play.order(), ctx.options.serial().orElse(play.serial())).stream()
+                    .map(b -> b.stream().map(Host::name).toList()).toList());
+        }
+        return out;
     }
 
     /** {@code --break-lock} on the hosts the plan leaves alone ({@link ChangeRun#breakIdleLocks}). */

@@ -39,7 +39,8 @@ import java.util.Optional;
  * created 0600 root:root if missing: it usually holds the token), unless the wanted backend is k3s's default vxlan.
  * Each file is edited by splicing the value, the rest stays byte for byte.
  *
- * <p>Refusals: a backend the node's k3s release does not take ({@link BackendSupport}: wireguard-native before
+ * <p>Refusals: a server told {@code flannel-backend none} (flannel is deployed apart from k3s: its backend is that
+ * deployment's), unless forced; a backend the node's k3s release does not take ({@link BackendSupport}: wireguard-native before
  * v1.23.6+k3s1, or v1.22.9/v1.21.12 on those lines; {@code k3s --version} is read only for such a backend, and an
  * unreadable version does not refuse); agents (k3s has no such flag there: restart them with the {@code service} module,
  * k3s-agent.service, state restarted, after all servers); host-gw unless the caller says every peer node
@@ -154,6 +155,9 @@ public final class K3sFlannelBackend implements Module<K3sFlannelBackend.Backend
     private Plan plan(BackendArgs args, BackendPlacement placed, Optional<String> netConf) {
         String want = args.backend();
         String configured = placed.configured();
+        if (configured.equals("none") && !want.equals("none") && !args.force()) {
+            return new Plan.Refused(externalFlannel(placed.where()));
+        }
         String running = configured.equals("none") ? "none" : netConf.orElse(configured);
         List<Change> changes = new ArrayList<>(placed.changes());
         boolean switches = !running.equals(want);
@@ -216,6 +220,13 @@ public final class K3sFlannelBackend implements Module<K3sFlannelBackend.Backend
                     : "k3s is not installed here (no " + SERVER_UNIT + " or " + AGENT_UNIT + ")");
         }
         return Optional.empty();
+    }
+
+    /** Why k3s told {@code flannel-backend none} is not switched: flannel is deployed apart from it. */
+    static String externalFlannel(String where) {
+        return "k3s runs no flannel (" + where + "): flannel is deployed apart from k3s (a"
+                + " DaemonSet, canal), so its backend is set in that deployment's net-conf.json (Backend.Type); switching"
+                + " k3s would start k3s's own flannel beside it. Pass force: on to hand the network to k3s's flannel";
     }
 
     static String agentReason(String why) {

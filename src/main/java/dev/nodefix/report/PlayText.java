@@ -33,9 +33,29 @@ public final class PlayText {
 
     /** A plan: every host's lines grouped by play and task. */
     public void plan(PrintWriter out, String playbook, List<TaskLine> lines) {
+        plan(out, playbook, lines, List.of());
+    }
+
+    /**
+     * A plan, each play that goes in more than one batch saying so under its header: its batches in order, and the
+     * health gate after each batch that changed a node.
+     *
+     * @param batches by play index, the batches of host names the run would go through (none known: empty)
+     */
+    public void plan(PrintWriter out, String playbook, List<TaskLine> lines, List<List<List<String>>> batches) {
         out.println("PLAN " + playbook);
-        grouped(out, lines, true, true);
+        grouped(out, lines, true, true, batches);
         out.flush();
+    }
+
+    /** {@code  3 batches, a health gate after each: srv1 | srv2 | agt1, agt2}, or empty for one batch or none. */
+    static Optional<String> batchLine(List<List<String>> batches) {
+        if (batches.size() < 2) {
+            return Optional.empty();
+        }
+        return Optional.of("  " + batches.size() + " batches, one after the other, a health gate after each that"
+                + " changes a node: " + String.join(" | ", batches.stream().map(b -> String.join(", ",
+                        b.stream().map(UntrustedText::name).toList())).toList()));
     }
 
     /** The lines of a run that changed nothing (the plan's own lines), grouped by play and task. */
@@ -89,6 +109,11 @@ public final class PlayText {
      * shows its own after its line. A diff already shown for another host of the task is not repeated.
      */
     private void grouped(PrintWriter out, List<TaskLine> lines, boolean playHeaders, boolean plan) {
+        grouped(out, lines, playHeaders, plan, List.of());
+    }
+
+    private void grouped(PrintWriter out, List<TaskLine> lines, boolean playHeaders, boolean plan,
+                         List<List<List<String>>> batches) {
         Map<String, List<TaskLine>> byTask = new LinkedHashMap<>();
         for (TaskLine l : sorted(lines)) {
             byTask.computeIfAbsent(l.play() + "/" + l.handler() + "/" + l.number(), k -> new ArrayList<>()).add(l);
@@ -99,6 +124,9 @@ public final class PlayText {
             if (playHeaders && first.play() != play) {
                 play = first.play();
                 out.println("PLAY [" + playName(play) + "]");
+                if (play >= 0 && play < batches.size()) {
+                    batchLine(batches.get(play)).ifPresent(out::println);
+                }
             }
             out.println((first.handler() ? "HANDLER [" : "TASK [") + first.title() + "]");
             Map<String, String> diffs = new HashMap<>();

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The lab of one IT class that changes nodes: 3 nodes of profile "affected" (or another) under the class's own lab names, up
+ * The lab of one IT class that changes nodes: 3 nodes of profile "affected" (or those given) under the class's own lab names, up
  * before its first test and down after its last, with nodefix journaling under each test's own directory
  * ({@link LabChanges}). A class registers it as a static field:
  * {@code @RegisterExtension static final ClassLab LAB = new ClassLab("nfxr", "nfxrbr0", "10.99.64", "target/it-lab-nfxr");}
@@ -29,7 +29,7 @@ final class ClassLab implements BeforeAllCallback, AfterAllCallback {
         this(prefix, bridge, net, dir, nodes, "affected");
     }
 
-    /** @param profile the lab profile (lab/profiles/NAME.sh) */
+    /** @param profile the lab profile ({@code lab/profiles/NAME.sh}), which may make more servers than the first */
     ClassLab(String prefix, String bridge, String net, String dir, int nodes, String profile) {
         Path repo = Path.of("").toAbsolutePath();
         this.names = new Lab.LabNames(prefix, bridge, net, repo.resolve(dir));

@@ -90,7 +90,8 @@ class PlayTextTest {
 
     /**
      * One case: {@code playbook}, {@code plays} (names by index), {@code style} (plain|color), {@code diff},
-     * {@code verbose}, {@code outputs}, the {@code lines} (play, number, title, host, status, ignored, handler,
+     * {@code verbose}, {@code outputs}, for {@code plan} the optional {@code planBatches} (by play, its batches of
+     * hosts), the {@code lines} (play, number, title, host, status, ignored, handler,
      * detail, changes, notes), for {@code batch} the play, batch index, batches of hosts and an optional gate
      * ({@code hosts}, {@code problem}), for JSON {@code check}, {@code run}, {@code rollback}, {@code stopped},
      * and the expected {@code recap} counts per host. A change is written as the journal encodes it, except that
@@ -153,7 +154,7 @@ class PlayTextTest {
             PlayText text = new PlayText(style(), Boolean.TRUE.equals(doc.get("diff")), Boolean.TRUE.equals(doc.get("verbose")),
                     plays());
             return switch (output) {
-                case "plan" -> print(out -> text.plan(out, text(doc, "playbook", "site.yaml"), lines));
+                case "plan" -> print(out -> text.plan(out, text(doc, "playbook", "site.yaml"), lines, planBatches()));
                 case "lines" -> print(out -> text.lines(out, lines));
                 case "recap" -> print(out -> text.recap(out, lines));
                 case "batch" -> print(out -> batch(text, out));
@@ -162,6 +163,11 @@ class PlayTextTest {
                         plays(), lines);
                 default -> throw new IllegalArgumentException(name + ": unknown output " + output);
             };
+        }
+
+        /** {@code planBatches}: by play, the batches of host names a run would go through (none: empty). */
+        private List<List<List<String>>> planBatches() {
+            return list(doc.get("planBatches")).stream().map(p -> list(p).stream().map(Case::strings).toList()).toList();
         }
 
         /** The play header, the batch's lines, and the health gate when the case has one, as a run prints them. */
