@@ -54,7 +54,8 @@ import picocli.CommandLine.Parameters;
                 "  nodefix play playbooks/fix-vxlan-checksum.yaml -y -e probe_target=IP:PORT",
                 "Exit: 0 ok, 2 a task failed or the run stopped, 4 unreachable, 1 bad input."})
 public final class PlayCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "The playbook file.")
+    @Parameters(index = "0", paramLabel = "PLAYBOOK", converter = PlaybookArgument.class,
+            description = "The playbook file, or the name of one that ships with nodefix (nodefix playbooks).")
     Path file;
 
     @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class AffectedRule implements Rule {
     static final String FIX = "disable tx-checksum-ip-generic on flannel.1 and persist it with a udev rule"
-            + " (playbooks/fix-vxlan-checksum.yaml); for good, upgrade k3s to a release with the kube-proxy"
+            + " (nodefix play fix-vxlan-checksum); for good, upgrade k3s to a release with the kube-proxy"
             + " unmark fix (Kubernetes >= 1.16.13/1.17.9/1.18.6) and flannel >= v0.20.2";
 
     @Override

@@ -9,7 +9,7 @@ import java.util.List;
  * be told (affected if it is), and the finding names the command that would tell.
  */
 public final class AtRiskRule implements Rule {
-    static final String PERSIST = "persist the setting with a udev rule (playbooks/fix-vxlan-checksum.yaml)";
+    static final String PERSIST = "persist the setting with a udev rule (nodefix play fix-vxlan-checksum)";
 
     @Override
     public List<Finding> check(NodeFacts f) {

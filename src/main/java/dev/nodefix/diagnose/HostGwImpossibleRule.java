@@ -19,7 +19,7 @@ public final class HostGwImpossibleRule implements Rule {
         List<String> evidence = offLink.stream().map(HostGwImpossibleRule::route).toList();
         String message = "host-gw is impossible: " + offLink.size() + " peer(s) not on-link (no layer-2 adjacency)"
                 + (hostGw ? "; host-gw is the backend, so pod traffic to them is dropped" : "");
-        String fix = hostGw ? "switch back to vxlan and disable the checksum offload (playbooks/fix-vxlan-checksum.yaml)"
+        String fix = hostGw ? "switch back to vxlan and disable the checksum offload (nodefix play fix-vxlan-checksum)"
                 : "keep vxlan; do not switch to host-gw";
         return List.of(Finding.of(Code.HOST_GW_IMPOSSIBLE, hostGw ? Severity.CRITICAL : Severity.WARNING, message,
                 evidence, fix));

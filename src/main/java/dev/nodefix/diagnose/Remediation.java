@@ -10,14 +10,14 @@ import java.util.Optional;
  * @param action   {@code fix-vxlan-checksum}, {@code switch-backend-host-gw}, {@code switch-external-flannel} (k3s runs no
  *                 flannel: the separately deployed one is switched in its own configuration), {@code upgrade}, {@code none} or
  *                 {@code investigate}
- * @param playbook the playbook that applies it, when there is one
+ * @param playbook the shipped playbook that applies it, by name ({@code nodefix play NAME}), when there is one
  * @param hosts    the hosts it concerns (sorted)
  * @param upgrade  the lasting fix when kube-proxy or flannel lack theirs
  */
 public record Remediation(String action, Optional<String> playbook, List<String> hosts, String reason,
         Optional<String> upgrade) {
-    public static final String FIX_PLAYBOOK = "playbooks/fix-vxlan-checksum.yaml";
-    public static final String HOST_GW_PLAYBOOK = "playbooks/switch-backend-host-gw.yaml";
+    public static final String FIX_PLAYBOOK = "fix-vxlan-checksum";
+    public static final String HOST_GW_PLAYBOOK = "switch-backend-host-gw";
 
     public Remediation {
         Objects.requireNonNull(action, "action");

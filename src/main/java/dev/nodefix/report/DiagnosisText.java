@@ -36,7 +36,7 @@ public final class DiagnosisText {
     }
 
     private static void remediation(PrintWriter out, Remediation r) {
-        out.println("Remediation: " + r.action() + r.playbook().map(p -> " (" + p + ")").orElse(""));
+        out.println("Remediation: " + r.action() + r.playbook().map(p -> " (nodefix play " + p + ")").orElse(""));
         if (!r.hosts().isEmpty()) {
             out.println("  hosts:   " + UntrustedText.name(String.join(", ", r.hosts())));
         }

@@ -24,7 +24,7 @@ class DiagnoseIT {
         Map<String, Object> root = json(new CliRunner().run("diagnose", "-i", lab.inventory().toString(), "--json"));
 
         assertThat(root.get("verdict")).isEqualTo("affected");
-        assertThat(map(root.get("remediation")).get("playbook")).isEqualTo("playbooks/fix-vxlan-checksum.yaml");
+        assertThat(map(root.get("remediation")).get("playbook")).isEqualTo("fix-vxlan-checksum");
         Map<String, Object> hosts = map(root.get("hosts"));
         assertThat(hosts).containsOnlyKeys(lab.names());
         for (String node : lab.names()) {
@@ -108,7 +108,7 @@ class DiagnoseIT {
             });
             assertThat(root.get("verdict")).isEqualTo("affected");
             Map<String, Object> remediation = map(root.get("remediation"));
-            assertThat(remediation.get("playbook")).isEqualTo("playbooks/fix-vxlan-checksum.yaml");
+            assertThat(remediation.get("playbook")).isEqualTo("fix-vxlan-checksum");
             assertThat(remediation.get("hosts")).as("the affected and at-risk hosts")
                     .isEqualTo(List.of(node.get(0), node.get(1), node.get(3)));
         }

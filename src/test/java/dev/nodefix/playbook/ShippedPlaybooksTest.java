@@ -32,6 +32,7 @@ class ShippedPlaybooksTest {
         List<String> head = Files.readAllLines(file).stream().takeWhile(l -> l.startsWith("#")).toList();
         assertThat(head).as("the comment block at the top of " + file).hasSizeGreaterThan(5);
         assertThat(head.get(0)).startsWith("# " + file.getFileName());
-        assertThat(String.join("\n", head)).as("shows how to run it").contains("nodefix play playbooks/" + file.getFileName());
+        assertThat(String.join("\n", head)).as("shows how to run it").contains("nodefix play "
+                + file.getFileName().toString().replaceFirst("\\.yaml$", "") + " ");
     }
 }
