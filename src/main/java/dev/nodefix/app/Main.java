@@ -18,7 +18,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        configureLogging(args);
+        LogLevels.apply(args);
         if (args.length > 0 && REMOTE_COMMANDS.contains(args[0])) {
             SshTransportFactory.warmUpInBackground();
         }
@@ -42,20 +42,5 @@ public final class Main {
         }
         String answer = console.readLine("%s [y/N] ", question);
         return answer != null && answer.strip().matches("(?i)y|yes");
-    }
-
-    /** slf4j-simple reads its level once, at the first logger: set it from -v/-vv before anything logs. */
-    private static void configureLogging(String[] args) {
-        int v = 0;
-        for (String a : args) {
-            if (a.equals("--verbose")) {
-                v++;
-            } else if (a.matches("-v+")) {
-                v += a.length() - 1;
-            }
-        }
-        if (v > 0) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", v >= 2 ? "debug" : "info");
-        }
     }
 }

@@ -34,12 +34,13 @@ import picocli.CommandLine.Option;
  * the command tree is put together, because the shell runs that tree's commands.
  */
 @picocli.CommandLine.Command(name = "shell", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"An interactive shell for live triage: cd to some hosts, look (list, facts, diagnose, run),",
-                "try one change (any module: ethtool iface=flannel.1 features.tx-checksum-ip-generic=off),",
-                "and undo it. Every change goes through the same plan, confirmation and journal as",
-                "`nodefix run -m`, so `nodefix runs` lists it and `nodefix rollback` undoes it too.",
-                "`help` in the shell lists its commands. With stdin not a terminal it reads commands line by line",
-                "(no prompt; changes need --yes) and exits with the first failed command's code.",
+        description = {"An interactive shell for live triage: select hosts, look, try one change and undo it.",
+                "cd to some hosts, look (list, facts, diagnose, run), try one change with any module, and undo it:",
+                "  ethtool iface=flannel.1 features.tx-checksum-ip-generic=off",
+                "Every change goes through the same plan, confirmation and journal as `nodefix run -m`, so"
+                + " `nodefix runs` lists it and `nodefix rollback` undoes it too.",
+                "`help` in the shell lists its commands. With stdin not a terminal it reads commands line by line"
+                + " (no prompt; changes need --yes) and exits with the first failed command's code.",
                 "History: $XDG_STATE_HOME/nodefix/shell_history (default ~/.local/state/nodefix/)."})
 public final class ShellCommand implements Callable<Integer> {
     /** Options the shell keeps as session state or handles itself, rather than passing on to each command. */
@@ -49,7 +50,7 @@ public final class ShellCommand implements Callable<Integer> {
     @Mixin ConnectionOptions connection;
     @Mixin BecomeOptions become;
 
-    @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set).")
+    @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set and not empty, or TERM is dumb).")
     boolean noColor;
 
     @picocli.CommandLine.Spec

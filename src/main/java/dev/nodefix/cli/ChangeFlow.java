@@ -8,6 +8,7 @@ import dev.nodefix.engine.HostResult;
 import dev.nodefix.engine.Task;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.executor.BatchGate;
+import dev.nodefix.executor.GateWatch;
 import dev.nodefix.executor.PlayBatches;
 import dev.nodefix.executor.RollbackBatches;
 import dev.nodefix.playbook.Order;
@@ -18,6 +19,7 @@ import dev.nodefix.report.ChangeJson;
 import dev.nodefix.report.ChangeText;
 import dev.nodefix.report.ExitCode;
 import dev.nodefix.report.Progress;
+import dev.nodefix.report.WaitLine;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -284,7 +286,8 @@ final class ChangeFlow {
         List<String> failed = done.stream().filter(r -> r.status() != HostResult.Status.OK
                 && r.status() != HostResult.Status.CHANGED).map(HostResult::host).toList();
         List<Host> healthy = batch.stream().filter(h -> !failed.contains(h.name())).toList();
-        Optional<String> problem = gate.check(healthy);
+        Optional<String> problem = gate.check(healthy, output.json() ? GateWatch.NONE
+                : (what, waited, limit) -> ctx.err().println(WaitLine.of(what, waited, limit)));
         if (!output.json()) {
             text.gate(ctx.out(), healthy.stream().map(Host::name).toList(), problem);
         }

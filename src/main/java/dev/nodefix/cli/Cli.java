@@ -7,6 +7,7 @@ import dev.nodefix.inventory.InventoryException;
 import dev.nodefix.journal.JournalException;
 import dev.nodefix.module.ArgException;
 import dev.nodefix.report.ExitCode;
+import dev.nodefix.report.Style;
 import dev.nodefix.report.UntrustedText;
 import dev.nodefix.sshconfig.SshConfigException;
 import dev.nodefix.vault.VaultException;
@@ -35,6 +36,9 @@ public final class Cli {
         CommandLine cl = new CommandLine(NodefixCommand.class, new ContextFactory(ctx));
         more.forEach(cl::addSubcommand);
         cl.addSubcommand(new CommandLine.HelpCommand());
+        // help in colour under the same rule as every report: a terminal, no non-empty NO_COLOR, no TERM=dumb
+        boolean color = Style.choose(false, ctx.env(), ctx.interactive()) == Style.COLOR;
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(color ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());
         cl.setExpandAtFiles(false); // -e @vars.yml is ansible-playbook's, not a picocli argument file
@@ -67,7 +71,8 @@ public final class Cli {
     }
 
     private int usageError(CommandLine.ParameterException ex, String[] args) {
-        ctx.err().println("nodefix: " + ex.getMessage());
+        ctx.err().println("nodefix: " + (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+                ? UnmatchedWords.message(unmatched) : ex.getMessage()));
         ctx.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
         ctx.err().flush();
         return ExitCode.USAGE;

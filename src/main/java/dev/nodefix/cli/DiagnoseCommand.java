@@ -24,12 +24,14 @@ import picocli.CommandLine.Option;
 
 /** {@code nodefix diagnose}: facts, rules, a verdict per host and for the cluster, and one remediation. */
 @picocli.CommandLine.Command(name = "diagnose", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Tell whether the cluster has the flannel VXLAN 63-second delay, on which nodes, why,",
-                "and which fix fits (the playbook that applies it). Verdicts: affected, at-risk, not-affected, unknown.",
-                "Live, each node's Udp InCsumErrors is remembered (~/.local/state/nodefix/udp-csum.json) and its rise",
-                "since the last diagnose is reported.",
-                "Exit: 0 not affected; 10 affected; 11 at risk; 12 unknown (cannot tell from the evidence);",
-                "4 some host unreachable (when no host is affected); 1 bad input or nodefix failed."})
+        description = {"Tell whether the cluster has the flannel VXLAN 63-second delay, on which nodes, why, and which"
+                + " fix fits.",
+                "Verdicts: affected, at-risk, not-affected, unknown; each with the evidence it rests on and the playbook"
+                + " that applies the fix.",
+                "Live, each node's Udp InCsumErrors is remembered (~/.local/state/nodefix/udp-csum.json) and its rise"
+                + " since the last diagnose is reported.",
+                "Exit: 0 not affected; 10 affected; 11 at risk; 12 unknown (cannot tell from the evidence); 4 some host"
+                + " unreachable (when no host is affected); 1 bad input or nodefix failed."})
 public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "PATH", description = {"Diagnose offline, no SSH (repeatable): a directory"
             + " of collector captures (one file per host, named after it); a directory of pasted outputs (one host,"

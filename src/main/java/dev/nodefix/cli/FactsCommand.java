@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 
 /** {@code nodefix facts}: run the collector on every selected host (or read captured output) and show the facts. */
 @picocli.CommandLine.Command(name = "facts", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Fingerprint each host for the flannel VXLAN 63-second delay: one read-only POSIX sh",
-                "collector per host, one SSH round trip (see `nodefix collect-script`).",
+        description = {"Fingerprint each host for the flannel VXLAN 63-second delay.",
+                "One read-only POSIX sh collector per host, in one SSH round trip (see `nodefix collect-script`).",
                 "Exit: 0 all collected, 2 a collector failed, 4 a host unreachable, 1 bad input."})
 public final class FactsCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "DIR",

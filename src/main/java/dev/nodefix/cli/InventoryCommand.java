@@ -12,12 +12,12 @@ import picocli.CommandLine.Option;
 
 /** {@code nodefix inventory --list|--graph}: the inventory as nodefix (and Ansible) reads it. */
 @picocli.CommandLine.Command(name = "inventory", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Show the parsed inventory.",
-                "--list prints JSON with the shape and values of `ansible-inventory --list`, so the two can be diffed;",
-                "--graph prints the group tree like `ansible-inventory --graph`;",
-                "--host H prints one host's variables like `ansible-inventory --host H`;",
-                "--host H --explain shows how nodefix will reach H and why: each setting with the file and line",
-                "(inventory, group_vars, ansible.cfg, ssh config), option or default that decided it."})
+        description = {"Show the inventory as Ansible reads it, or how nodefix reaches one host.",
+                "--list prints JSON with the shape and values of `ansible-inventory --list`, so the two can be diffed.",
+                "--graph prints the group tree like `ansible-inventory --graph`.",
+                "--host H prints one host's variables like `ansible-inventory --host H`.",
+                "--host H --explain shows how nodefix will reach H and why: each setting with the file and line"
+                + " (inventory, group_vars, ansible.cfg, ssh config), option or default that decided it."})
 public final class InventoryCommand implements Callable<Integer> {
     static final class Mode {
         @Option(names = "--list", required = true, description = "All groups and hosts with merged variables, as JSON.")

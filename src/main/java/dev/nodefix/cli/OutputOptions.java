@@ -4,15 +4,16 @@ import dev.nodefix.report.Style;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** {@code --json}, {@code --no-color} (and NO_COLOR), {@code -v}. */
+/** {@code --json}, {@code --no-color} (and NO_COLOR, TERM=dumb), {@code -v}/{@code -vv}. */
 public final class OutputOptions {
     @Option(names = "--json", description = "Print machine-readable JSON instead of text.")
     boolean json;
 
-    @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set or output is not a terminal).")
+    @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set and not empty, TERM is dumb, or output is not a"
+            + " terminal).")
     boolean noColor;
 
-    @Option(names = {"-v", "--verbose"}, description = "More detail; -vv for debug logs of the SSH layer.")
+    @Option(names = {"-v", "--verbose"}, description = "More detail: -v shows nodefix's own steps on stderr, -vv adds the SSH layer's log.")
     boolean[] verbose = new boolean[0];
 
     public boolean json() {
@@ -24,7 +25,6 @@ public final class OutputOptions {
     }
 
     public Style style(Map<String, String> env, boolean interactive) {
-        boolean color = interactive && !noColor && !env.containsKey("NO_COLOR");
-        return color ? Style.COLOR : Style.PLAIN;
+        return Style.choose(noColor, env, interactive);
     }
 }

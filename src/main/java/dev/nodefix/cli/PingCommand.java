@@ -8,8 +8,8 @@ import picocli.CommandLine.Mixin;
 /** {@code nodefix ping}: connect, verify the host key, authenticate, run {@code true}. */
 @picocli.CommandLine.Command(name = "ping", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Connect to each selected host, verify its host key, log in and run `true`.",
-                "A failure is named per host: host key unknown or CHANGED, authentication failed,",
-                "connect timeout, connection refused, name not resolved.",
+                "A failure is named per host: host key unknown or CHANGED, authentication failed, connect timeout,"
+                + " connection refused, name not resolved.",
                 "Exit: 0 all reached, 2 a command failed, 4 a host unreachable, 1 bad input."})
 public final class PingCommand implements Callable<Integer> {
     @Mixin InventoryOptions inventory;

@@ -40,16 +40,16 @@ import picocli.CommandLine.Parameters;
 
 /** {@code nodefix play FILE}: a playbook planned on every host, confirmed, applied batch by batch, journaled. */
 @picocli.CommandLine.Command(name = "play", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Run a playbook: plays of tasks, one module each (playbooks/, docs/playbooks.md).",
+        description = {"Run a playbook: validated, planned on every host, confirmed, applied in batches, journaled.",
+                "A playbook is plays of tasks, one module each (playbooks/, docs/playbooks.md).",
                 "1. The file is validated first: every problem as FILE:LINE:COL, exit 1.",
-                "2. Every host is planned: checks run, changes are shown (--diff: with diffs).",
-                "   --check stops here. Without --yes the plan is confirmed on the terminal;",
-                "   with no terminal and no --yes nothing changes.",
-                "3. Play by play: k3s servers one at a time, then the rest in `serial` batches.",
-                "   After a batch that changed something the health gate (k3s unit active,",
-                "   node Ready in `k3s kubectl`) must pass; failures above a play's",
-                "   max_fail_percentage stop the run (--rollback-on-failure undoes that batch).",
+                "2. Every host is planned: checks run, changes are shown (--diff: with diffs). --check stops here."
+                + " Without --yes the plan is confirmed on the terminal; with no terminal and no --yes nothing changes.",
+                "3. Play by play: k3s servers one at a time, then the rest in `serial` batches. After a batch that"
+                + " changed something the health gate (k3s unit active, node Ready in `k3s kubectl`) must pass;"
+                + " failures above a play's max_fail_percentage stop the run (--rollback-on-failure undoes that batch).",
                 "4. Every change is journaled; the output ends with the run id and its rollback.",
+                "Examples:",
                 "  nodefix play playbooks/fix-vxlan-checksum.yaml --check --diff",
                 "  nodefix play playbooks/fix-vxlan-checksum.yaml -y -e probe_target=IP:PORT",
                 "Exit: 0 ok, 2 a task failed or the run stopped, 4 unreachable, 1 bad input."})

@@ -19,11 +19,14 @@ import picocli.CommandLine.Option;
 
 /** {@code nodefix run -a CMD}: an ad-hoc shell command; {@code nodefix run -m MODULE -a ARGS}: one module, journaled. */
 @picocli.CommandLine.Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Run an ad-hoc shell command on the selected hosts, in parallel (--forks), or one module (-m).",
+        description = {"Run a shell command, or apply one module (-m), on the selected hosts in parallel.",
                 "Shell: each host's stdout, stderr and exit code are printed grouped by host, then a summary.",
-                "Module: the plan is shown (--check stops there; --diff shows diffs), confirmed (or --yes), applied",
-                "with every change journaled on the node and here, and the run id printed for `nodefix rollback`.",
-                "  nodefix run -m ethtool -a 'iface=flannel.1 features.tx-checksum-ip-generic=off' --diff",
+                "Module: the plan is shown (--check stops there; --diff shows diffs), confirmed (or --yes), applied"
+                + " with every change journaled on the node and here, and the run id printed for `nodefix rollback`.",
+                "Examples:",
+                "  nodefix run -a 'ethtool -k flannel.1 | grep checksum' -l agent",
+                "  nodefix run -m ethtool --diff \\",
+                "      -a 'iface=flannel.1 features.tx-checksum-ip-generic=off'",
                 "Exit: 0 all ok, 2 a command or change failed, 4 a host unreachable, 1 bad input."})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-a", "--args"}, paramLabel = "ARGS",

@@ -45,6 +45,14 @@ final class RunEvents implements PlayEvents {
         return List.copyOf(applied);
     }
 
+    /** A gate wait that goes on: a line on stderr, never in JSON output. */
+    @Override
+    public void gateWaiting(String what, java.time.Duration waited, java.time.Duration limit) {
+        if (!json) {
+            progress.note(dev.nodefix.report.WaitLine.of(what, waited, limit));
+        }
+    }
+
     @Override
     public void hostDone(String host, boolean ok) {
         progress.done(ok, true);

@@ -19,12 +19,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code nodefix runs [show RUN] [--from-nodes] [--json]}: the history of changing runs. */
 @Command(name = "runs", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"List the runs that changed nodes (id, start, kind, hosts, changed/failed, rolled back?),",
-                "or with `show RUN` every change of one run with its status, diff and the inventory it used.",
+        description = {"List the runs that changed nodes, or show one run's changes.",
+                "The list: id, start, kind, hosts, changed/failed, rolled back. `show RUN`: every change of one run"
+                + " with its status, diff and the inventory it used.",
                 "Kept under $XDG_STATE_HOME/nodefix/runs (default ~/.local/state/nodefix/runs).",
-                "With --from-nodes: the runs found in the selected nodes' own journals (/var/lib/nodefix), for when",
-                "this machine's store is lost or another operator ran them: how each stands on each host that has it",
-                "(done, in flight, unfinished, partly rolled back, rolled back), and whether this machine has it too.",
+                "With --from-nodes: the runs found in the selected nodes' own journals (/var/lib/nodefix), for when"
+                + " this machine's store is lost or another operator ran them: how each stands on each host that has"
+                + " it (done, in flight, unfinished, partly rolled back, rolled back), and whether this machine has it"
+                + " too.",
                 "Reading takes no node lock. A host that cannot be reached or read is named: nothing is told of it.",
                 "--json: the shapes in docs/json.md (schema_version 1).",
                 "Exit: 0 ok (also when some hosts could not be read: they are named), 1 bad input."})

@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
 
 /** {@code nodefix unlock [-l PATTERN] [--force]}: show who holds each node's lock; remove the locks of dead runs. */
 @picocli.CommandLine.Command(name = "unlock", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Show each selected node's lock (/var/lib/nodefix/lock) and the run holding it, and remove it",
-                "when that run is dead: it finished (its run.json here), or its nodefix process on this machine is",
-                "gone, and no change of it still runs on the node. A lock whose run may be alive stays unless --force.",
+        description = {"Show each selected node's lock and remove the locks of dead runs.",
+                "For each node: its lock (/var/lib/nodefix/lock) and the run holding it. The lock is removed when that"
+                + " run is dead: it finished (its run.json here), or its nodefix process on this machine is gone, and"
+                + " no change of it still runs on the node. A lock whose run may be alive stays unless --force.",
                 "Exit: 0 no lock left, 2 a lock kept, 4 a host unreachable, 1 bad input."})
 public final class UnlockCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Remove the lock even when its run may still be alive.")

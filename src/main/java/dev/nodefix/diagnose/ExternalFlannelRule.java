@@ -19,7 +19,7 @@ import java.util.TreeMap;
 public final class ExternalFlannelRule implements ClusterRule {
     static final String FIX = "keep flannel's backend as that deployment sets it (Backend.Type in its net-conf.json,"
             + " e.g. the kube-flannel-cfg or canal-config ConfigMap), not with k3s's flannel-backend: nodefix's"
-            + " switch-backend refuses here; the offload fix (playbooks/fix-vxlan-checksum.yaml: ethtool off on"
+            + " switch-backend refuses here; the offload fix (nodefix play fix-vxlan-checksum: ethtool off on"
             + " flannel.1 and its udev rule and unit) applies on the hosts as it is";
 
     /** A server's k3s is told {@code flannel-backend: none} (what is in force): it runs no flannel of its own. */

@@ -83,12 +83,16 @@ public final class Connections implements AutoCloseable {
                 throw failure;
             }
             if (transport == null) {
+                long started = System.nanoTime();
+                LOG.info("{}: connecting", host.name());
                 try {
                     transport = factory.connect(host);
                 } catch (TransportException e) {
+                    LOG.info("{}: not connected: {}", host.name(), e.getMessage());
                     failure = e;
                     throw e;
                 }
+                LOG.info("{}: connected in {} ms", host.name(), (System.nanoTime() - started) / 1_000_000);
             }
             return transport;
         }

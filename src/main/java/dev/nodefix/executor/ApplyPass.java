@@ -107,7 +107,7 @@ final class ApplyPass {
         List<Host> healthy = batch.stream().filter(h -> !state.failed.contains(h.name())).toList();
         TaskSteps steps = ctx.lockSteps();
         Optional<String> problem = gate.check(healthy, h -> new TaskRunner.On(h, ctx.context(h), ctx.connections.get(h),
-                steps), ctx.server(), ctx::nodeName);
+                steps), ctx.server(), ctx::nodeName, events::gateWaiting);
         events.gate(p, b, healthy.stream().map(Host::name).toList(), problem);
         String where = "health gate after batch " + (b + 1) + " of play \"" + play.name() + "\" failed: ";
         return problem.map(why -> where + why);

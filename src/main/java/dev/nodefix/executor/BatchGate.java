@@ -40,7 +40,12 @@ public final class BatchGate {
 
     /** Empty when the batch is healthy; otherwise what is not, one clause per problem. */
     public Optional<String> check(List<Host> batch) {
-        return gate.check(batch, this::on, server, this::nodeName);
+        return check(batch, GateWatch.NONE);
+    }
+
+    /** As {@link #check(List)}, telling {@code watch} while nodes are not Ready yet. */
+    public Optional<String> check(List<Host> batch, GateWatch watch) {
+        return gate.check(batch, this::on, server, this::nodeName, watch);
     }
 
     private TaskRunner.On on(Host host) {

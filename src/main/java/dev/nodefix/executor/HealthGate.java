@@ -53,7 +53,7 @@ final class HealthGate {
      * @param names a node's Kubernetes name, read from the node (it may reach the node)
      */
     Optional<String> check(List<Host> batch, Function<Host, TaskRunner.On> on, Optional<Host> server,
-                           Function<TaskRunner.On, NodeName> names) {
+                           Function<TaskRunner.On, NodeName> names, GateWatch watch) {
         List<Host> nodes = batch.stream().filter(h -> h.role() != Role.UNKNOWN).toList();
         if (nodes.isEmpty()) {
             return Optional.empty();
@@ -70,7 +70,7 @@ final class HealthGate {
         }
         if (problems.isEmpty() && server.isPresent()) {
             try {
-                ready(wanted, on.apply(server.get())).ifPresent(problems::add);
+                ready(wanted, on.apply(server.get()), watch).ifPresent(problems::add);
             } catch (TransportException e) {
                 problems.add("cannot ask k3s on " + server.get().name() + ": " + e.getMessage());
             }
@@ -97,13 +97,16 @@ final class HealthGate {
 
     /**
      * Polls {@code k3s kubectl get nodes} on the server until every node is Ready, or the timeout; a node k3s
-     * does not list ends it at once.
+     * does not list ends it at once. While nodes are not Ready yet, {@code watch} is told which, at the first poll
+     * and then at most every {@link GateWatch#EVERY} (the time counted in polls, as the sleeper may not sleep).
      */
-    private Optional<String> ready(List<NodeReadiness.Wanted> nodes, TaskRunner.On server) {
+    Optional<String> ready(List<NodeReadiness.Wanted> nodes, TaskRunner.On server, GateWatch watch) {
         Command get = Command.of("k3s", "kubectl", "get", "nodes", "--no-headers");
         String last = "";
         long tries = Math.max(1, timeout.toMillis() / POLL.toMillis());
+        Duration told = null;
         for (long i = 0; i < tries; i++) {
+            Duration waited = POLL.multipliedBy(i);
             CommandResult r = server.steps().execute(server.transport(), server.host(), get);
             if (r.ok()) {
                 NodeReadiness reading = NodeReadiness.of(nodes, r.stdout());
@@ -114,6 +117,10 @@ final class HealthGate {
                     return Optional.of(m.why());
                 }
                 last = ((NodeReadiness.Waiting) reading).why();
+                if (told == null || waited.minus(told).compareTo(GateWatch.EVERY) >= 0) {
+                    watch.waiting(last + " to be Ready", waited, timeout);
+                    told = waited;
+                }
             } else {
                 last = "k3s kubectl failed on " + server.host().name() + ": exit " + r.exitCode() + " "
                         + (r.stderr() + r.stdout()).strip();

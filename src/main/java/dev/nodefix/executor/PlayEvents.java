@@ -16,6 +16,10 @@ public interface PlayEvents {
     default void batch(int play, int batch, List<TaskLine> lines) {
     }
 
+    /** The health gate is waiting for nodes to become Ready (at most every {@link GateWatch#EVERY}). */
+    default void gateWaiting(String what, java.time.Duration waited, java.time.Duration limit) {
+    }
+
     /** The health gate after a batch: empty problem when it passed. */
     default void gate(int play, int batch, List<String> hosts, java.util.Optional<String> problem) {
     }

@@ -38,6 +38,16 @@ public final class Progress {
         return String.format("[%d/%d] hosts done, %d failed, %d unreachable", done, total, failed, unreachable);
     }
 
+    /** A line of its own on stderr (a wait that goes on), the live line cleared first and shown again after. */
+    public void note(String text) {
+        clear();
+        err.println(text);
+        if (enabled && done > 0) {
+            err.print("\r" + line());
+        }
+        err.flush();
+    }
+
     public void clear() {
         if (enabled && done > 0) {
             err.print("\r" + " ".repeat(line().length()) + "\r");

@@ -3,10 +3,9 @@ package dev.nodefix.shell;
 import dev.nodefix.inventory.DidYouMean;
 import dev.nodefix.module.Module;
 import dev.nodefix.module.ModuleRegistry;
-import dev.nodefix.module.Param;
+import dev.nodefix.report.ModuleText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -44,10 +43,7 @@ final class ShellHelp {
         }
         lines.add("");
         lines.add("Modules (MODULE KEY=VALUE ... [--yes]: planned, shown and confirmed; help MODULE for its arguments):");
-        int names = modules.all().stream().mapToInt(m -> m.name().length()).max().orElse(0);
-        for (Module<?> m : modules.all()) {
-            lines.add("  " + pad(m.name(), names) + "  " + m.description());
-        }
+        lines.addAll(ModuleText.list(modules.all()));
         return String.join("\n", lines);
     }
 
@@ -58,36 +54,9 @@ final class ShellHelp {
         return String.join("\n", lines);
     }
 
-    /** The module's line, then a table of its arguments: name, type, required or default, description. */
+    /** The module's line, then a table of its arguments (as {@code nodefix modules MODULE} prints it). */
     static String module(Module<?> m) {
-        List<String> lines = new ArrayList<>();
-        lines.add("usage: " + m.name() + " KEY=VALUE ... [--check] [--diff] [--yes]");
-        lines.add("  " + m.description());
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("ARGUMENT", "TYPE", "DEFAULT", "DESCRIPTION"));
-        for (Param p : m.params()) {
-            rows.add(List.of(p.name() + (p.type() == dev.nodefix.module.ParamType.SWITCH_MAP ? ".NAME" : ""),
-                    type(p), p.required() ? "(required)" : p.fallback().orElse("-"), p.description()));
-        }
-        int[] widths = new int[3];
-        for (List<String> row : rows) {
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        for (List<String> row : rows) {
-            lines.add(("  " + pad(row.get(0), widths[0]) + "  " + pad(row.get(1), widths[1]) + "  "
-                    + pad(row.get(2), widths[2]) + "  " + row.get(3)).stripTrailing());
-        }
-        return String.join("\n", lines);
-    }
-
-    private static String type(Param p) {
-        return switch (p.type()) {
-            case CHOICE -> String.join("|", p.choices());
-            case SWITCH, SWITCH_MAP -> "on|off";
-            default -> p.type().name().toLowerCase(Locale.ROOT);
-        };
+        return ModuleText.describe(m, m.name() + " KEY=VALUE ... [--check] [--diff] [--yes]");
     }
 
     private static String pad(String s, int width) {

@@ -125,6 +125,8 @@ class OptionsTest {
 
         assertThat(options.style(Map.of(), false)).isEqualTo(dev.nodefix.report.Style.PLAIN);
         assertThat(options.style(Map.of("NO_COLOR", "1"), true)).isEqualTo(dev.nodefix.report.Style.PLAIN);
+        assertThat(options.style(Map.of("NO_COLOR", ""), true)).isEqualTo(dev.nodefix.report.Style.COLOR);
+        assertThat(options.style(Map.of("TERM", "dumb"), true)).isEqualTo(dev.nodefix.report.Style.PLAIN);
         assertThat(options.style(Map.of(), true)).isEqualTo(dev.nodefix.report.Style.COLOR);
     }
 

@@ -29,4 +29,26 @@ class ProgressTest {
 
         assertThat(err.toString()).isEmpty();
     }
+
+    @Test
+    void aNoteIsALineOfItsOwnWithTheLiveLineClearedAndShownAgain() {
+        StringWriter err = new StringWriter();
+        Progress progress = new Progress(new PrintWriter(err), 3, true);
+        progress.done(true, true);
+        String live = "[1/3] hosts done, 0 failed, 0 unreachable";
+
+        progress.note("waiting for agt1 NotReady to be Ready (6 s of 120 s)");
+
+        assertThat(err.toString()).isEqualTo("\r" + live + "\r" + " ".repeat(live.length()) + "\r"
+                + "waiting for agt1 NotReady to be Ready (6 s of 120 s)" + System.lineSeparator() + "\r" + live);
+    }
+
+    @Test
+    void aNoteIsPrintedAlsoWhenNotATerminal() {
+        StringWriter err = new StringWriter();
+
+        new Progress(new PrintWriter(err), 3, false).note("waiting for x (0 s of 120 s)");
+
+        assertThat(err.toString()).isEqualTo("waiting for x (0 s of 120 s)" + System.lineSeparator());
+    }
 }
