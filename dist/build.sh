@@ -2,9 +2,11 @@
 # Builds nodefix's self-contained install from target/nodefix.jar (mvn -Pdist package runs it after the jar;
 # or run it yourself after mvn package): no JDK is needed where it is installed.
 #   TARGET/dist/nodefix/                        the image: bin/nodefix (the launcher), lib/app/nodefix.jar,
-#                                               lib/app/nodefix.classlist, lib/runtime (a jlink'd Java 17)
+#                                               lib/app/nodefix.classlist, lib/runtime (a jlink'd Java 17),
+#                                               share/man/man1 (man pages), share/completion (bash, zsh)
 #   TARGET/nodefix-VERSION-linux-ARCH.tar.gz    that image, to unpack anywhere and link bin/nodefix onto PATH
-#   TARGET/nodefix_DEBVERSION_ARCH.deb          that image in /opt/nodefix, /usr/bin/nodefix a link to its launcher
+#   TARGET/nodefix_DEBVERSION_ARCH.deb          that image in /opt/nodefix, /usr/bin/nodefix a link to its launcher,
+#                                               man pages in /usr/share/man/man1, bash completion
 # The class list is recorded here from a few offline commands; the class-data archive made from it depends on
 # the jar's final path, so the launcher makes it on the first start (the .deb's postinst does, as root).
 # Usage: dist/build.sh [TARGET]   (default target; needs jlink and dpkg-deb)
@@ -30,6 +32,12 @@ jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --
 cp "$jar" "$image/lib/app/nodefix.jar"
 cp "$root/bin/nodefix" "$image/bin/nodefix"
 chmod 755 "$image/bin/nodefix"
+# man pages and shell completion, generated from the command model by the build (prepare-package)
+[ -f "$target/man/nodefix.1" ] && [ -f "$target/completion/nodefix.bash" ] \
+  || { echo "dist/build.sh: $target/man or $target/completion is missing; run mvn package first" >&2; exit 1; }
+mkdir -p "$image/share/man/man1" "$image/share/completion"
+cp "$target"/man/*.1 "$image/share/man/man1/"
+cp "$target"/completion/nodefix.bash "$target"/completion/nodefix.zsh "$image/share/completion/"
 
 # The class list: what the commands that start most often load (help, inventory, the playbooks, an offline
 # diagnosis, an SSH connection attempt to a closed local port). Nothing here reaches the network.
@@ -72,6 +80,9 @@ deb=$dist/deb
 mkdir -p "$deb/opt" "$deb/usr/bin" "$deb/DEBIAN"
 cp -a "$image" "$deb/opt/nodefix"
 ln -s /opt/nodefix/bin/nodefix "$deb/usr/bin/nodefix"
+mkdir -p "$deb/usr/share/man/man1" "$deb/usr/share/bash-completion/completions"
+for page in "$image"/share/man/man1/*.1; do gzip -9n < "$page" > "$deb/usr/share/man/man1/${page##*/}.gz"; done
+cp "$image/share/completion/nodefix.bash" "$deb/usr/share/bash-completion/completions/nodefix"
 sed -e "s/@VERSION@/$debversion/" -e "s/@ARCH@/$arch/" \
     -e "s/@SIZE@/$(du -sk "$deb/opt" | cut -f1)/" "$root/dist/deb/control" > "$deb/DEBIAN/control"
 install -m 755 "$root/dist/deb/postinst" "$root/dist/deb/prerm" "$deb/DEBIAN/"

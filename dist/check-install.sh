@@ -36,6 +36,11 @@ nodefix --version | tee "$work/version"
 grep -Eq '^nodefix [0-9]' "$work/version" && grep -q '^commit ' "$work/version" && grep -q '^built ' "$work/version" \
   || fail "--version lacks version, commit or build date"
 
+step "man pages and bash completion installed"
+[ -f /usr/share/man/man1/nodefix.1.gz ] && [ -f /usr/share/man/man1/nodefix-play.1.gz ] \
+  || fail "no man pages in /usr/share/man/man1"
+[ -f /usr/share/bash-completion/completions/nodefix ] || fail "no bash completion"
+
 step "the class-data archive made at install, usable by the image's own JVM"
 jsa=/opt/nodefix/lib/app/nodefix.jsa
 [ -f "$jsa" ] || fail "postinst made no $jsa"
