@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
                 "and undo every change it made. Reads Ansible YAML inventories.", ""},
         subcommands = {InventoryCommand.class, PingCommand.class, RunCommand.class, PlayCommand.class,
                 FactsCommand.class, DiagnoseCommand.class, CollectScriptCommand.class, RunsCommand.class,
-                RollbackCommand.class, UnlockCommand.class},
+                RollbackCommand.class, UnlockCommand.class, ExportCommand.class},
         footer = {"", "Inventory: -i FILE, else $NODEFIX_INVENTORY, else inventory/hosts.yaml.",
                 "Host keys are checked strictly against known_hosts; --accept-new-host-keys records unknown ones.",
                 "Exit codes: 0 ok, 1 usage or input error, 2 a host failed, 4 a host unreachable."})
