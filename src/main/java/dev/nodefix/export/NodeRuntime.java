@@ -17,6 +17,15 @@ import java.util.Optional;
  */
 final class NodeRuntime {
     private static final String HOLDER = "@nodefix-holder@";
+    /** {@code nf_file_is}, as {@link dev.nodefix.module.NodeFragment} describes it; it calls {@code nf_refuse}. */
+    static final String FILE_IS =
+            "# nf_file_is PATH absent | PATH MODE OWNER GROUP BASE64: 0 it is, 1 it is not, 2 refused\n"
+                + "nf_file_is() {\n"
+                + "  if [ -L \"$1\" ]; then nf_refuse \"$1: a symbolic link: nodefix changes regular files only\"; return 2; fi\n"
+                + "  if [ -e \"$1\" ] && [ ! -f \"$1\" ]; then nf_refuse \"$1: not a regular file\"; return 2; fi\n"
+                + "  if [ \"$2\" = absent ]; then [ ! -e \"$1\" ]; return; fi\n"
+                + "  [ -f \"$1\" ] && [ \"$(stat -c '%a %U %G' -- \"$1\")\" = \"$2 $3 $4\" ]"
+                + " && [ \"$(base64 -w0 < \"$1\")\" = \"$5\" ] && return 0; return 1\n}\n";
 
     private NodeRuntime() {}
 
@@ -39,13 +48,7 @@ final class NodeRuntime {
                 + "    printf '{\"mode\":\"%s\",\"owner\":\"%s\",\"group\":\"%s\",\"content\":\"%s\"}' \"$2\" \"$3\" \"$4\""
                 + " \"$(base64 -w0 < \"$1\")\"\n"
                 + "  else printf '{\"absent\":true}'; fi\n}\n"
-                + "# nf_file_is PATH absent | PATH MODE OWNER GROUP BASE64: 0 it is, 1 it is not, 2 refused\n"
-                + "nf_file_is() {\n"
-                + "  if [ -L \"$1\" ]; then nf_refuse \"$1: a symbolic link: nodefix changes regular files only\"; return 2; fi\n"
-                + "  if [ -e \"$1\" ] && [ ! -f \"$1\" ]; then nf_refuse \"$1: not a regular file\"; return 2; fi\n"
-                + "  if [ \"$2\" = absent ]; then [ ! -e \"$1\" ]; return; fi\n"
-                + "  [ -f \"$1\" ] && [ \"$(stat -c '%a %U %G' -- \"$1\")\" = \"$2 $3 $4\" ]"
-                + " && [ \"$(base64 -w0 < \"$1\")\" = \"$5\" ] && return 0; return 1\n}\n"
+                + FILE_IS
                 + "nf_change() { nf_q=\"$nf_q $1\"; }\n"
                 + "nf_ok() { nf_why=$1; }\n"
                 + "nf_refuse() { nf_refused=$1; }\n"
