@@ -21,11 +21,27 @@ NODEFIX_SH_END
 )
 nf_sh_2=$(cat <<'NODEFIX_SH_END'
 D=/var/lib/nodefix
+if [ -e "$D/lock" ]; then if [ -d "$D/lock" ]; then h=$(cat "$D/lock/holder" 2>/dev/null); else h=$(cat "$D/lock" 2>/dev/null); fi; echo "lock $h"; else echo free; fi
+stt() { s=; [ -r "/proc/$1/stat" ] && read -r s < "/proc/$1/stat"; s=${s##*) }; set -- $s; st=${20}; }
+for m in "$D"/inflight/*.*; do [ -f "$m" ] || continue
+  pid=; mst=; read -r pid mst < "$m"; [ -n "$pid" ] && [ -n "$mst" ] || continue; stt "$pid"
+  n=${m##*/}; [ "$st" = "$mst" ] && echo "inflight ${n%.*} ${n##*.} $pid"; done
+exit 0
+NODEFIX_SH_END
+)
+nf_sh_3=$(cat <<'NODEFIX_SH_END'
+D=/var/lib/nodefix
+if [ -d "$D/lock" ]; then h=$(cat "$D/lock/holder" 2>/dev/null); else h=$(cat "$D/lock" 2>/dev/null); fi
+[ -e "$D/lock" ] || exit 0; [ "$h" = "$1" ] && rm -rf "$D/lock" && exit 0; exit 75
+NODEFIX_SH_END
+)
+nf_sh_4=$(cat <<'NODEFIX_SH_END'
+D=/var/lib/nodefix
 if [ -d "$D/lock" ]; then h=$(cat "$D/lock/holder" 2>/dev/null); else h=$(cat "$D/lock" 2>/dev/null); fi
 [ "${h%% *}" = "$1" ] && rm -rf "$D/lock"; exit 0
 NODEFIX_SH_END
 )
-nf_sh_3=$(cat <<'NODEFIX_SH_END'
+nf_sh_5=$(cat <<'NODEFIX_SH_END'
 stt() { s=; [ -r "/proc/$1/stat" ] && read -r s < "/proc/$1/stat"; s=${s##*) }; set -- $s; st=${20}; }
 D=/var/lib/nodefix; J="$D/runs/$1.journal"; seq=$2; M="$D/inflight/$1.$2"
 trap 'rm -f "$M"' EXIT; stt $$; printf '%s %s\n' "$$" "$st" > "$M" || exit 70
@@ -38,7 +54,7 @@ else printf '{"phase":"failed","seq":%s,"error":"exit %s"}\n' "$seq" "$rc" >> "$
 sync "$J" 2>/dev/null || sync; exit $rc
 NODEFIX_SH_END
 )
-nf_sh_4=$(cat <<'NODEFIX_SH_END'
+nf_sh_6=$(cat <<'NODEFIX_SH_END'
 set -e
 d=$(dirname -- "$1"); [ -d "$d" ] || { echo "no directory $d (nodefix creates one only as a planned change)" >&2; exit 1; }
 t=$(mktemp "$d/.nodefix.XXXXXX"); trap 'rm -f -- "$t"' EXIT
@@ -46,7 +62,7 @@ cat > "$t"; chown "$3" "$t"; chmod "$2" "$t"; sync "$t" 2>/dev/null || sync
 mv -f -- "$t" "$1"; trap - EXIT; sync "$d" 2>/dev/null || sync
 NODEFIX_SH_END
 )
-nf_sh_5=$(cat <<'NODEFIX_SH_END'
+nf_sh_7=$(cat <<'NODEFIX_SH_END'
 udevadm control --reload-rules || exit
 ip link show dev "$1" >/dev/null 2>&1 || exit 0
 udevadm trigger --action=change --subsystem-match=net --sysname-match="$1"
@@ -86,13 +102,20 @@ nf_lock() {
   nf_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   nf_holder="20261202T170000Z-5c0e started $nf_at by system-upgrade-controller@$nf_node pid $$${nf_boot:+ boot $nf_boot}"
   nf_o=$(/bin/sh -c "$nf_sh_1" nodefix-lock 20261202T170000Z-5c0e '20261202T170000Z-5c0e '"$nf_holder" '{"phase":"started","run":"20261202T170000Z-5c0e","kind":"apply","at":"'"$nf_at"'"}' keep); nf_rc=$?
+  # a lock of this run whose script is gone (a Job attempt killed) and none of whose changes still runs
+  if [ $nf_rc = 75 ]; then case $nf_o in "$RUN "*" pid "*)
+    nf_p=${nf_o##* pid }; nf_p=${nf_p%% *}
+    if [ ! -d "/proc/$nf_p" ] && ! /bin/sh -c "$nf_sh_2" nodefix-lock-status 2>/dev/null | grep -q "^inflight $RUN "; then
+      /bin/sh -c "$nf_sh_3" nodefix-unlock "$nf_o" && echo "nodefix: took over the lock an earlier attempt of run $RUN left ($nf_o)" >&2
+      nf_o=$(/bin/sh -c "$nf_sh_1" nodefix-lock 20261202T170000Z-5c0e '20261202T170000Z-5c0e '"$nf_holder" '{"phase":"started","run":"20261202T170000Z-5c0e","kind":"apply","at":"'"$nf_at"'"}' keep); nf_rc=$?
+    fi ;; esac; fi
   case $nf_rc in
     0) ;;
     75) echo "nodefix: $nf_node is locked by $nf_o; nothing changed" >&2; exit 75 ;;
     *) echo "nodefix: $nf_node: cannot take the lock: $nf_o" >&2; exit $nf_rc ;;
   esac
   nf_locked=1
-  trap '/bin/sh -c "$nf_sh_2" nodefix-unlock 20261202T170000Z-5c0e; rm -f "$nf_log"' EXIT
+  trap '/bin/sh -c "$nf_sh_4" nodefix-unlock 20261202T170000Z-5c0e; rm -f "$nf_log"' EXIT
   nf_seq=$(sed -n 's/^{"phase":"[a-z]*","seq":\([0-9]*\).*/\1/p' /var/lib/nodefix/runs/20261202T170000Z-5c0e.journal | sort -n | tail -n 1); nf_seq=${nf_seq:-0}
 }
 
@@ -141,7 +164,7 @@ case $1 in
 0)
 nf_seq=$((nf_seq + 1))
 nf_d='flannel.1: tx-checksum-ip-generic on -> off'
-{ printf '%s\n' '{"phase":"intent",''"seq":'"$nf_seq"',"task":1,"task_name":"Offload off on flannel.1 now","change":{"kind":"offload","iface":"flannel.1","feature":"tx-checksum-ip-generic","before":true,"after":false}}'; } | /bin/sh -c "$nf_sh_3" nodefix-journal 20261202T170000Z-5c0e "$nf_seq" '' ethtool -K flannel.1 tx-checksum-ip-generic off
+{ printf '%s\n' '{"phase":"intent",''"seq":'"$nf_seq"',"task":1,"task_name":"Offload off on flannel.1 now","change":{"kind":"offload","iface":"flannel.1","feature":"tx-checksum-ip-generic","before":true,"after":false}}'; } | /bin/sh -c "$nf_sh_5" nodefix-journal 20261202T170000Z-5c0e "$nf_seq" '' ethtool -K flannel.1 tx-checksum-ip-generic off
 ;;
 esac
 }
@@ -159,12 +182,12 @@ case $1 in
 nf_seq=$((nf_seq + 1))
 nf_before=$(nf_file_json /etc/udev/rules.d/90-flannel.rules)
 if [ -e /etc/udev/rules.d/90-flannel.rules ]; then nf_d='update /etc/udev/rules.d/90-flannel.rules (644 root:root, 139 bytes, sha256 c6bb7e18d428)'; else nf_d='create /etc/udev/rules.d/90-flannel.rules (644 root:root, 139 bytes, sha256 c6bb7e18d428)'; fi
-{ printf '%s\n' '{"phase":"intent",''"seq":'"$nf_seq"',"task":2,"task_name":"Keep it off with a udev rule","change":{"kind":"file","path":"/etc/udev/rules.d/90-flannel.rules",''"before":'"$nf_before"',"after":{"mode":"644","owner":"root","group":"root","sha256":"c6bb7e18d42818b39b803b96d6d60bdb5765823688c84cc3613ea29bfaa3c418","content":"U1VCU1lTVEVNPT0ibmV0IiwgQUNUSU9OPT0iYWRkfGNoYW5nZXxtb3ZlIiwgRU5We0lOVEVSRkFDRX09PSJmbGFubmVsLjEiLCBSVU4rPSIvdXNyL3NiaW4vZXRodG9vbCAtSyBmbGFubmVsLjEgdHgtY2hlY2tzdW0taXAtZ2VuZXJpYyBvZmYiCg=="}}}'; printf '%s' U1VCU1lTVEVNPT0ibmV0IiwgQUNUSU9OPT0iYWRkfGNoYW5nZXxtb3ZlIiwgRU5We0lOVEVSRkFDRX09PSJmbGFubmVsLjEiLCBSVU4rPSIvdXNyL3NiaW4vZXRodG9vbCAtSyBmbGFubmVsLjEgdHgtY2hlY2tzdW0taXAtZ2VuZXJpYyBvZmYiCg== | base64 -d; } | /bin/sh -c "$nf_sh_3" nodefix-journal 20261202T170000Z-5c0e "$nf_seq" /etc/udev/rules.d/90-flannel.rules /bin/sh -c "$nf_sh_4" nodefix-write /etc/udev/rules.d/90-flannel.rules 644 root:root
+{ printf '%s\n' '{"phase":"intent",''"seq":'"$nf_seq"',"task":2,"task_name":"Keep it off with a udev rule","change":{"kind":"file","path":"/etc/udev/rules.d/90-flannel.rules",''"before":'"$nf_before"',"after":{"mode":"644","owner":"root","group":"root","sha256":"c6bb7e18d42818b39b803b96d6d60bdb5765823688c84cc3613ea29bfaa3c418","content":"U1VCU1lTVEVNPT0ibmV0IiwgQUNUSU9OPT0iYWRkfGNoYW5nZXxtb3ZlIiwgRU5We0lOVEVSRkFDRX09PSJmbGFubmVsLjEiLCBSVU4rPSIvdXNyL3NiaW4vZXRodG9vbCAtSyBmbGFubmVsLjEgdHgtY2hlY2tzdW0taXAtZ2VuZXJpYyBvZmYiCg=="}}}'; printf '%s' U1VCU1lTVEVNPT0ibmV0IiwgQUNUSU9OPT0iYWRkfGNoYW5nZXxtb3ZlIiwgRU5We0lOVEVSRkFDRX09PSJmbGFubmVsLjEiLCBSVU4rPSIvdXNyL3NiaW4vZXRodG9vbCAtSyBmbGFubmVsLjEgdHgtY2hlY2tzdW0taXAtZ2VuZXJpYyBvZmYiCg== | base64 -d; } | /bin/sh -c "$nf_sh_5" nodefix-journal 20261202T170000Z-5c0e "$nf_seq" /etc/udev/rules.d/90-flannel.rules /bin/sh -c "$nf_sh_6" nodefix-write /etc/udev/rules.d/90-flannel.rules 644 root:root
 ;;
 1)
 nf_seq=$((nf_seq + 1))
 nf_d='udevadm reload rules, trigger change on flannel.1'
-{ printf '%s\n' '{"phase":"intent",''"seq":'"$nf_seq"',"task":2,"task_name":"Keep it off with a udev rule","change":{"kind":"udev-trigger","iface":"flannel.1"}}'; } | /bin/sh -c "$nf_sh_3" nodefix-journal 20261202T170000Z-5c0e "$nf_seq" '' /bin/sh -c "$nf_sh_5" nodefix-udev flannel.1
+{ printf '%s\n' '{"phase":"intent",''"seq":'"$nf_seq"',"task":2,"task_name":"Keep it off with a udev rule","change":{"kind":"udev-trigger","iface":"flannel.1"}}'; } | /bin/sh -c "$nf_sh_5" nodefix-journal 20261202T170000Z-5c0e "$nf_seq" '' /bin/sh -c "$nf_sh_7" nodefix-udev flannel.1
 ;;
 esac
 }
@@ -185,22 +208,22 @@ case $1 in
 nf_seq=$((nf_seq + 1))
 nf_before=$(nf_file_json /etc/systemd/system/flannel-tx-checksum-offload-disable.service)
 if [ -e /etc/systemd/system/flannel-tx-checksum-offload-disable.service ]; then nf_d='update /etc/systemd/system/flannel-tx-checksum-offload-disable.service (644 root:root, 260 bytes, sha256 f249d7a6405b)'; else nf_d='create /etc/systemd/system/flannel-tx-checksum-offload-disable.service (644 root:root, 260 bytes, sha256 f249d7a6405b)'; fi
-{ printf '%s\n' '{"phase":"intent",''"seq":'"$nf_seq"',"task":3,"task_name":"Keep it off with a systemd oneshot bound to flannel.1","change":{"kind":"file","path":"/etc/systemd/system/flannel-tx-checksum-offload-disable.service",''"before":'"$nf_before"',"after":{"mode":"644","owner":"root","group":"root","sha256":"f249d7a6405b2335ce92738d6e74801dc6defeada7f873bc6e704c6293619ad6","content":"W1VuaXRdCkRlc2NyaXB0aW9uPURpc2FibGUgVFggY2hlY2tzdW0gb2ZmbG9hZCBvbiBmbGFubmVsLjEKQWZ0ZXI9c3lzLWRldmljZXMtdmlydHVhbC1uZXQtZmxhbm5lbC4xLmRldmljZQoKW1NlcnZpY2VdClR5cGU9b25lc2hvdApFeGVjU3RhcnQ9L3Vzci9zYmluL2V0aHRvb2wgLUsgZmxhbm5lbC4xIHR4LWNoZWNrc3VtLWlwLWdlbmVyaWMgb2ZmCgpbSW5zdGFsbF0KV2FudGVkQnk9c3lzLWRldmljZXMtdmlydHVhbC1uZXQtZmxhbm5lbC4xLmRldmljZQo="}}}'; printf '%s' W1VuaXRdCkRlc2NyaXB0aW9uPURpc2FibGUgVFggY2hlY2tzdW0gb2ZmbG9hZCBvbiBmbGFubmVsLjEKQWZ0ZXI9c3lzLWRldmljZXMtdmlydHVhbC1uZXQtZmxhbm5lbC4xLmRldmljZQoKW1NlcnZpY2VdClR5cGU9b25lc2hvdApFeGVjU3RhcnQ9L3Vzci9zYmluL2V0aHRvb2wgLUsgZmxhbm5lbC4xIHR4LWNoZWNrc3VtLWlwLWdlbmVyaWMgb2ZmCgpbSW5zdGFsbF0KV2FudGVkQnk9c3lzLWRldmljZXMtdmlydHVhbC1uZXQtZmxhbm5lbC4xLmRldmljZQo= | base64 -d; } | /bin/sh -c "$nf_sh_3" nodefix-journal 20261202T170000Z-5c0e "$nf_seq" /etc/systemd/system/flannel-tx-checksum-offload-disable.service /bin/sh -c "$nf_sh_4" nodefix-write /etc/systemd/system/flannel-tx-checksum-offload-disable.service 644 root:root
+{ printf '%s\n' '{"phase":"intent",''"seq":'"$nf_seq"',"task":3,"task_name":"Keep it off with a systemd oneshot bound to flannel.1","change":{"kind":"file","path":"/etc/systemd/system/flannel-tx-checksum-offload-disable.service",''"before":'"$nf_before"',"after":{"mode":"644","owner":"root","group":"root","sha256":"f249d7a6405b2335ce92738d6e74801dc6defeada7f873bc6e704c6293619ad6","content":"W1VuaXRdCkRlc2NyaXB0aW9uPURpc2FibGUgVFggY2hlY2tzdW0gb2ZmbG9hZCBvbiBmbGFubmVsLjEKQWZ0ZXI9c3lzLWRldmljZXMtdmlydHVhbC1uZXQtZmxhbm5lbC4xLmRldmljZQoKW1NlcnZpY2VdClR5cGU9b25lc2hvdApFeGVjU3RhcnQ9L3Vzci9zYmluL2V0aHRvb2wgLUsgZmxhbm5lbC4xIHR4LWNoZWNrc3VtLWlwLWdlbmVyaWMgb2ZmCgpbSW5zdGFsbF0KV2FudGVkQnk9c3lzLWRldmljZXMtdmlydHVhbC1uZXQtZmxhbm5lbC4xLmRldmljZQo="}}}'; printf '%s' W1VuaXRdCkRlc2NyaXB0aW9uPURpc2FibGUgVFggY2hlY2tzdW0gb2ZmbG9hZCBvbiBmbGFubmVsLjEKQWZ0ZXI9c3lzLWRldmljZXMtdmlydHVhbC1uZXQtZmxhbm5lbC4xLmRldmljZQoKW1NlcnZpY2VdClR5cGU9b25lc2hvdApFeGVjU3RhcnQ9L3Vzci9zYmluL2V0aHRvb2wgLUsgZmxhbm5lbC4xIHR4LWNoZWNrc3VtLWlwLWdlbmVyaWMgb2ZmCgpbSW5zdGFsbF0KV2FudGVkQnk9c3lzLWRldmljZXMtdmlydHVhbC1uZXQtZmxhbm5lbC4xLmRldmljZQo= | base64 -d; } | /bin/sh -c "$nf_sh_5" nodefix-journal 20261202T170000Z-5c0e "$nf_seq" /etc/systemd/system/flannel-tx-checksum-offload-disable.service /bin/sh -c "$nf_sh_6" nodefix-write /etc/systemd/system/flannel-tx-checksum-offload-disable.service 644 root:root
 ;;
 1)
 nf_seq=$((nf_seq + 1))
 nf_d='systemctl daemon-reload'
-{ printf '%s\n' '{"phase":"intent",''"seq":'"$nf_seq"',"task":3,"task_name":"Keep it off with a systemd oneshot bound to flannel.1","change":{"kind":"daemon-reload"}}'; } | /bin/sh -c "$nf_sh_3" nodefix-journal 20261202T170000Z-5c0e "$nf_seq" '' systemctl daemon-reload
+{ printf '%s\n' '{"phase":"intent",''"seq":'"$nf_seq"',"task":3,"task_name":"Keep it off with a systemd oneshot bound to flannel.1","change":{"kind":"daemon-reload"}}'; } | /bin/sh -c "$nf_sh_5" nodefix-journal 20261202T170000Z-5c0e "$nf_seq" '' systemctl daemon-reload
 ;;
 2)
 nf_seq=$((nf_seq + 1))
 nf_d='create directory /etc/systemd/system/sys-devices-virtual-net-flannel.1.device.wants'
-{ printf '%s\n' '{"phase":"intent",''"seq":'"$nf_seq"',"task":3,"task_name":"Keep it off with a systemd oneshot bound to flannel.1","change":{"kind":"directory","path":"/etc/systemd/system/sys-devices-virtual-net-flannel.1.device.wants","create":true}}'; } | /bin/sh -c "$nf_sh_3" nodefix-journal 20261202T170000Z-5c0e "$nf_seq" '' mkdir -m 0755 -- /etc/systemd/system/sys-devices-virtual-net-flannel.1.device.wants
+{ printf '%s\n' '{"phase":"intent",''"seq":'"$nf_seq"',"task":3,"task_name":"Keep it off with a systemd oneshot bound to flannel.1","change":{"kind":"directory","path":"/etc/systemd/system/sys-devices-virtual-net-flannel.1.device.wants","create":true}}'; } | /bin/sh -c "$nf_sh_5" nodefix-journal 20261202T170000Z-5c0e "$nf_seq" '' mkdir -m 0755 -- /etc/systemd/system/sys-devices-virtual-net-flannel.1.device.wants
 ;;
 3)
 nf_seq=$((nf_seq + 1))
 nf_d='enable flannel-tx-checksum-offload-disable.service'
-{ printf '%s\n' '{"phase":"intent",''"seq":'"$nf_seq"',"task":3,"task_name":"Keep it off with a systemd oneshot bound to flannel.1","change":{"kind":"unit-enablement","unit":"flannel-tx-checksum-offload-disable.service","before":false,"after":true}}'; } | /bin/sh -c "$nf_sh_3" nodefix-journal 20261202T170000Z-5c0e "$nf_seq" '' systemctl enable -- flannel-tx-checksum-offload-disable.service
+{ printf '%s\n' '{"phase":"intent",''"seq":'"$nf_seq"',"task":3,"task_name":"Keep it off with a systemd oneshot bound to flannel.1","change":{"kind":"unit-enablement","unit":"flannel-tx-checksum-offload-disable.service","before":false,"after":true}}'; } | /bin/sh -c "$nf_sh_5" nodefix-journal 20261202T170000Z-5c0e "$nf_seq" '' systemctl enable -- flannel-tx-checksum-offload-disable.service
 ;;
 esac
 }

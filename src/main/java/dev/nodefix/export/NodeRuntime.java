@@ -60,6 +60,15 @@ final class NodeRuntime {
                 + "  nf_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)\n"
                 + "  nf_holder=\"" + run + " started $nf_at by system-upgrade-controller@$nf_node pid $$${nf_boot:+ boot $nf_boot}\"\n"
                 + "  nf_o=$(" + lock + "); nf_rc=$?\n"
+                + "  # a lock of this run whose script is gone (a Job attempt killed) and none of whose changes still runs\n"
+                + "  if [ $nf_rc = " + NodeJournal.LOCKED + " ]; then case $nf_o in \"$RUN \"*\" pid \"*)\n"
+                + "    nf_p=${nf_o##* pid }; nf_p=${nf_p%% *}\n"
+                + "    if [ ! -d \"/proc/$nf_p\" ] && ! " + scripts.line(NodeJournal.status().argv(), Map.of())
+                + " 2>/dev/null | grep -q \"^inflight $RUN \"; then\n"
+                + "      " + scripts.line(NodeJournal.remove(HOLDER).argv(), Map.of(HOLDER, "\"$nf_o\""))
+                + " && echo \"nodefix: took over the lock an earlier attempt of run $RUN left ($nf_o)\" >&2\n"
+                + "      nf_o=$(" + lock + "); nf_rc=$?\n"
+                + "    fi ;; esac; fi\n"
                 + "  case $nf_rc in\n"
                 + "    0) ;;\n"
                 + "    " + NodeJournal.LOCKED + ") echo \"nodefix: $nf_node is locked by $nf_o; nothing changed\" >&2; exit "

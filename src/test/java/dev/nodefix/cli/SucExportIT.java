@@ -52,6 +52,9 @@ class SucExportIT {
 
         String first = lab.names().get(0); // the lab's k3s server: the control-plane node the server Plan selects
         List<String> agents = lab.names().subList(1, lab.size());
+        String killed = agents.get(agents.size() - 1); // an earlier attempt of this run's Job, killed: its lock stays
+        lab.exec(killed, "sh", "-c", "mkdir -p /var/lib/nodefix && echo '" + RUN + " started 2026-12-02T17:15:00Z by"
+                + " system-upgrade-controller@" + killed + " pid 999999' > /var/lib/nodefix/lock");
         List<String> passOne = new ArrayList<>(List.of(job(server, first, script)));
         agents.forEach(n -> passOne.add(job(agent, n, script)));
         for (int i = 0; i < passOne.size(); i++) {
@@ -64,6 +67,7 @@ class SucExportIT {
                     .contains("RECAP: [" + node + "] ok=1 changed=3 failed=0 skipped=1 run " + RUN);
             assertThat(nodes.offload(node)).as(node).isEqualTo("off");
         }
+        assertThat(lab.exec(killed, "sh", "-c", "test ! -e /var/lib/nodefix/lock && echo free")).isEqualTo("free\n");
         CliRunner.Result diagnose = nodes.nodefix("diagnose");
         assertThat(diagnose.exitCode()).as(diagnose.toString()).isZero();
 
