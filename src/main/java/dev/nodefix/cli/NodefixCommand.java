@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         subcommands = {InventoryCommand.class, PingCommand.class, RunCommand.class, PlayCommand.class,
                 FactsCommand.class, DiagnoseCommand.class, CollectScriptCommand.class, RunsCommand.class,
                 RollbackCommand.class, UnlockCommand.class, PlaybooksCommand.class, ModulesCommand.class,
-                CompletionCommand.class},
+                CompletionCommand.class, ExportCommand.class},
         footer = {"", "Inventory: -i FILE, else $NODEFIX_INVENTORY, else Ansible's ($ANSIBLE_INVENTORY, ansible.cfg's"
                 + " inventory), else inventory/hosts.yaml.",
                 "Host keys are checked strictly against known_hosts; --accept-new-host-keys records unknown ones.",

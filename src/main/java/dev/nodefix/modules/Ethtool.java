@@ -6,20 +6,22 @@ import dev.nodefix.fact.EthtoolFeatures;
 import dev.nodefix.fact.Observed;
 import dev.nodefix.fact.Provenance;
 import dev.nodefix.module.Args;
-import dev.nodefix.module.Module;
+import dev.nodefix.module.NodeFragment;
+import dev.nodefix.module.NodeLocal;
 import dev.nodefix.module.Param;
 import dev.nodefix.module.ParamType;
 import dev.nodefix.module.Plan;
 import dev.nodefix.query.NodeState;
 import dev.nodefix.query.OffloadState;
 import dev.nodefix.query.Query;
+import dev.nodefix.transport.Command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** {@code ethtool}: set offload features of a network device on or off, now (persistence is udev_rule/systemd_unit). */
-public final class Ethtool implements Module<Ethtool.EthtoolArgs> {
+public final class Ethtool implements NodeLocal<Ethtool.EthtoolArgs> {
     /** A network interface name as the kernel allows it (at most 15 characters). */
     static final String IFACE = "[A-Za-z0-9_.:@][A-Za-z0-9_.:@-]{0,14}"; // no leading "-": never an option
 
@@ -93,6 +95,38 @@ public final class Ethtool implements Module<Ethtool.EthtoolArgs> {
             }
         }
         return Plan.of(changes, args.iface() + ": " + String.join(", ", already));
+    }
+
+    /**
+     * The plan above in sh: refused unless ethtool lists the device's features, then each feature in name order
+     * refused when missing or {@code [fixed]} at the wrong value, nothing when already as wanted, else changed.
+     */
+    @Override
+    public NodeFragment nodeFragment(EthtoolArgs args) {
+        String iface = Command.quote(args.iface());
+        StringBuilder sh = new StringBuilder("nf_o=$(ethtool -k " + iface + " 2>&1); nf_l=\n"
+                + "if ! printf '%s\\n' \"$nf_o\" | grep -q '^[[:space:]]*[a-z0-9_-]*: o[nf]'; then\n"
+                + "  if ! command -v ethtool >/dev/null 2>&1; then nf_refuse " + Command.quote("cannot tell whether "
+                + args.iface() + " exists: ethtool could not be run on this node; install ethtool") + "\n"
+                + "  else nf_refuse \"" + args.iface() + " does not exist or ethtool -k " + args.iface()
+                + " printed no feature listing ($(printf '%s\\n' \"$nf_o\" | head -n 1))\"; fi; return; fi\n");
+        List<Change> changes = new ArrayList<>();
+        for (Map.Entry<String, Boolean> want : new java.util.TreeMap<>(args.features()).entrySet()) {
+            String f = want.getKey();
+            String on = want.getValue() ? "on" : "off";
+            String other = want.getValue() ? "off" : "on";
+            sh.append("case $(printf '%s\\n' \"$nf_o\" | sed -n '/^[[:space:]]*").append(f).append(": /{s/^[[:space:]]*//;p;q;}') in\n")
+                    .append("  '') nf_refuse ").append(Command.quote(args.iface() + " has no feature " + f
+                            + " (see ethtool -k " + args.iface() + ")")).append("; return ;;\n")
+                    .append("  '").append(f).append(": ").append(on).append("'*) nf_l=\"${nf_l:+$nf_l, }")
+                    .append(f).append(" is ").append(on).append("\" ;;\n")
+                    .append("  *'[fixed]'*) nf_refuse ").append(Command.quote(args.iface() + " " + f + " is " + other
+                            + " [fixed]: the driver does not allow changing it")).append("; return ;;\n")
+                    .append("  *) nf_change ").append(changes.size()).append(" ;;\nesac\n");
+            changes.add(new OffloadChange(args.iface(), f, !want.getValue(), want.getValue()));
+        }
+        sh.append("nf_ok \"").append(args.iface()).append(": $nf_l\"\n");
+        return new NodeFragment(sh.toString(), changes);
     }
 
     /** "Does not exist" only when ethtool said so; a missing ethtool or an unreadable answer leaves it open. */

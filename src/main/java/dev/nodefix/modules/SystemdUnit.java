@@ -2,10 +2,12 @@ package dev.nodefix.modules;
 
 import dev.nodefix.change.Change;
 import dev.nodefix.change.DaemonReload;
+import dev.nodefix.change.DirectoryChange;
 import dev.nodefix.change.FileChange;
 import dev.nodefix.change.UnitEnablementChange;
 import dev.nodefix.module.Args;
-import dev.nodefix.module.Module;
+import dev.nodefix.module.NodeFragment;
+import dev.nodefix.module.NodeLocal;
 import dev.nodefix.module.Param;
 import dev.nodefix.module.ParamType;
 import dev.nodefix.module.Plan;
@@ -14,6 +16,7 @@ import dev.nodefix.query.FileState;
 import dev.nodefix.query.NodeState;
 import dev.nodefix.query.Query;
 import dev.nodefix.query.UnitState;
+import dev.nodefix.transport.Command;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +30,7 @@ import java.util.regex.Pattern;
  * RequiredBy= (enablement is the symlink in that target's .wants/.requires directory); a .wants/.requires
  * directory that does not exist yet is created as a change of its own, so rollback removes it again.
  */
-public final class SystemdUnit implements Module<SystemdUnit.SystemdUnitArgs> {
+public final class SystemdUnit implements NodeLocal<SystemdUnit.SystemdUnitArgs> {
     static final String UNIT_NAME = "[A-Za-z0-9:_.\\\\@][A-Za-z0-9:_.\\\\@-]*\\.(service|socket|timer|path|mount|automount|target|slice)";
     private static final Pattern INSTALL_TARGET =
             Pattern.compile("(?m)^[ \\t]*(WantedBy|RequiredBy)[ \\t]*=[ \\t]*\\S");
@@ -131,6 +134,41 @@ public final class SystemdUnit implements Module<SystemdUnit.SystemdUnitArgs> {
         }
         return Plan.of(changes, args.path() + " is in place (0644 root:root)"
                 + args.enabled().map(e -> " and " + args.name() + " is " + (e ? "enabled" : "not enabled")).orElse(""));
+    }
+
+    /**
+     * The plan above in sh: the unit file compared whole (written and daemon-reload if not), a masked unit refused,
+     * the enablement as systemctl shows it, missing .wants/.requires directories created before enabling.
+     */
+    @Override
+    public NodeFragment nodeFragment(SystemdUnitArgs args) {
+        FileState after = FileState.Present.text(args.content(), "644", "root", "root");
+        List<Change> changes = new ArrayList<>(List.of(NodeFiles.write(args.path(), after), new DaemonReload()));
+        String unit = Command.quote(args.name());
+        StringBuilder sh = new StringBuilder("nf_file_is " + Command.quote(args.path()) + " " + NodeFiles.wanted(after)
+                + "; case $? in 0) ;; 1) nf_change 0; nf_change 1 ;; *) return ;; esac\n");
+        if (args.enabled().isPresent()) {
+            boolean want = args.enabled().get();
+            sh.append("nf_s=$(systemctl show -p UnitFileState -- ").append(unit)
+                    .append(" 2>/dev/null | sed -n 's/^UnitFileState=//p')\n")
+                    .append("[ \"$nf_s\" = masked ] && { nf_refuse ")
+                    .append(Command.quote(args.name() + " is masked; unmask it first (nodefix will not)"))
+                    .append("; return; }\n")
+                    .append(want ? "if [ \"$nf_s\" != enabled ]; then\n" : "if [ \"$nf_s\" = enabled ]; then\n");
+            if (args.enabling()) {
+                for (String dir : args.linkDirs()) {
+                    String d = Command.quote(dir);
+                    sh.append("  [ -e ").append(d).append(" ] || [ -L ").append(d).append(" ] || nf_change ")
+                            .append(changes.size()).append("\n");
+                    changes.add(new DirectoryChange(dir, true));
+                }
+            }
+            sh.append("  nf_change ").append(changes.size()).append("\nfi\n");
+            changes.add(new UnitEnablementChange(args.name(), !want, want));
+        }
+        sh.append("nf_ok ").append(Command.quote(args.path() + " is in place (0644 root:root)" + args.enabled()
+                .map(e -> " and " + args.name() + " is " + (e ? "enabled" : "not enabled")).orElse(""))).append("\n");
+        return new NodeFragment(sh.toString(), changes);
     }
 
     /** The .wants/.requires directories enabling would create, as changes of their own so rollback removes them. */

@@ -3,13 +3,15 @@ package dev.nodefix.modules;
 import dev.nodefix.change.FileChange;
 import dev.nodefix.change.UdevTrigger;
 import dev.nodefix.module.Args;
-import dev.nodefix.module.Module;
+import dev.nodefix.module.NodeFragment;
+import dev.nodefix.module.NodeLocal;
 import dev.nodefix.module.Param;
 import dev.nodefix.module.ParamType;
 import dev.nodefix.module.Plan;
 import dev.nodefix.query.FileState;
 import dev.nodefix.query.NodeState;
 import dev.nodefix.query.Query;
+import dev.nodefix.transport.Command;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,7 +20,7 @@ import java.util.Optional;
  * {@code udev_rule}: a rules file in /etc/udev/rules.d (0644 root:root) with this content, or no such file;
  * when it changed, udev reloads its rules and replays a "change" event for {@code iface} so the rule acts now.
  */
-public final class UdevRule implements Module<UdevRule.UdevRuleArgs> {
+public final class UdevRule implements NodeLocal<UdevRule.UdevRuleArgs> {
     private static final String RULE_NAME = "[A-Za-z0-9_.@+-]+\\.rules";
     private static final String DIR = "/etc/udev/rules.d/";
 
@@ -91,5 +93,18 @@ public final class UdevRule implements Module<UdevRule.UdevRuleArgs> {
                     : " is in place (0644 root:root)"));
         }
         return new Plan.Changes(List.of(new FileChange(args.path(), before, after), new UdevTrigger(args.iface())));
+    }
+
+    /** The plan above in sh: the rules file compared whole (content, mode, owner), written and udev triggered if not. */
+    @Override
+    public NodeFragment nodeFragment(UdevRuleArgs args) {
+        FileState after = args.content().<FileState>map(c -> FileState.Present.text(c, "644", "root", "root"))
+                .orElse(FileState.absent());
+        String path = Command.quote(args.path());
+        String sh = "nf_file_is " + path + " " + NodeFiles.wanted(after) + "; case $? in\n"
+                + "  0) nf_ok " + Command.quote(args.path() + (after instanceof FileState.Absent ? " is already absent"
+                : " is in place (0644 root:root)")) + " ;;\n"
+                + "  1) nf_change 0; nf_change 1 ;;\n  *) return ;;\nesac\n";
+        return new NodeFragment(sh, List.of(NodeFiles.write(args.path(), after), new UdevTrigger(args.iface())));
     }
 }

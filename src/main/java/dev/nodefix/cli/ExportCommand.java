@@ -1,0 +1,124 @@
+package dev.nodefix.cli;
+
+import dev.nodefix.export.ExportException;
+import dev.nodefix.export.NodeScript;
+import dev.nodefix.export.SucManifests;
+import dev.nodefix.journal.RunId;
+import dev.nodefix.playbook.ExtraVars;
+import dev.nodefix.playbook.Playbook;
+import dev.nodefix.playbook.PlaybookException;
+import dev.nodefix.playbook.PlaybookLoader;
+import dev.nodefix.report.ExitCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nodefix export suc PLAYBOOK}: the playbook as a node script and system-upgrade-controller Plans. */
+@Command(name = "export", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "FORMAT",
+        description = "Write a playbook for another way of running it (see docs/fleets.md).",
+        subcommands = {ExportCommand.Suc.class})
+public final class ExportCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing FORMAT (suc)");
+    }
+
+    @Command(name = "suc", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Write a playbook whose tasks run node-locally as manifests for Rancher's",
+                    "system-upgrade-controller: a Secret with the node script, a server Plan (control-plane nodes,",
+                    "one at a time) and an agent Plan that waits for it. The script does on each node what",
+                    "`nodefix play` would, journaled on the node as over SSH: `nodefix runs --from-nodes` lists the",
+                    "run and `nodefix rollback RUN --from-nodes` undoes it. A task that needs the controller is",
+                    "refused with its file:line."},
+            footer = {"", "Exit: 0 written, 1 the playbook cannot be exported (or bad input)."})
+    public static final class Suc implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "The playbook file.")
+        Path file;
+
+        @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS", description = "Variables, as for `nodefix play`;"
+                + " fixed in the script when exporting (repeatable).")
+        List<String> extraVars = new ArrayList<>();
+
+        @Option(names = "--image", paramLabel = "IMAGE", description = "The Job's image: it needs chroot and sh"
+                + " (default ${DEFAULT-VALUE}).")
+        String image = SucManifests.DEFAULT_IMAGE;
+
+        @Option(names = "--kubectl-image", paramLabel = "IMAGE", description = "The agent Plan's prepare image, which"
+                + " waits for the server Plan with kubectl (default ${DEFAULT-VALUE}, SUC's own).")
+        String kubectlImage = SucManifests.DEFAULT_KUBECTL_IMAGE;
+
+        @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "SUC's namespace (default ${DEFAULT-VALUE}).")
+        String namespace = SucManifests.DEFAULT_NAMESPACE;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "Base of the Secret's and Plans' names (default:"
+                + " nodefix- and the playbook's file name).")
+        String name;
+
+        @Option(names = "--agent-concurrency", paramLabel = "N", description = "Agents at once (default: the play's"
+                + " serial when it is a number, else " + SucManifests.DEFAULT_AGENT_CONCURRENCY + ").")
+        Integer agentConcurrency;
+
+        @Option(names = "--run-id", paramLabel = "RUN", description = "The run id the nodes journal under (default: a"
+                + " new one).")
+        String run;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Write DIR/NAME.yaml (the manifests) and"
+                + " DIR/node.sh (the script, to read); default: the manifests on stdout.")
+        Path output;
+
+        private final CliContext ctx;
+
+        public Suc(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public Integer call() {
+            try {
+                Map<String, Object> vars = ExtraVars.decrypted(ExtraVars.parse(extraVars), v -> {
+                    throw new IllegalArgumentException("-e: a vaulted value would be written into the Secret in"
+                            + " clear; nodefix does not export it");
+                });
+                Playbook book = new PlaybookLoader(ctx.services().modules(), ctx.services().expressions()).load(file, vars);
+                String id = run != null ? RunId.check(run) : RunId.next(ctx.clock().instant(), ctx.entropy());
+                String script = new NodeScript(ctx.services().modules(), ctx.services().expressions())
+                        .compile(book, vars, id);
+                SucManifests suc = new SucManifests(name != null ? name : SucManifests.nameFor(book), namespace, image,
+                        kubectlImage, id, Optional.ofNullable(agentConcurrency));
+                String yaml = suc.yaml(book, script);
+                if (output == null) {
+                    ctx.out().print(yaml);
+                    ctx.out().flush();
+                } else {
+                    Files.createDirectories(output);
+                    Files.writeString(output.resolve(suc.name() + ".yaml"), yaml);
+                    Files.writeString(output.resolve(SucManifests.SCRIPT_KEY), script);
+                    ctx.err().println("nodefix: wrote " + output.resolve(suc.name() + ".yaml") + " and "
+                            + output.resolve(SucManifests.SCRIPT_KEY) + " (run " + id + "; kubectl apply -f "
+                            + output.resolve(suc.name() + ".yaml") + ")");
+                }
+                ctx.err().flush();
+                return ExitCode.OK;
+            } catch (PlaybookException e) {
+                e.problems().forEach(p -> ctx.err().println("nodefix: error: " + p));
+            } catch (ExportException | IllegalArgumentException | dev.nodefix.journal.JournalException e) {
+                ctx.err().println("nodefix: error: " + e.getMessage());
+            } catch (IOException e) {
+                ctx.err().println("nodefix: error: cannot write " + output + ": " + e.getMessage());
+            }
+            ctx.err().flush();
+            return ExitCode.USAGE;
+        }
+    }
+}
