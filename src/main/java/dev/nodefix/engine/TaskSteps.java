@@ -68,8 +68,7 @@ public final class TaskSteps {
      * read ahead ({@link #readAhead}) fails here, as reading it now would.
      */
     public void read(Transport t, Host host, List<Query> queries, Map<Query, Object> cache) {
-        queries.stream().filter(q -> cache.get(q) instanceof FailedRead).findFirst()
-                .ifPresent(q -> FailedRead.valueOf(cache.get(q)));
+        queries.forEach(q -> FailedRead.valueOf(cache.get(q))); // throws the first failed read ahead
         List<Query> missing = queries.stream().filter(q -> !cache.containsKey(q)).distinct().toList();
         if (!missing.isEmpty()) {
             cache.putAll(read(t, host, missing).values());
