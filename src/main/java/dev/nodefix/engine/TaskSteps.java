@@ -9,6 +9,7 @@ import dev.nodefix.journal.Entry;
 import dev.nodefix.journal.NodeJournal;
 import dev.nodefix.journal.RunJournal;
 import dev.nodefix.module.Plan;
+import dev.nodefix.query.FailedRead;
 import dev.nodefix.query.NodeState;
 import dev.nodefix.query.Query;
 import dev.nodefix.query.StateException;
@@ -54,7 +55,7 @@ public final class TaskSteps {
      * (connects, waits).
      */
     public TaskPlan plan(Transport t, Host host, Task task, Map<Query, Object> cache) {
-        read(t, host, task.reads().stream().filter(q -> !cache.containsKey(q)).distinct().toList(), cache);
+        read(t, host, task.reads(), cache);
         Map<Query, Object> values = new java.util.LinkedHashMap<>();
         task.reads().forEach(q -> values.put(q, cache.get(q)));
         NodeState state = new NodeState(host.name(), host.role(), values);
@@ -62,11 +63,29 @@ public final class TaskSteps {
         return task.planner().apply(state);
     }
 
-    /** Reads the queries the cache lacks in one round trip, into the cache. */
+    /**
+     * Reads the queries the cache lacks in one round trip, into the cache. A query the cache holds as a failed
+     * read ahead ({@link #readAhead}) fails here, as reading it now would.
+     */
     public void read(Transport t, Host host, List<Query> queries, Map<Query, Object> cache) {
+        queries.forEach(q -> FailedRead.valueOf(cache.get(q))); // throws the first failed read ahead
         List<Query> missing = queries.stream().filter(q -> !cache.containsKey(q)).distinct().toList();
         if (!missing.isEmpty()) {
             cache.putAll(read(t, host, missing).values());
+        }
+    }
+
+    /**
+     * Reads the queries the cache lacks in one round trip, into the cache, before anyone needs them (a
+     * playbook's plan reads a host's facts and its tasks' state at once): a query that cannot be read is kept
+     * as a {@link FailedRead}, the failure of what reads it later ({@link #read}, {@link #plan}), not of this
+     * read. Only a broken connection fails here.
+     */
+    public void readAhead(Transport t, Host host, List<Query> queries, Map<Query, Object> cache) {
+        List<Query> missing = queries.stream().filter(q -> !cache.containsKey(q)).distinct().toList();
+        if (!missing.isEmpty()) {
+            cache.putAll(StateReader.parseEach(missing, t.execute(StateReader.command(missing)
+                    .withBecome(become.forHost(host)))));
         }
     }
 

@@ -27,8 +27,22 @@ final class HostScope {
     /** @param facts the host's facts as plain data (an empty map when the play does not gather them) */
     static HostScope of(Expressions expressions, Host host, Object facts, Map<String, ?> extraVars,
                         Map<String, Object> playVars) {
+        return of(expressions, host, java.util.Optional.of(facts), extraVars, playVars);
+    }
+
+    /**
+     * The scope of a play that gathers facts, before they are read: an expression that reads {@code facts}
+     * fails (undefined), so what it decides is told only once they are in.
+     */
+    static HostScope beforeFacts(Expressions expressions, Host host, Map<String, ?> extraVars,
+                                 Map<String, Object> playVars) {
+        return of(expressions, host, java.util.Optional.empty(), extraVars, playVars);
+    }
+
+    private static HostScope of(Expressions expressions, Host host, java.util.Optional<Object> facts,
+                                Map<String, ?> extraVars, Map<String, Object> playVars) {
         HostScope scope = new HostScope(expressions);
-        scope.values.put("facts", facts);
+        facts.ifPresent(f -> scope.values.put("facts", f));
         scope.values.put("host", host.name());
         scope.values.put("role", host.role().name().toLowerCase(Locale.ROOT));
         scope.values.putAll(extraVars);

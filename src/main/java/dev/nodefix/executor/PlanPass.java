@@ -79,9 +79,17 @@ final class PlanPass {
     private PlaybookPlan.Host planHost(Host host) {
         HostPlanning planning = new HostPlanning();
         Transport t = ctx.connections.get(host);
+        try {
+            readAhead(host, t, planning);
+        } catch (TransportException e) {
+            int first = ctx.book.plays().indexOf(ctx.book.plays().stream().filter(play -> inPlay(host, play))
+                    .findFirst().orElseThrow());
+            planning.lines.add(PlayContext.hostLine(first, host, e));
+            return new PlaybookPlan.Host(host.name(), planning.lines, planning.plans);
+        }
         for (int p = 0; p < ctx.book.plays().size(); p++) {
             Play play = ctx.book.plays().get(p);
-            if (ctx.playHosts(play).stream().noneMatch(h -> h.name().equals(host.name()))) {
+            if (!inPlay(host, play)) {
                 continue;
             }
             try {
@@ -125,6 +133,45 @@ final class PlanPass {
             }
         }
         return true;
+    }
+
+    private boolean inPlay(Host host, Play play) {
+        return ctx.playHosts(play).stream().anyMatch(h -> h.name().equals(host.name()));
+    }
+
+    /**
+     * Reads, before any play is planned, in one round trip per privilege (one for the usual play, whose tasks all
+     * share its {@code become}), the facts the first gathering play gathers and what every play's tasks will read
+     * as far as it can be told before the facts are in ({@link TaskRunner#readsAhead}). A host whose plan changes
+     * nothing is so read in one round trip; {@link #prefetch} and the tasks read what this could not tell.
+     * Reads as another user stay apart: sudo's environment and rights may show a node otherwise than the login
+     * user's, and a task is planned on what its own user sees.
+     */
+    private void readAhead(Host host, Transport t, HostPlanning planning) {
+        Map<TaskSteps, List<Query>> reads = new java.util.LinkedHashMap<>();
+        boolean facts = false;
+        for (Play play : ctx.book.plays()) {
+            if (!inPlay(host, play)) {
+                continue;
+            }
+            if (play.gatherFacts() && !facts) {
+                reads.computeIfAbsent(ctx.hostSteps(play), k -> new ArrayList<>()).add(0, ctx.gathered(host));
+                facts = true;
+            }
+            HostScope scope;
+            try {
+                scope = play.gatherFacts()
+                        ? HostScope.beforeFacts(ctx.expressions, host, ctx.options.extraVars(), play.vars())
+                        : HostScope.of(ctx.expressions, host, Map.of(), ctx.options.extraVars(), play.vars());
+            } catch (ExpressionException e) {
+                continue; // its vars need the facts: its tasks are read when planned
+            }
+            for (PlayTask task : ctx.tasks(play)) {
+                TaskRunner.On on = ctx.on(host, t, play, task);
+                reads.computeIfAbsent(on.steps(), k -> new ArrayList<>()).addAll(ctx.runner.readsAhead(on, task, scope));
+            }
+        }
+        reads.forEach((steps, queries) -> steps.readAhead(t, host, queries, planning.cache(steps)));
     }
 
     /**

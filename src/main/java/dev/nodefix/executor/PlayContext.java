@@ -123,7 +123,12 @@ final class PlayContext {
 
     /** The host's facts as plain data (the cache keeps them for an assert that reads the same). */
     Object gather(Transport t, Host host, TaskSteps steps, Map<Query, Object> cache) {
-        return PlainData.of(facts(t, host, steps, facts.withPeers(context(host).peers()), cache));
+        return PlainData.of(facts(t, host, steps, gathered(host), cache));
+    }
+
+    /** What a play gathers on the host: the facts with the host's peers (for the peer-routes facts). */
+    FactsQuery gathered(Host host) {
+        return facts.withPeers(context(host).peers());
     }
 
     /** The node's Kubernetes name: from the facts a play gathered on it, else read now (without peer routes). */

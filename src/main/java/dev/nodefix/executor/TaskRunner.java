@@ -119,6 +119,29 @@ final class TaskRunner {
     }
 
     /**
+     * What the task may read on this host, told before the host's facts are read (so that they are read in the
+     * same round trip): as {@link #reads}, but a {@code when} that cannot be told yet (it reads facts or a
+     * register) does not rule the task out. A guess that only saves round trips: the plan still reads what it
+     * needs and the guess lacks, and a guessed read that fails fails only a task that reads it.
+     */
+    List<Query> readsAhead(On on, PlayTask task, HostScope scope) {
+        try {
+            Module<?> module = registry.get(task.module());
+            try {
+                if (scope.firstFalse(task.when(), Map.of()).isPresent()) {
+                    return List.of();
+                }
+            } catch (ExpressionException e) {
+                // told once the facts are in: read as if it holds
+            }
+            return bind(module, task, scope, on.context(), 0, "").reads().stream().filter(TaskSteps::cacheable)
+                    .toList();
+        } catch (RuntimeException e) {
+            return List.of(); // its arguments need the facts or a register: read when planned
+        }
+    }
+
+    /**
      * @param confirmed the plan the user confirmed, while nothing changed the host since it was made
      */
     Step apply(On on, int play, int number, PlayTask task, HostScope scope, boolean handler,

@@ -33,8 +33,21 @@ public final class StateReader {
         return budget.isZero() ? command : command.withTimeout(BASE_TIMEOUT.plus(budget));
     }
 
-    /** Each query's parsed value, in query order. */
+    /** Each query's parsed value, in query order; the first query that cannot be read fails the whole read. */
     public static Map<Query, Object> parse(List<? extends Query> queries, CommandResult result) {
+        return parse(queries, result, true);
+    }
+
+    /**
+     * Each query's parsed value, in query order, where a query that cannot be read (its output not understood,
+     * or the script cut short before it) is a {@link FailedRead} and the others keep their values: for reads made
+     * ahead of need, whose failure belongs to the task that reads the query, if any does.
+     */
+    public static Map<Query, Object> parseEach(List<? extends Query> queries, CommandResult result) {
+        return parse(queries, result, false);
+    }
+
+    private static Map<Query, Object> parse(List<? extends Query> queries, CommandResult result, boolean strict) {
         String out = result.stdout();
         Map<Query, Object> values = new LinkedHashMap<>();
         int from = 0;
@@ -43,11 +56,23 @@ public final class StateReader {
             int begin = out.indexOf(start, from);
             Matcher end = END.matcher(out);
             if (begin < 0 || !end.find(begin + start.length()) || Integer.parseInt(end.group(1)) != i) {
-                throw new StateException("state read cut short at query " + i + " (" + queries.get(i)
+                StateException cut = new StateException("state read cut short at query " + i + " (" + queries.get(i)
                         + "); exit " + result.exitCode() + ": " + result.stderr().strip());
+                if (strict) {
+                    throw cut;
+                }
+                queries.subList(i, queries.size()).forEach(q -> values.put(q, new FailedRead(cut.getMessage())));
+                return values;
             }
             String body = out.substring(begin + start.length(), end.start());
-            values.put(queries.get(i), queries.get(i).parse(body, Integer.parseInt(end.group(2))));
+            try {
+                values.put(queries.get(i), queries.get(i).parse(body, Integer.parseInt(end.group(2))));
+            } catch (StateException e) {
+                if (strict) {
+                    throw e;
+                }
+                values.put(queries.get(i), new FailedRead(e.getMessage()));
+            }
             from = end.end();
         }
         return values;

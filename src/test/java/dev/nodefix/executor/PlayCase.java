@@ -39,6 +39,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * journal: {node1: ["1 TASK done"]}                 # the controller journal's changes: task number, name, status
  * replan_changes: 0                                 # a plan made after the run
  * sleeps: ["5s"]                                    # the pauses between retries
+ * plan_execs: {node1: 1}                            # commands the host ran (SSH execs) while planned
+ * replan_execs: {node1: 1}                          # the same for the plan made after the run
  * </pre>
  *
  * TEXT in a line is a substring of its detail or, for a changed line, of its changes' descriptions.
@@ -49,10 +51,11 @@ record PlayCase(String name, List<StandInHosts.Spec> hosts, Map<String, Object> 
                 Map<String, Map<String, String>> editAfterPlan, Optional<Map<String, List<String>>> apply,
                 Optional<List<List<List<String>>>> batches, Optional<String> stopped, List<String> failedBatch,
                 Map<String, Map<String, String>> files, Map<String, List<String>> journal,
-                Optional<Integer> replanChanges, Optional<List<String>> sleeps) {
+                Optional<Integer> replanChanges, Optional<List<String>> sleeps, Map<String, Integer> planExecs,
+                Map<String, Integer> replanExecs) {
     static final List<String> KEYS = List.of("hosts", "extra_vars", "tags", "skip_tags", "serial", "given", "playbook",
             "plan", "plan_changes", "fatal", "edit_after_plan", "apply", "batches", "stopped", "failed_batch", "files",
-            "journal", "replan_changes", "sleeps");
+            "journal", "replan_changes", "sleeps", "plan_execs", "replan_execs");
 
     @Override
     public String toString() {
@@ -74,7 +77,8 @@ record PlayCase(String name, List<StandInHosts.Spec> hosts, Map<String, Object> 
                 text(doc.get("stopped")), strings(doc.get("failed_batch")), filesByHost(doc.get("files")),
                 linesByHost(doc.get("journal")),
                 Optional.ofNullable(doc.get("replan_changes")).map(v -> ((Number) v).intValue()),
-                Optional.ofNullable(doc.get("sleeps")).map(PlayCase::strings));
+                Optional.ofNullable(doc.get("sleeps")).map(PlayCase::strings), counts(doc.get("plan_execs")),
+                counts(doc.get("replan_execs")));
     }
 
     private static StandInHosts.Spec spec(String text) {

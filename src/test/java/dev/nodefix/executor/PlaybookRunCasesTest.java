@@ -80,8 +80,10 @@ class PlaybookRunCasesTest {
                     BecomeRule.none(), false, modules, expressions, sleeps::add);
 
             Map<String, String> before = hosts.snapshot();
+            Map<String, Integer> execsBefore = execs(hosts, c.planExecs());
             PlaybookPlan plan = run.plan(PlayEvents.NONE);
             assertThat(hosts.snapshot()).as(c + ": the plan changes nothing").isEqualTo(before);
+            assertExecs(c + ": commands run by the plan", hosts, execsBefore, c.planExecs());
             assertLines(c + ": plan", c.plan(), plan.lines());
             c.planChanges().forEach((host, n) -> assertThat(hostPlan(plan, host).changeCount())
                     .as(c + ": changes planned on " + host).isEqualTo(n));
@@ -107,10 +109,25 @@ class PlaybookRunCasesTest {
             c.sleeps().ifPresent(s -> assertThat(sleeps).as(c + ": pauses between tries")
                     .containsExactlyElementsOf(s.stream().map(PlaybookRunCasesTest::duration).toList()));
             if (c.replanChanges().isPresent()) {
+                Map<String, Integer> execsAfterRun = execs(hosts, c.replanExecs());
                 assertThat(run.plan(PlayEvents.NONE).changeCount()).as(c + ": changes planned after the run")
                         .isEqualTo(c.replanChanges().get());
+                assertExecs(c + ": commands run by the plan after the run", hosts, execsAfterRun, c.replanExecs());
             }
         }
+    }
+
+    private static Map<String, Integer> execs(StandInHosts hosts, Map<String, Integer> counted) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        counted.keySet().forEach(h -> out.put(h, hosts.execs(h)));
+        return out;
+    }
+
+    /** Each counted host ran exactly the case's number of commands since {@code before}. */
+    private static void assertExecs(String what, StandInHosts hosts, Map<String, Integer> before,
+                                    Map<String, Integer> expected) {
+        expected.forEach((host, n) -> assertThat(hosts.execs(host) - before.get(host)).as(what + " on " + host)
+                .isEqualTo(n));
     }
 
     private record Applied(PlaybookResult result, List<List<List<String>>> batches) {

@@ -36,12 +36,15 @@ final class StandInHosts implements AutoCloseable {
 
     private final Path dir;
     private final List<TestSshServer> servers;
+    private final Map<String, ShellNode> nodes;
     private final List<Host> hosts;
     private final Connections connections;
 
-    private StandInHosts(Path dir, List<TestSshServer> servers, List<Host> hosts, Connections connections) {
+    private StandInHosts(Path dir, List<TestSshServer> servers, Map<String, ShellNode> nodes, List<Host> hosts,
+                         Connections connections) {
         this.dir = dir;
         this.servers = servers;
+        this.nodes = nodes;
         this.hosts = hosts;
         this.connections = connections;
     }
@@ -49,12 +52,15 @@ final class StandInHosts implements AutoCloseable {
     static StandInHosts start(Path dir, List<Spec> specs) throws IOException {
         Path key = Keygen.generate(dir, "id_ed25519", "ed25519", "");
         List<TestSshServer> servers = new ArrayList<>();
+        Map<String, ShellNode> nodes = new LinkedHashMap<>();
         List<Host> hosts = new ArrayList<>();
         StringBuilder knownHosts = new StringBuilder();
         for (Spec spec : specs) {
             Path nodeDir = Files.createDirectories(dir.resolve("nodes").resolve(spec.name()));
             Files.createDirectories(dir.resolve("files").resolve(spec.name()));
-            TestSshServer server = TestSshServer.start(List.of(Keygen.pub(key)), new ShellNode(nodeDir, line -> ShellNode.Fate.RUN));
+            ShellNode node = new ShellNode(nodeDir, line -> ShellNode.Fate.RUN);
+            nodes.put(spec.name(), node);
+            TestSshServer server = TestSshServer.start(List.of(Keygen.pub(key)), node);
             servers.add(server);
             knownHosts.append(server.knownHostsLine()).append('\n');
             List<String> groups = spec.role() == Role.UNKNOWN ? List.of() : List.of(spec.role().label());
@@ -63,7 +69,7 @@ final class StandInHosts implements AutoCloseable {
         }
         Path known = Files.writeString(dir.resolve("known_hosts"), knownHosts);
         SshTransportFactory factory = new SshTransportFactory(TestHosts.settings(known, Optional.of(key), Map.of()));
-        return new StandInHosts(dir, servers, hosts, new Connections(factory));
+        return new StandInHosts(dir, servers, nodes, hosts, new Connections(factory));
     }
 
     List<Host> hosts() {
@@ -86,6 +92,11 @@ final class StandInHosts implements AutoCloseable {
         Map<String, Host> byName = new LinkedHashMap<>();
         hosts.forEach(h -> byName.put(h.name(), h));
         return new Inventory("stand-in inventory", groups, byName);
+    }
+
+    /** How many commands (SSH execs) the host has run so far. */
+    int execs(String host) {
+        return nodes.get(host).received().size();
     }
 
     /** Where every host's files are: {@code {{ root }}/HOST/...} in a playbook. */

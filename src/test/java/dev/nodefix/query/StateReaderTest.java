@@ -93,6 +93,30 @@ class StateReaderTest {
     }
 
     @Test
+    void readAheadKeepsEachFailureWithItsQueryAndTheOtherValues() throws IOException {
+        Path file = Files.writeString(dir.resolve("a"), "a\n");
+        List<Query.File> queries = List.of(new Query.File(dir.toString()), new Query.File(file.toString()),
+                new Query.File(dir.resolve("b").toString()));
+        CommandResult whole = run(StateReader.command(queries));
+        Map<Query, Object> values = StateReader.parseEach(queries, whole);
+        assertThat(values.keySet()).containsExactlyElementsOf(queries);
+        assertThat(values.get(queries.get(0))).isInstanceOfSatisfying(FailedRead.class, f -> assertThat(f.message())
+                .contains("cannot read " + dir).contains("not a regular file"));
+        assertThatThrownBy(() -> FailedRead.valueOf(values.get(queries.get(0)))).isInstanceOf(StateException.class)
+                .hasMessageContaining("not a regular file");
+        assertThat(FailedRead.valueOf(values.get(queries.get(1)))).isInstanceOf(FileState.Present.class);
+        assertThat(values.get(queries.get(2))).isEqualTo(FileState.absent());
+
+        String out = whole.stdout();
+        CommandResult dropped = new CommandResult(255, out.substring(0, out.indexOf("@@nodefix-rc 1")),
+                "connection reset\n", Duration.ZERO);
+        Map<Query, Object> cut = StateReader.parseEach(queries, dropped);
+        assertThat(cut.keySet()).containsExactlyElementsOf(queries);
+        assertThat(cut.get(queries.get(1))).isEqualTo(cut.get(queries.get(2))).isInstanceOfSatisfying(FailedRead.class,
+                f -> assertThat(f.message()).contains("cut short at query 1").contains("connection reset"));
+    }
+
+    @Test
     void unitQueryIsParsedFromItsFrameWithItsExitCode() {
         Query.Unit unit = new Query.Unit("k3s.service");
         String canned = "@@nodefix-q 0\nLoadState=loaded\nUnitFileState=enabled\nActiveState=active\n@@nodefix-rc 0 0\n";
