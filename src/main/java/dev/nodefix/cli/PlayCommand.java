@@ -50,8 +50,8 @@ import picocli.CommandLine.Parameters;
                 + " failures above a play's max_fail_percentage stop the run (--rollback-on-failure undoes that batch).",
                 "4. Every change is journaled; the output ends with the run id and its rollback.",
                 "Examples:",
-                "  nodefix play playbooks/fix-vxlan-checksum.yaml --check --diff",
-                "  nodefix play playbooks/fix-vxlan-checksum.yaml -y -e probe_target=IP:PORT",
+                "  nodefix play fix-vxlan-checksum --check --diff",
+                "  nodefix play fix-vxlan-checksum -y -e probe_target=IP:PORT",
                 "Exit: 0 ok, 2 a task failed or the run stopped, 4 unreachable, 1 bad input."})
 public final class PlayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAYBOOK", converter = PlaybookArgument.class,
