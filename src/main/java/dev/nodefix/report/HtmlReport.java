@@ -169,7 +169,7 @@ public final class HtmlReport {
         cells.add(Cell.plain(f.kernel().release().orElse("-")));
         cells.add(new Cell(f.osRelease().id().map(id -> id + f.osRelease().versionId().map(v -> " " + v).orElse(""))
                 .or(() -> f.osRelease().prettyName()).orElse("-"), Tone.PLAIN, f.osRelease().prettyName().orElse("")));
-        cells.add(Cell.plain(f.iptables().version().map(v -> v + " " + lower(f.iptables().mode()).replace('_', '-'))
+        cells.add(Cell.plain(f.iptables().version().map(v -> v + " " + lower(f.iptables().mode()))
                 .orElse("-")));
         cells.add(new Cell(f.backend().effective().orElse("-") + (f.backend().consistent() ? "" : " (sources disagree)"),
                 f.backend().consistent() ? Tone.PLAIN : Tone.WARN, String.join("; ", f.backend().sources().entrySet()
@@ -469,6 +469,9 @@ public final class HtmlReport {
             .scroll { overflow-x: auto; }
             table { border-collapse: collapse; font-size: 13px; }
             table.nodes { font-size: 12.5px; } table.nodes th, table.nodes td { padding: 5px 7px; }
+            table.nodes thead th { white-space: normal; }
+            table.nodes td:nth-child(6), table.nodes td:nth-child(7), table.nodes td:nth-child(8),
+              table.nodes td:nth-child(13), table.nodes td:nth-child(14) { white-space: normal; }
             th, td { border: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
             thead th { background: #eef1f4; font-weight: 600; white-space: nowrap; }
             th.host { background: #fafbfc; white-space: nowrap; font-weight: 600; }
@@ -480,7 +483,7 @@ public final class HtmlReport {
             .unknown { background: var(--unk-bg); color: var(--unk); }
             td.bad, td.warn, td.ok, td.unknown { font-weight: 600; }
             td.changed { outline: 2px solid #3949ab; outline-offset: -2px; }
-            del { color: #777; font-weight: 400; margin-right: 4px; }
+            del { color: #777; font-weight: 400; margin-right: 4px; } td.changed del { display: block; font-size: 11.5px; }
             table.matrix td.adj { text-align: center; min-width: 92px; }
             table.matrix td.self { background: #f3f4f6; color: #aaa; }
             table.matrix th.corner { color: #667; font-weight: 400; }
