@@ -174,11 +174,15 @@ public final class HtmlReport {
         cells.add(new Cell(f.backend().effective().orElse("-") + (f.backend().consistent() ? "" : " (sources disagree)"),
                 f.backend().consistent() ? Tone.PLAIN : Tone.WARN, String.join("; ", f.backend().sources().entrySet()
                         .stream().map(e -> e.getKey() + ": " + e.getValue()).toList())));
-        cells.add(leg(legs.map(Legs::vxlan), Tone.WARN, Tone.OK));
-        cells.add(offload(f.offload(), legs.map(Legs::offload)));
-        cells.add(leg(legs.map(Legs::keptOff), Tone.OK, Tone.WARN));
-        cells.add(leg(legs.map(Legs::doubleNat), Tone.BAD, Tone.OK));
-        cells.add(kubePostrouting(f.kubePostrouting()));
+        // a leg shown absent makes the others moot: they keep their value, not their colour
+        boolean noVxlan = legs.map(l -> l.vxlan().value() == Observed.NO).orElse(false);
+        boolean noNat = legs.map(l -> l.doubleNat().value() == Observed.NO).orElse(false);
+        String moot = noVxlan ? "no VXLAN here" : "no double-NAT path here";
+        cells.add(moot(leg(legs.map(Legs::vxlan), Tone.WARN, Tone.OK), noNat, moot));
+        cells.add(moot(offload(f.offload(), legs.map(Legs::offload)), noVxlan || noNat, moot));
+        cells.add(moot(leg(legs.map(Legs::keptOff), Tone.OK, Tone.WARN), noVxlan || noNat, moot));
+        cells.add(moot(leg(legs.map(Legs::doubleNat), Tone.BAD, Tone.OK), noVxlan, moot));
+        cells.add(moot(kubePostrouting(f.kubePostrouting()), noVxlan, moot));
         String driver = f.uplink().driver().orElse("-");
         cells.add(new Cell(f.uplink().device().map(d -> d + " ").orElse("") + driver,
                 driver.equals("vmxnet3") ? Tone.WARN : Tone.PLAIN, ""));
@@ -196,6 +200,12 @@ public final class HtmlReport {
             case NO -> no;
             case CANNOT_TELL -> Tone.UNKNOWN;
         }, l.reading())).orElse(new Cell("-", Tone.UNKNOWN, "no legs"));
+    }
+
+    /** A leg that cannot make the node affected, because another leg is shown absent: uncoloured, saying why. */
+    private static Cell moot(Cell cell, boolean moot, String why) {
+        return !moot || cell.tone() == Tone.OK ? cell : new Cell(cell.text(), Tone.PLAIN,
+                cell.title() + (cell.title().isEmpty() ? "" : " ") + "(does not matter: " + why + ")");
     }
 
     private static Cell offload(EthtoolFeatures features, Optional<Leg> leg) {

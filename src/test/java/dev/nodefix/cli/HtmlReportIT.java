@@ -79,6 +79,29 @@ class HtmlReportIT {
         rendered(page, "lab-play");
     }
 
+    /** The host-gw lab profile (its own lab): not affected, every pair on-link, the page says host-gw is possible. */
+    @Test
+    void diagnoseHtmlOnTheHostGwProfile() throws Exception {
+        Path repo = Path.of("").toAbsolutePath();
+        Lab.LabNames names = new Lab.LabNames("nfxig", "nfxigbr2", "10.99.131", repo.resolve("target/it-html-host-gw"));
+        Path page = tmp.resolve("host-gw.html");
+        try (Lab hostGw = Lab.up(repo, 3, "host-gw", names)) {
+            CliRunner.Result r = new CliRunner().run("diagnose", "-i", hostGw.inventory().toString(), "--html",
+                    page.toString());
+
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+            String html = Files.readString(page);
+            assertThat(html).contains("Cluster verdict: <span class=\"verdict\">NOT-AFFECTED</span>",
+                    "Every pair read is on-link: host-gw is possible.");
+            assertThat(count(html, "class=\"adj on-link ok\"")).isEqualTo(6);
+            for (String node : hostGw.names()) {
+                assertThat(html).containsPattern(Pattern.quote("<tr><th class=\"host\">" + node + "</th><td class=\"ok\"")
+                        + "[^>]*>not-affected</td>(<td[^>]*>[^<]*</td>){5}<td class=\"plain\"[^>]*>host-gw</td>");
+            }
+            rendered(page, "lab-host-gw");
+        }
+    }
+
     /** Opened in headless Chromium: a screenshot, no console message, the matrix's cells in the DOM. */
     private void rendered(Path page, String name) throws Exception {
         Chromium.Page loaded = new Chromium(Files.createDirectories(tmp.resolve("chromium-" + name))).open(page, 1400, 2200);
@@ -86,7 +109,7 @@ class HtmlReportIT {
         Files.write(SHOTS.resolve(name + ".png"), loaded.screenshot());
         assertThat(loaded.screenshot().length).as(name + ": screenshot").isGreaterThan(10_000);
         assertThat(loaded.console()).as(name + ": console").isEqualTo(List.of());
-        assertThat(count(loaded.dom(), "<td class=\"adj ")).isEqualTo(lab.size() * lab.size());
+        assertThat(count(loaded.dom(), "<td class=\"adj ")).isEqualTo(9);
     }
 
     private static int count(String text, String part) {
