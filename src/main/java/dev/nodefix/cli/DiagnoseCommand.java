@@ -4,20 +4,20 @@ import dev.nodefix.diagnose.Diagnoser;
 import dev.nodefix.diagnose.Diagnosis;
 import dev.nodefix.diagnose.Finding;
 import dev.nodefix.diagnose.RemediationPolicy;
-import dev.nodefix.engine.HostRun;
 import dev.nodefix.fact.HostFacts;
 import dev.nodefix.probe.ProbeOutput;
 import dev.nodefix.probe.ProbeRuns;
-import dev.nodefix.probe.ProbeScript;
 import dev.nodefix.probe.ProbeTarget;
 import dev.nodefix.report.DiagnosisJson;
 import dev.nodefix.report.DiagnosisText;
 import dev.nodefix.report.EvidenceText;
 import dev.nodefix.report.ExitCode;
+import dev.nodefix.report.ReportSnapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,6 +53,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
             + " var " + ProbeRuns.TARGETS_VAR + ", else services listed by `k3s kubectl` on a server.")
     List<String> targets = new ArrayList<>();
 
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as one self-contained HTML"
+            + " page (no network fetches): the cluster verdict, a table of nodes with their legs and key facts as"
+            + " coloured cells, the node-pair layer-2 adjacency matrix (on-link or via a router: whether host-gw is"
+            + " possible), the probe times with --probe, and each finding with its evidence.")
+    Path html;
+
     @Option(names = "--keep-offload", description = "The checksum offload must stay on: recommend host-gw when"
             + " every node pair is on-link, else an upgrade.")
     boolean keepOffload;
@@ -84,8 +90,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         List<HostFacts> hosts = !from.isEmpty() ? facts.hosts() : new UdpCsumRecall(ctx.services().udpCsum(),
                 ctx.err()).recall(facts.hosts(), ctx.clock().instant());
-        Map<String, List<Finding>> probed = probe ? probe(explicit) : Map.of();
+        List<ProbeOutput> probes = probe ? probe(explicit) : List.of();
+        Map<String, List<Finding>> probed = probe ? ProbeRuns.findings(probes) : Map.of();
         Diagnosis diagnosis = Diagnoser.standard(new RemediationPolicy(keepOffload)).diagnose(hosts, probed);
+        if (html != null) {
+            HtmlReportFile.write(ctx, html, "diagnose", new ReportSnapshot(diagnosis, hosts, probes), Optional.empty());
+        }
         if (output.json()) {
             ctx.out().println(new DiagnosisJson().render(diagnosis));
             ctx.out().flush();
@@ -95,33 +105,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
         return ExitCode.of(diagnosis.verdict(), facts.exitCode());
     }
 
-    private Map<String, List<Finding>> probe(List<ProbeTarget> explicit) {
-        List<ProbeTarget> chosen = explicit;
-        if (chosen.isEmpty()) {
-            chosen = ProbeRuns.fromVars(inventory.select(inventory.setup(ctx, connection, become).inventory()));
-        }
-        if (chosen.isEmpty()) {
-            chosen = ProbeRuns.discovered(new RemoteRun(ctx).run(inventory, connection, become,
-                    ProbeRuns.discoveryCommand()).runs().stream().filter(HostRun.Completed.class::isInstance)
-                    .map(r -> ((HostRun.Completed) r).result()).toList());
-        }
+    private List<ProbeOutput> probe(List<ProbeTarget> explicit) {
+        List<ProbeTarget> chosen = Probes.targets(ctx, inventory, connection, become, explicit, true);
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("--probe: no targets (give --target IP:PORT, set "
                     + ProbeRuns.TARGETS_VAR + ", or run k3s on a server)");
         }
-        return ProbeRuns.findings(new RemoteRun(ctx).run(inventory, connection, become,
-                new ProbeScript(chosen).command()).runs().stream().map(DiagnoseCommand::output).toList());
-    }
-
-    /** The probe script's run on one host, as the probe reads it. */
-    private static ProbeOutput output(HostRun run) {
-        String host = run.host().name();
-        if (run instanceof HostRun.Completed c) {
-            return new ProbeOutput.Printed(host, c.result().stdout());
-        }
-        if (run instanceof HostRun.Unreachable u) {
-            return new ProbeOutput.NotRun(host, "unreachable: " + u.error().getMessage());
-        }
-        return new ProbeOutput.NotRun(host, run instanceof HostRun.Errored e ? e.failure() + ": " + e.message() : "no result");
+        return Probes.run(ctx, inventory, connection, become, chosen);
     }
 }

@@ -90,6 +90,11 @@ public final class PlayCommand implements Callable<Integer> {
                     + " `nodefix rollback`).")
     boolean rollbackOnFailure;
 
+    @Option(names = "--report", paramLabel = "FILE", description = "Write an HTML report (as diagnose --html): the"
+            + " cluster diagnosed before the run and after it, every changed cell showing what it was, and the probe"
+            + " times before and after with -e probe_target=IP:PORT (or the inventory's nodefix_probe_targets).")
+    Path report;
+
     @Mixin InventoryOptions inventory;
     @Mixin ConnectionOptions connection;
     @Mixin BecomeOptions become;
@@ -156,8 +161,10 @@ public final class PlayCommand implements Callable<Integer> {
             if (change.breakLock && !change.check && plan.fatal().isEmpty()) {
                 run.breakIdleLocks(plan).forEach((host, said) -> ctx.err().println(host + ": " + said));
             }
+            Optional<PlayReport> reported = PlayReport.before(ctx, report, inventory, connection, become, options.extraVars());
             if (plan.fatal().isPresent() || change.check || changes == 0) {
-                return planOnly(plan, plays, text, run.batches(plan));
+                int exit = planOnly(plan, plays, text, run.batches(plan));
+                return reported.map(r -> r.write("play " + file + ": nothing changed", false, exit)).orElse(exit);
             }
             if (!output.json() || !change.yes) {
                 text.plan(out, file.toString(), plan.lines(), run.batches(plan));
@@ -167,7 +174,8 @@ public final class PlayCommand implements Callable<Integer> {
                     + " host(s)?")) {
                 return ExitCode.USAGE;
             }
-            return apply(run, plan, plays, text, options);
+            int exit = apply(run, plan, plays, text, options);
+            return reported.map(r -> r.write("play " + file, true, exit)).orElse(exit);
         }
     }
 

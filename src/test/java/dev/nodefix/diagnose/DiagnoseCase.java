@@ -25,7 +25,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * given, the exact {@code settle} commands its findings name and the value of some {@code legs} ({@code vxlan: no},
  * {@code offload: cannot tell}).
  */
-record DiagnoseCase(String name, List<HostFacts> hosts, boolean keepOffload, Map<?, ?> expected) {
+public record DiagnoseCase(String name, List<HostFacts> hosts, boolean keepOffload, Map<?, ?> expected) {
     private static final Pattern SECTION = Pattern.compile("@@nodefix:section ([a-z0-9-]+)@@\n.*?@@nodefix:end \\1 [^@]*@@\n",
             Pattern.DOTALL);
 
@@ -34,7 +34,7 @@ record DiagnoseCase(String name, List<HostFacts> hosts, boolean keepOffload, Map
         return name;
     }
 
-    static DiagnoseCase load(Path file) {
+    public static DiagnoseCase load(Path file) {
         Map<?, ?> doc = yaml(file);
         List<HostFacts> hosts = new ArrayList<>();
         ((Map<?, ?>) doc.get("hosts")).forEach((host, spec) -> hosts.add(host(String.valueOf(host), (Map<?, ?>) spec)));

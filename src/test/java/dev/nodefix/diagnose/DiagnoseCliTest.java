@@ -57,6 +57,30 @@ class DiagnoseCliTest {
     }
 
     @Test
+    void htmlWritesTheReportAndLeavesTheTextAsItWas(@TempDir Path tmp) throws Exception {
+        Path page = tmp.resolve("report.html");
+
+        CliRunner.Result r = new CliRunner().run("diagnose", "--from", captured().toString(), "--html", page.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(10);
+        assertThat(r.out()).isEqualTo(golden("diagnosis.txt", r.out()));
+        assertThat(r.err()).contains("report written to " + page);
+        assertThat(Files.readString(page)).startsWith("<!DOCTYPE html>").contains(
+                "Cluster verdict: <span class=\"verdict\">AFFECTED</span>", "<h2>Layer-2 adjacency</h2>",
+                "<th class=\"host\">routed-agent<small>10.99.175.13</small></th>");
+        assertThat(tmp.toFile().list()).as("no temporary file left").containsExactly("report.html");
+    }
+
+    @Test
+    void anUnwritableHtmlFileIsAnError(@TempDir Path tmp) throws Exception {
+        CliRunner.Result r = new CliRunner().run("diagnose", "--from", captured().toString(), "--html",
+                tmp.resolve("no/such/dir/report.html").toString());
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("cannot write the report");
+    }
+
+    @Test
     void aMissingDirectoryIsAnInputError(@TempDir Path tmp) {
         CliRunner.Result r = new CliRunner().run("diagnose", "--from", tmp.resolve("nope").toString());
 
