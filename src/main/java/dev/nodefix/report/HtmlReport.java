@@ -97,7 +97,7 @@ public final class HtmlReport {
         Remediation r = d.remediation();
         h.append("<section class=\"remediation\">\n<h2>Remediation: <code>").append(Html.text(r.action()))
                 .append("</code>");
-        r.playbook().ifPresent(p -> h.append(" \u2014 <code>").append(Html.text(p)).append("</code>"));
+        r.playbook().ifPresent(p -> h.append(" \u2014 <code>").append(Html.text("nodefix play " + p)).append("</code>"));
         h.append("</h2>\n<dl>\n");
         if (!r.hosts().isEmpty()) {
             h.append("<dt>hosts</dt><dd>").append(Html.text(String.join(", ", r.hosts()))).append("</dd>\n");

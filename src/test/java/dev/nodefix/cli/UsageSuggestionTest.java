@@ -14,7 +14,7 @@ class UsageSuggestionTest {
             dagnose                     | nodefix: unknown command 'dagnose' (did you mean 'diagnose'?)
             rollbak --last              | nodefix: unknown command 'rollbak' (did you mean 'rollback'?)
             run --limt web -a true      | nodefix: unknown option '--limt' for nodefix run (did you mean '--limit'?)
-            play x.yml --dif            | nodefix: unknown option '--dif' for nodefix play (did you mean '--diff'?)
+            play fix-vxlan-checksum --dif | nodefix: unknown option '--dif' for nodefix play (did you mean '--diff'?)
             diagnose --taget=1.2.3.4:80 | nodefix: unknown option '--taget' for nodefix diagnose (did you mean '--target'?)
             frobnicate                  | nodefix: unknown command 'frobnicate'
             ping --colour-me-pink       | nodefix: unknown option '--colour-me-pink' for nodefix ping
