@@ -8,6 +8,7 @@ import dev.nodefix.journal.RunJournal;
 import dev.nodefix.journal.RunMeta;
 import dev.nodefix.journal.RunKind;
 import dev.nodefix.executor.PlayEvents;
+import dev.nodefix.workflow.PlayEnds;
 import dev.nodefix.executor.PlayOptions;
 import dev.nodefix.executor.PlaybookPlan;
 import dev.nodefix.executor.PlaybookListing;
@@ -246,8 +247,8 @@ public final class PlayCommand implements Callable<Integer> {
         Optional<String> hint = RetryHint.line(args, retry);
         if (output.json()) {
             ctx.out().println(new PlayJson().of(new PlayJson.Outcome(file.toString(), false, Optional.of(id),
-                    Optional.of(rollback), result.stopped(), hint.map(h -> new dev.nodefix.report.ChangeJson.Retry(
-                            retry.hosts(), RetryHint.shellLine(args, id)))), plays, result.lines()));
+                    Optional.of(rollback), result.stopped(), hint.map(h -> new dev.nodefix.workflow.Retry(
+                            retry.hosts(), h, RetryHint.shellLine(args, id)))), plays, result.lines()));
         } else {
             result.stopped().ifPresent(s -> ctx.out().println("STOPPED  " + s));
             text.recap(ctx.out(), result.lines());

@@ -1,7 +1,8 @@
 package dev.nodefix.cli;
 
-import dev.nodefix.engine.Task;
-import dev.nodefix.engine.TaskPlan;
+import dev.nodefix.connect.Setup;
+import dev.nodefix.executor.Batching;
+import dev.nodefix.executor.PlayOptions;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
 import dev.nodefix.module.HostContext;
@@ -10,8 +11,13 @@ import dev.nodefix.module.Invocation;
 import dev.nodefix.module.KeyValueArgs;
 import dev.nodefix.playbook.Serial;
 import dev.nodefix.report.AdHocReport;
+import dev.nodefix.report.ExitCode;
+import dev.nodefix.workflow.GeneratedPlay;
+import dev.nodefix.workflow.Outcome;
+import dev.nodefix.workflow.Request;
 import dev.nodefix.transport.Command;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -74,26 +80,25 @@ public final class RunCommand implements Callable<Integer> {
 
     private int runModule() {
         String args = commandLine == null ? "" : commandLine;
-        Invocation invocation = ctx.services().modules().get(module).invoke(KeyValueArgs.parse(module, args));
+        Map<String, Object> parsed = KeyValueArgs.parse(module, args);
+        Invocation invocation = ctx.services().modules().get(module).invoke(parsed);
         String what = (module + " " + args).strip();
-        Inventory inv = inventory.setup(ctx, connection, become).inventory();
-        List<Host> hosts = inventory.select(inv);
-        return new ChangeFlow(ctx, RetryHint.args(spec)).run(new ChangeFlow.Request(what, RunKind.APPLY, Optional.empty(), hosts,
-                host -> List.of(new Task(1, what, invocation.readsFor(context(inv, host)),
-                        state -> TaskPlan.of(invocation.plan(state)))), inventory.hint(),
-                inventory.setup(ctx, connection, become), Optional.of(inventory.used(ctx)), rolling(inv, hosts)),
-                connection, become, change, output);
+        Setup setup = inventory.setup(ctx, connection, become);
+        Inventory inv = setup.inventory();
+        GeneratedPlay play = GeneratedPlay.module(what, module, parsed, invocation, host -> context(inv, host));
+        Outcome outcome = new Changing(ctx, setup, inv, inventory.select(inv), connection, become, change, output)
+                .run(play.book(), PlayOptions.defaults(), Batching.changes(serial(), List.of()), play.given(),
+                        new Request(what, what, RunKind.APPLY, Optional.empty(), Optional.of(inventory.used(ctx)),
+                                inventory.hint(), RetryHint.of(RetryHint.args(spec))));
+        return ExitCode.of(outcome);
     }
 
-    /** {@code --serial} batches, and the health gate between batches, asking k3s on the first server. */
-    private ChangeFlow.Rolling rolling(Inventory inv, List<Host> hosts) {
-        Optional<Serial> batches;
+    private Optional<Serial> serial() {
         try {
-            batches = Optional.ofNullable(serial).map(Serial::ofOption);
+            return Optional.ofNullable(serial).map(Serial::ofOption);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return new ChangeFlow.Rolling(List.of(), batches, true, RollbackCommand.gateServer(inv, hosts));
     }
 
     /** The host among the inventory's nodes: every other host's address is a peer (for the L2 preflight). */
