@@ -2,7 +2,6 @@ package dev.nodefix.cli;
 
 import dev.nodefix.connect.Setup;
 import dev.nodefix.executor.Batching;
-import dev.nodefix.executor.PlayOptions;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
 import dev.nodefix.module.HostContext;
@@ -87,8 +86,7 @@ public final class RunCommand implements Callable<Integer> {
         Inventory inv = setup.inventory();
         GeneratedPlay play = GeneratedPlay.module(what, module, parsed, invocation, host -> context(inv, host));
         Outcome outcome = new Changing(ctx, setup, inv, inventory.select(inv), connection, become, change, output)
-                .run(play.book(), PlayOptions.defaults(), Batching.changes(serial(), List.of()), play.given(),
-                        new Request(what, what, RunKind.APPLY, Optional.empty(), Optional.of(inventory.used(ctx)),
+                .run(play, Batching.changes(serial(), List.of()), new Request(what, what, RunKind.APPLY, Optional.empty(), Optional.of(inventory.used(ctx)),
                                 inventory.hint(), RetryHint.of(RetryHint.args(spec))));
         return ExitCode.of(outcome);
     }

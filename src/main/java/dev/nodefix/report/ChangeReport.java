@@ -27,12 +27,13 @@ public final class ChangeReport implements Listener {
 
     /**
      * @param plays the plays' names, by index
+     * @param notes whether each line's notes are shown without -v (a rollback's skips and conflicts)
      * @param yes whether the run applies without asking (under JSON the plan is then not shown)
      * @param terminal whether stderr is a terminal (progress lines)
      */
-    public ChangeReport(Style style, boolean diff, boolean verbose, List<String> plays, boolean json, boolean yes,
-                     PrintWriter out, PrintWriter err, boolean terminal) {
-        this.text = new PlayText(style, diff, verbose, plays);
+    public ChangeReport(Style style, boolean diff, boolean verbose, boolean notes, List<String> plays, boolean json,
+                        boolean yes, PrintWriter out, PrintWriter err, boolean terminal) {
+        this.text = new PlayText(style, diff, verbose, plays, notes);
         this.json = json;
         this.yes = yes;
         this.plays = List.copyOf(plays);
@@ -83,11 +84,7 @@ public final class ChangeReport implements Listener {
             out.println(new PlayJson().of(new PlayJson.Outcome(title, check, Optional.empty(), Optional.empty(),
                     stopped), plays, lines));
         } else {
-            if (check && plan.changeCount() > 0) {
-                text.plan(out, title, lines);
-            } else {
-                text.lines(out, lines);
-            }
+            text.plan(out, title, lines);
             text.recap(out, lines);
             out.println(message);
         }

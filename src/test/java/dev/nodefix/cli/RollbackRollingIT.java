@@ -46,10 +46,11 @@ class RollbackRollingIT {
         lab.exec(n.get(2), "rm", "-f", GHOST);
 
         assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(ExitCode.HOST_FAILED);
-        String out = stopped.out();
-        List<String> order = List.of("BATCH 1/4  " + n.get(0), "GATE  healthy  k3s active and node Ready: " + n.get(0),
-                "BATCH 2/4  " + n.get(1), "GATE  healthy  k3s active and node Ready: " + n.get(1),
-                "BATCH 3/4  " + n.get(2), "GATE  failed  ", "STOPPED  health gate after batch 3 of 4 failed: ");
+        String out = stopped.out().substring(stopped.out().indexOf("RUN ")); // the run, after its plan
+        List<String> order = List.of("4 batch(es): " + String.join(" | ", n), "BATCH 1/4", "[" + n.get(0) + "]",
+                "GATE  healthy  k3s active and node Ready: " + n.get(0), "BATCH 2/4", "[" + n.get(1) + "]",
+                "GATE  healthy  k3s active and node Ready: " + n.get(1), "BATCH 3/4", "[" + n.get(2) + "]",
+                "GATE  failed  ", "STOPPED  health gate after batch 3 of play ");
         for (int i = 0; i < order.size(); i++) {
             assertThat(out).as(stopped.toString()).contains(order.get(i));
             if (i > 0) {

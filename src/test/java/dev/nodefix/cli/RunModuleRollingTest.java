@@ -60,7 +60,7 @@ class RunModuleRollingTest {
 
         CliRunner.Result back = run(hosts, "rollback", "--last", "-i", inv.toString(), "--yes");
         assertThat(back.exitCode()).as(back.toString()).isZero();
-        assertThat(back.out()).contains("BATCH 1/2  n1, n2", "BATCH 2/2  n3");
+        assertThat(back.out()).contains("2 batch(es): n1, n2 | n3", "BATCH 1/2", "BATCH 2/2");
     }
 
     @Test

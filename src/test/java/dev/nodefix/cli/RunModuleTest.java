@@ -100,7 +100,7 @@ class RunModuleTest {
         CliRunner.Result r = run(hosts, "rollback", id, "-i", INV, "-l", "srv1", "--check");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("PLAN rollback " + id, "  srv1  ok  nothing to undo",
+        assertThat(r.out()).contains("PLAN rollback " + id, "  ok: [srv1]",
                 "skip: flannel.1: tx-checksum-ip-generic on -> off (already undone").doesNotContain("agt1", "agt2");
     }
 
@@ -125,7 +125,7 @@ class RunModuleTest {
         CliRunner.Result first = run(hosts, "rollback", id, "-i", INV, "--yes");
         CliRunner.Result second = run(hosts, "rollback", id, "-i", INV, "--yes");
 
-        assertThat(first.out()).as(first.toString()).contains("srv1  changed  run: rm -f /x");
+        assertThat(first.out()).as(first.toString()).contains("changed: [srv1]  run: rm -f /x");
         assertThat(second.out()).as(second.toString()).contains("undone already by rollback " + runIdOf(first))
                 .contains("nothing to change");
         assertThat(hosts.commandsSeen.stream().filter(c -> c.contains("nodefix-journal") && c.endsWith(" rm -f /x"))).hasSize(1);
@@ -151,7 +151,7 @@ class RunModuleTest {
 
         CliRunner.Result r = run(hosts, "rollback", id, "-i", INV, "--check");
 
-        assertThat(r.out()).as(r.toString()).contains("  srv1  change  run: rm -f /x");
+        assertThat(r.out()).as(r.toString()).contains("  change: [srv1]  run: rm -f /x");
     }
 
     private static String runIdOf(CliRunner.Result r) {
