@@ -75,7 +75,8 @@ public final class PlaybookRun {
      */
     public Map<String, String> breakIdleLocks(PlaybookPlan plan) {
         List<String> changing = plan.changing().stream().map(PlaybookPlan.Host::name).toList();
-        List<Host> idle = hosts().stream().filter(h -> !changing.contains(h.name())).toList();
+        List<Host> idle = plan.hosts().stream().filter(h -> !changing.contains(h.name()))
+                .map(h -> ctx.inventory.hosts().get(h.name())).toList();
         Map<String, String> out = new java.util.TreeMap<>();
         ctx.fanOut.run(idle, host -> ctx.lockSteps().breakLock(ctx.connections.get(host), host), o -> { })
                 .forEach(o -> out.put(o.host().name(), o instanceof HostOutcome.Succeeded<String> ok ? ok.value()
