@@ -2,11 +2,7 @@ package dev.nodefix.cli;
 
 import dev.nodefix.connect.Setup;
 import dev.nodefix.executor.Batching;
-import dev.nodefix.inventory.Host;
-import dev.nodefix.inventory.Inventory;
-import dev.nodefix.module.HostContext;
 import dev.nodefix.journal.RunKind;
-import dev.nodefix.module.Invocation;
 import dev.nodefix.module.KeyValueArgs;
 import dev.nodefix.playbook.Serial;
 import dev.nodefix.report.AdHocReport;
@@ -77,17 +73,18 @@ public final class RunCommand implements Callable<Integer> {
         return remote.print(remote.run(inventory, connection, become, Command.shell(commandLine)), output, AdHocReport::new);
     }
 
+    /** {@code -m}: a one-task play of the module (its arguments checked before any host is reached). */
     private int runModule() {
         String args = commandLine == null ? "" : commandLine;
         Map<String, Object> parsed = KeyValueArgs.parse(module, args);
-        Invocation invocation = ctx.services().modules().get(module).invoke(parsed);
         String what = (module + " " + args).strip();
+        GeneratedPlay play = GeneratedPlay.module(what, module, parsed,
+                ctx.services().modules().get(module).invoke(parsed));
         Setup setup = inventory.setup(ctx, connection, become);
-        Inventory inv = setup.inventory();
-        GeneratedPlay play = GeneratedPlay.module(what, module, parsed, invocation, host -> context(inv, host));
-        Outcome outcome = new Changing(ctx, setup, inv, inventory.select(inv), connection, become, change, output)
-                .run(play, Batching.changes(serial(), List.of()), new Request(what, what, RunKind.APPLY, Optional.empty(), Optional.of(inventory.used(ctx)),
-                                inventory.hint(), RetryHint.of(RetryHint.args(spec))));
+        Outcome outcome = new Changing(ctx, setup, setup.inventory(), inventory.select(setup.inventory()), connection,
+                become, change, output).run(play, Batching.changes(serial(), List.of()), new Request(what, what,
+                RunKind.APPLY, Optional.empty(), Optional.of(inventory.used(ctx)), inventory.hint(),
+                RetryHint.of(RetryHint.args(spec))));
         return ExitCode.of(outcome);
     }
 
@@ -97,11 +94,5 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-    }
-
-    /** The host among the inventory's nodes: every other host's address is a peer (for the L2 preflight). */
-    private static HostContext context(Inventory inv, Host host) {
-        return new HostContext(host.name(), inv.hosts().values().stream().filter(h -> !h.name().equals(host.name()))
-                .map(h -> h.connection().address()).distinct().toList());
     }
 }

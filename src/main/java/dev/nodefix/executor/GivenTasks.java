@@ -2,11 +2,12 @@ package dev.nodefix.executor;
 
 import dev.nodefix.engine.Task;
 import dev.nodefix.inventory.Host;
+import dev.nodefix.module.HostContext;
 import dev.nodefix.playbook.PlayTask;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Tasks of a generated play whose plan the caller gives per host, instead of binding the task's module through
@@ -17,10 +18,10 @@ import java.util.function.Function;
 public final class GivenTasks {
     public static final GivenTasks NONE = new GivenTasks(Map.of());
 
-    private final Map<PlayTask, Function<Host, Optional<Task>>> byTask;
+    private final Map<PlayTask, BiFunction<Host, HostContext, Optional<Task>>> byTask;
 
-    /** @param byTask by the play's task (the same instance), its task on a host */
-    public GivenTasks(Map<PlayTask, Function<Host, Optional<Task>>> byTask) {
+    /** @param byTask by the play's task (the same instance), its task on a host among the inventory's nodes */
+    public GivenTasks(Map<PlayTask, BiFunction<Host, HostContext, Optional<Task>>> byTask) {
         this.byTask = new IdentityHashMap<>(byTask);
     }
 
@@ -29,7 +30,7 @@ public final class GivenTasks {
     }
 
     /** The task on this host; empty when it has nothing to do there. */
-    Optional<Task> on(PlayTask task, Host host) {
-        return byTask.get(task).apply(host);
+    Optional<Task> on(PlayTask task, Host host, HostContext context) {
+        return byTask.get(task).apply(host, context);
     }
 }

@@ -242,7 +242,7 @@ final class TaskRunner {
     /** The task bound for this host: its given task, or its module over its filled arguments; empty: nothing here. */
     private Optional<Task> bind(PlayTask task, HostScope scope, On on, int number, String title) {
         if (given.gives(task)) {
-            return given.on(task, on.host()).map(t -> new Task(number, t.name(), t.reads(), t.planner()));
+            return given.on(task, on.host(), on.context()).map(t -> new Task(number, t.name(), t.reads(), t.planner()));
         }
         return Optional.of(bind(registry.get(task.module()), task, scope, on.context(), number, title));
     }

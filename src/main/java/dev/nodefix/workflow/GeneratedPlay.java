@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * A playbook built in code for the executor, with the tasks whose plan is given per host: {@code run -m} is one play
@@ -36,13 +36,11 @@ public record GeneratedPlay(Playbook book, GivenTasks given) {
      * {@code run -m MODULE -a ARGS}.
      *
      * @param what the module and its arguments, as typed
-     * @param context the host among the inventory's nodes (its peers, for the L2 preflight)
      */
-    public static GeneratedPlay module(String what, String module, Map<String, Object> args, Invocation invocation,
-                                       Function<Host, HostContext> context) {
+    public static GeneratedPlay module(String what, String module, Map<String, Object> args, Invocation invocation) {
         PlayTask task = task(what, module, args, new Location("run -m", 0, 0));
         return new GeneratedPlay(book(what, List.of(task), Optional.empty(), "run -m"), new GivenTasks(Map.of(task,
-                host -> Optional.of(new Task(1, what, invocation.readsFor(context.apply(host)),
+                (host, context) -> Optional.of(new Task(1, what, invocation.readsFor(context),
                         state -> TaskPlan.of(invocation.plan(state)))))));
     }
 
@@ -61,11 +59,11 @@ public record GeneratedPlay(Playbook book, GivenTasks given) {
         recorded.values().forEach(rs -> rs.forEach(r -> names.putIfAbsent(r.task(), r.taskName())));
         Location where = new Location("rollback " + run, 0, 0);
         List<PlayTask> tasks = new ArrayList<>();
-        Map<PlayTask, Function<Host, Optional<Task>>> given = new LinkedHashMap<>();
+        Map<PlayTask, BiFunction<Host, HostContext, Optional<Task>>> given = new LinkedHashMap<>();
         names.forEach((number, name) -> {
             PlayTask task = task("undo " + name, "rollback", Map.of("run", run, "task", number), where);
             tasks.add(task);
-            given.put(task, host -> {
+            given.put(task, (host, context) -> {
                 List<Recorded> mine = recorded.getOrDefault(host.name(), List.of()).stream()
                         .filter(r -> r.task() == number).toList();
                 return mine.isEmpty() ? Optional.empty() : RollbackTasks.of(run, mine, force,

@@ -188,7 +188,7 @@ class PlaybookRunFaultTest {
                 PlaybookRun run = new PlaybookRun(book, inventory, List.of(host), PlayOptions.defaults(), connections, 1,
                         BecomeRule.none(), false, BuiltinModules.registry(new Expressions()), new Expressions(),
                         d -> { }, Batching.changes(Optional.empty(), List.of()),
-                        new GivenTasks(Map.of(task, h -> Optional.of(writeConfig()))));
+                        new GivenTasks(Map.of(task, (h, context) -> Optional.of(writeConfig()))));
                 PlaybookPlan plan = run.plan(PlayEvents.NONE);
                 assertThat(plan.changeCount()).as(plan.toString()).isEqualTo(1);
                 if (editAfterPlan) {
