@@ -64,8 +64,8 @@ class RollbackRollingIT {
 
         CliRunner.Result rest = nodes.nodefix("rollback", "--last", "--yes");
         assertThat(rest.exitCode()).as(rest.toString()).isZero();
-        assertThat(rest.out()).contains("2 batch(es): " + n.get(2) + " | " + n.get(3),
-                "GATE  healthy  k3s active and node Ready: " + n.get(2), "GATE  healthy  k3s active and node Ready: " + n.get(3));
+        // the stopped batch's host was rolled back before its gate failed: only the agent never reached is left
+        assertThat(rest.out()).contains("1 host(s), 1 batch(es): " + n.get(3));
         n.forEach(node -> assertThat(backend(node)).as(node + " after the rollback").isEqualTo("vxlan"));
         assertThat(nodes.snapshots()).isEqualTo(before);
     }
