@@ -15,4 +15,13 @@ public final class ChangeOptions {
 
     @Option(names = "--break-lock", description = "Take over a node's lock left behind by a run that died (the old holder is named).")
     boolean breakLock;
+
+    /** The same, confirmed ({@code --yes}) and applying: for a run the command makes itself (a rollback of a batch). */
+    ChangeOptions confirmed() {
+        ChangeOptions out = new ChangeOptions();
+        out.diff = diff;
+        out.yes = true;
+        out.breakLock = breakLock;
+        return out;
+    }
 }

@@ -85,6 +85,16 @@ final class RetryHint {
         return "nodefix " + command(args, run).stream().map(Command::quote).collect(Collectors.joining(" "));
     }
 
+    /** The retry of a finished run, for the workflow: its hosts, the hint line and the command. */
+    static java.util.function.Function<dev.nodefix.journal.RunMeta, Optional<dev.nodefix.workflow.Retry>> of(
+            List<String> args) {
+        return meta -> {
+            RunRetry retry = RunRetry.of(meta);
+            return line(args, retry).map(l -> new dev.nodefix.workflow.Retry(retry.hosts(), l,
+                    shellLine(args, meta.id())));
+        };
+    }
+
     /** The command line of a command picocli ran; empty for one built in code (a rollback a play runs itself). */
     static List<String> args(picocli.CommandLine.Model.CommandSpec spec) {
         if (spec == null || spec.commandLine() == null || spec.commandLine().getParseResult() == null) {

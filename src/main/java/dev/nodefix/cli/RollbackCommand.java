@@ -1,30 +1,7 @@
 package dev.nodefix.cli;
 
-import dev.nodefix.engine.RollbackTasks;
-import dev.nodefix.inventory.Host;
-import dev.nodefix.inventory.Role;
-import dev.nodefix.journal.Afterwards;
-import dev.nodefix.journal.FoundRuns;
-import dev.nodefix.journal.TrustedJournal;
-import dev.nodefix.journal.JournalException;
-import dev.nodefix.journal.JournalText;
-import dev.nodefix.journal.NodeRead;
-import dev.nodefix.journal.Recorded;
-import dev.nodefix.journal.RollbackEvidence;
-import dev.nodefix.journal.RollbackPlanner;
-import dev.nodefix.journal.RollbackStatus;
-import dev.nodefix.journal.RunHistory;
-import dev.nodefix.journal.RunId;
-import dev.nodefix.journal.RunKind;
-import dev.nodefix.journal.RunMeta;
-import dev.nodefix.journal.RunStore;
-import dev.nodefix.journal.StoredRuns;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
+import dev.nodefix.report.ExitCode;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,140 +50,23 @@ public final class RollbackCommand implements Callable<Integer> {
         this.ctx = ctx;
     }
 
-    @Override
-    public Integer call() {
-        RunStore store = ctx.services().runs();
-        String id = runId(store);
-        dev.nodefix.inventory.Inventory inv = inventory.setup(ctx, connection, become).inventory();
-        List<Host> selected = inventory.select(inv);
-        Optional<RunMeta> meta = meta(store, id);
-        RollbackEvidence.Decision evidence = evidence(store, id, meta, selected);
-        Map<String, List<Recorded>> recorded = evidence.recorded();
-        evidence.notes().forEach(this::warn);
-        evidence.trusted().forEach(this::warn);
-        recorded.keySet().stream().filter(h -> !inv.hosts().containsKey(h)).sorted().forEach(h ->
-                warn(h + " was changed by run " + id + " but is not in this inventory: it is not rolled back"));
-        Map<String, Afterwards> after = meta.map(m -> new RunHistory(store).after(m)).orElse(Map.of());
-        List<Host> hosts = selected.stream().filter(h -> recorded.containsKey(h.name()))
-                .sorted(Comparator.comparing((Host h) -> h.role() == Role.SERVER ? 0 : 1)).toList();
-        if (hosts.isEmpty()) {
-            throw new JournalException("run " + id + " changed none of the selected hosts");
-        }
-        warnIrreversible(recorded, hosts);
-        boolean backendUndone = RollbackPlanner.switchedBackend(recorded);
-        boolean forced = force != null;
-        return new ChangeFlow(ctx, RetryHint.args(spec)).run(new ChangeFlow.Request("rollback " + id, RunKind.ROLLBACK, Optional.of(id), hosts,
-                host -> RollbackTasks.of(id, recorded.get(host.name()), forced,
-                        after.getOrDefault(host.name(), Afterwards.NONE), backendUndone), inventory.hint(),
-                inventory.setup(ctx, connection, become), Optional.of(inventory.used(ctx)), rolling(meta, inv, selected)),
-                connection, become, change, output);
-    }
-
-    /** The run's batches, so a rolling run is rolled back in its order, with the health gate after each batch. */
-    private static ChangeFlow.Rolling rolling(Optional<RunMeta> meta, dev.nodefix.inventory.Inventory inv,
-                                              List<Host> selected) {
-        List<List<String>> batches = meta.flatMap(RunMeta::finished).map(RunMeta.Outcome::batches).orElse(List.of());
-        return new ChangeFlow.Rolling(batches, Optional.empty(), true, gateServer(inv, selected));
-    }
-
-    /** Where the health gate asks k3s about nodes: the first selected server, else the inventory's. */
-    static Optional<Host> gateServer(dev.nodefix.inventory.Inventory inv, List<Host> selected) {
-        return selected.stream().filter(h -> h.role() == Role.SERVER).findFirst()
-                .or(() -> inv.hosts().values().stream().filter(h -> h.role() == Role.SERVER).findFirst());
-    }
-
-    /**
-     * The run's changes per host: this machine's journal (unless --from-nodes or it has none) checked against the
-     * journals of the nodes it names (every selected node when it has none).
-     */
-    private RollbackEvidence.Decision evidence(RunStore store, String id, Optional<RunMeta> meta, List<Host> selected) {
-        Optional<JournalText> controller = store.has(id) ? Optional.of(store.journal(id)) : Optional.empty();
-        Set<String> expected = new java.util.TreeSet<>(meta.map(store::changedHosts).orElse(Set.of()));
-        Set<String> named = new java.util.HashSet<>(expected);
-        controller.ifPresent(c -> c.entries().forEach(e -> e.host().ifPresent(named::add)));
-        List<Host> toRead = controller.isPresent() ? selected.stream().filter(h -> named.contains(h.name())).toList() : selected;
-        Map<String, NodeRead> nodes = new NodeJournals(ctx).read(id, toRead, inventory, connection, become);
-        TrustedJournal primary = fromNodes || controller.isEmpty() ? TrustedJournal.NODES : TrustedJournal.CONTROLLER;
-        Optional<TrustedJournal> trust = Optional.ofNullable(force).filter(f -> !f.equals(RollbackForce.CONFLICTS))
-                .map(f -> TrustedJournal.valueOf(f.toUpperCase(java.util.Locale.ROOT)));
-        return RollbackEvidence.decide(id, controller, expected, nodes, primary, trust);
-    }
-
-    /** The run's metadata; one that cannot be read is named, and the journals alone decide. */
-    private Optional<RunMeta> meta(RunStore store, String id) {
-        try {
-            return store.find(id);
-        } catch (JournalException e) {
-            warn(e.getMessage() + "; its hosts are taken from the journals");
-            return Optional.empty();
-        }
-    }
-
-    /** RUN, or with --last the newest applying run some host of which is not rolled back yet. */
-    private String runId(RunStore store) {
-        if ((run == null) == !last) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a RUN id or --last (one of them)");
-        }
-        if (run != null) {
-            return RunId.check(run);
-        }
-        if (fromNodes) {
-            return lastFromNodes(store);
-        }
-        StoredRuns stored = store.scan();
-        stored.unreadable().forEach(u -> warn("run " + u.id() + " is unreadable and not considered for --last ("
-                + u.reason() + "); roll it back by its id with --from-nodes"));
-        List<RunMeta> all = stored.runs();
-        List<RunMeta> applies = all.stream().filter(m -> m.kind() == RunKind.APPLY).toList();
-        if (applies.isEmpty()) {
-            throw new JournalException("no run recorded in " + store.dir() + " (give a RUN id to read it from the nodes)");
-        }
-        List<RunMeta> open = applies.stream().filter(a -> !store.rollbackStatus(a, all).complete()).toList();
-        RunMeta chosen = (open.isEmpty() ? applies : open).get((open.isEmpty() ? applies : open).size() - 1);
-        RollbackStatus status = store.rollbackStatus(chosen, all);
-        if (!status.done().isEmpty() && !status.complete()) {
-            warn("run " + chosen.id() + " is rolled back on " + status.done().size() + " of " + status.hosts().size()
-                    + " hosts; not yet on: " + String.join(", ", status.remaining()));
-        }
-        return chosen.id();
-    }
-
-    /**
-     * With --last --from-nodes: the newest applying run in the selected nodes' journals that some host has not
-     * rolled back yet (as {@code runs --from-nodes} shows it).
-     */
-    private String lastFromNodes(RunStore store) {
-        FoundRuns found = RunsCommand.fromNodes(ctx, store, inventory, connection, become);
-        found.cannotTell().forEach((host, why) -> warn(host + ": its journals were not read, so a run only it has is not"
-                + " considered for --last (" + why + ")"));
-        FoundRuns.FoundRun chosen = found.lastOpen().orElseThrow(() -> new JournalException("no run in the journals of the "
-                + found.read().size() + " host(s) read has anything left to roll back (see nodefix runs --from-nodes)"));
-        List<String> done = chosen.hosts().entrySet().stream().filter(e -> !e.getValue().open()).map(Map.Entry::getKey).toList();
-        if (!done.isEmpty()) {
-            warn("run " + chosen.id() + " is rolled back (or has nothing to undo) on " + done.size() + " of "
-                    + chosen.hosts().size() + " hosts; not yet on: " + String.join(", ", chosen.hosts().entrySet().stream()
-                    .filter(e -> e.getValue().open()).map(Map.Entry::getKey).toList()));
-        }
-        return chosen.id();
-    }
-
-    private void warnIrreversible(Map<String, List<Recorded>> recorded, List<Host> hosts) {
-        List<String> lines = new ArrayList<>();
-        for (Host h : hosts) {
-            recorded.get(h.name()).stream().filter(r -> r.change().inverse().isEmpty())
-                    .forEach(r -> lines.add(h.name() + ": " + r.change().describe()));
-        }
-        if (!lines.isEmpty()) {
-            warn("these changes cannot be undone and stay as they are:");
-            lines.forEach(l -> warn("  " + l));
-        }
-    }
-
-    private void warn(String line) {
-        ctx.err().println("nodefix: warning: " + line);
-        ctx.err().flush();
-    }
+    @Option(names = "--max-fail-percentage", paramLabel = "N", description = {"Stop before the next batch when more"
+            + " than N% of a batch's hosts failed (0 to 100; as a play's max_fail_percentage). Default: go on."})
+    Integer maxFailPercentage;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if ((run == null) == !last) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a RUN id or --last (one of them)");
+        }
+        if (maxFailPercentage != null && (maxFailPercentage < 0 || maxFailPercentage > 100)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-fail-percentage: 0 to 100");
+        }
+        RollbackRun rollback = new RollbackRun(ctx, inventory, connection, become, change, output, fromNodes, force,
+                Optional.ofNullable(maxFailPercentage), RetryHint.args(spec));
+        return ExitCode.of(rollback.run(rollback.runId(run)));
+    }
 }

@@ -1,17 +1,18 @@
 package dev.nodefix.cli;
 
-import dev.nodefix.engine.Task;
-import dev.nodefix.engine.TaskPlan;
-import dev.nodefix.inventory.Host;
-import dev.nodefix.inventory.Inventory;
-import dev.nodefix.module.HostContext;
+import dev.nodefix.connect.Setup;
+import dev.nodefix.executor.Batching;
 import dev.nodefix.journal.RunKind;
-import dev.nodefix.module.Invocation;
 import dev.nodefix.module.KeyValueArgs;
 import dev.nodefix.playbook.Serial;
 import dev.nodefix.report.AdHocReport;
+import dev.nodefix.report.ExitCode;
+import dev.nodefix.workflow.GeneratedPlay;
+import dev.nodefix.workflow.Outcome;
+import dev.nodefix.workflow.Request;
 import dev.nodefix.transport.Command;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -75,33 +76,26 @@ public final class RunCommand implements Callable<Integer> {
         return remote.print(remote.run(inventory, connection, become, Command.shell(commandLine)), output, AdHocReport::new);
     }
 
+    /** {@code -m}: a one-task play of the module (its arguments checked before any host is reached). */
     private int runModule() {
         String args = commandLine == null ? "" : commandLine;
-        Invocation invocation = ctx.services().modules().get(module).invoke(KeyValueArgs.parse(module, args));
+        Map<String, Object> parsed = KeyValueArgs.parse(module, args);
         String what = (module + " " + args).strip();
-        Inventory inv = inventory.setup(ctx, connection, become).inventory();
-        List<Host> hosts = inventory.select(inv);
-        return new ChangeFlow(ctx, RetryHint.args(spec)).run(new ChangeFlow.Request(what, RunKind.APPLY, Optional.empty(), hosts,
-                host -> List.of(new Task(1, what, invocation.readsFor(context(inv, host)),
-                        state -> TaskPlan.of(invocation.plan(state)))), inventory.hint(),
-                inventory.setup(ctx, connection, become), Optional.of(inventory.used(ctx)), rolling(inv, hosts)),
-                connection, become, change, output);
+        GeneratedPlay play = GeneratedPlay.module(what, module, parsed,
+                ctx.services().modules().get(module).invoke(parsed));
+        Setup setup = inventory.setup(ctx, connection, become);
+        Outcome outcome = new Changing(ctx, setup, setup.inventory(), inventory.select(setup.inventory()), connection,
+                become, change, output).run(play, Batching.changes(serial(), List.of()), new Request(what, what,
+                RunKind.APPLY, Optional.empty(), Optional.of(inventory.used(ctx)), inventory.hint(),
+                RetryHint.of(RetryHint.args(spec))));
+        return ExitCode.of(outcome);
     }
 
-    /** {@code --serial} batches, and the health gate between batches, asking k3s on the first server. */
-    private ChangeFlow.Rolling rolling(Inventory inv, List<Host> hosts) {
-        Optional<Serial> batches;
+    private Optional<Serial> serial() {
         try {
-            batches = Optional.ofNullable(serial).map(Serial::ofOption);
+            return Optional.ofNullable(serial).map(Serial::ofOption);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return new ChangeFlow.Rolling(List.of(), batches, true, RollbackCommand.gateServer(inv, hosts));
-    }
-
-    /** The host among the inventory's nodes: every other host's address is a peer (for the L2 preflight). */
-    private static HostContext context(Inventory inv, Host host) {
-        return new HostContext(host.name(), inv.hosts().values().stream().filter(h -> !h.name().equals(host.name()))
-                .map(h -> h.connection().address()).distinct().toList());
     }
 }

@@ -69,7 +69,7 @@ final class ApplyPass {
             if (hosts.isEmpty()) {
                 continue;
             }
-            List<List<Host>> batches = PlayBatches.of(hosts, play.order(), ctx.options.serial().orElse(play.serial()));
+            List<List<Host>> batches = ctx.batching.of(play, hosts, shown);
             events.play(p, play.name(), batches.stream().map(b -> b.stream().map(Host::name).toList()).toList());
             for (int b = 0; b < batches.size(); b++) {
                 List<Host> batch = batches.get(b);
@@ -78,7 +78,8 @@ final class ApplyPass {
                     List<TaskLine> batchLines = runBatch(p, play, batch, state, events);
                     lines.addAll(batchLines);
                     events.batch(p, b, batchLines);
-                    stop = afterBatch(p, b, play, batch, batchLines, state, events);
+                    stop = afterBatch(p, b, play, batch, batchLines, state, events,
+                            batches.size() > 1 || ctx.batching.gatesOneBatch());
                 }
                 if (stop.isPresent()) {
                     lines.addAll(notReached(p, running, lines));
@@ -98,10 +99,10 @@ final class ApplyPass {
 
     /** Why the run stops after this batch: too many failures, or a failed health gate after a change. */
     private Optional<String> afterBatch(int p, int b, Play play, List<Host> batch, List<TaskLine> batchLines,
-                                        Apply state, PlayEvents events) {
+                                        Apply state, PlayEvents events, boolean gated) {
         long failedHosts = batch.stream().filter(h -> state.failed.contains(h.name())).count();
         Optional<String> stop = stopReason(play, batch.size(), failedHosts).or(ApplyPass::interrupted);
-        if (stop.isPresent() || batchLines.stream().noneMatch(l -> !l.changes().isEmpty())) {
+        if (stop.isPresent() || !gated || batchLines.stream().noneMatch(l -> !l.changes().isEmpty())) {
             return stop;
         }
         List<Host> healthy = batch.stream().filter(h -> !state.failed.contains(h.name())).toList();

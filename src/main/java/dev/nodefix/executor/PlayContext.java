@@ -45,6 +45,7 @@ final class PlayContext {
     final TaskSteps escalated;
     final TaskRunner runner;
     final Expressions expressions;
+    final Batching batching;
     final Map<PlayTask, Integer> numbers = new IdentityHashMap<>();
     private final FactsQuery facts = FactsQuery.shipped();
     private final NodeNames nodeNames = new NodeNames();
@@ -52,7 +53,8 @@ final class PlayContext {
     private final Map<Play, List<Host>> playHosts = new IdentityHashMap<>();
 
     PlayContext(Playbook book, Inventory inventory, List<Host> selected, PlayOptions options, Connections connections,
-                int forks, BecomeRule become, boolean breakLock, Expressions expressions, TaskRunner runner) {
+                int forks, BecomeRule become, boolean breakLock, Expressions expressions, TaskRunner runner,
+                Batching batching) {
         this.book = book;
         this.inventory = inventory;
         this.selected = List.copyOf(selected);
@@ -63,6 +65,7 @@ final class PlayContext {
         this.asIs = new TaskSteps(become, breakLock, expressions);
         this.escalated = new TaskSteps(become.forced(), breakLock, expressions);
         this.runner = runner;
+        this.batching = batching;
         int n = 0;
         for (Play play : book.plays()) {
             playHosts.put(play, playHosts(inventory, this.selected, play));

@@ -1,8 +1,8 @@
 package dev.nodefix.executor;
 
 import dev.nodefix.engine.BecomeRule;
-import dev.nodefix.engine.ChangeRun;
 import dev.nodefix.engine.Connections;
+import dev.nodefix.engine.HostOutcome;
 import dev.nodefix.expr.Expressions;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
@@ -25,7 +25,6 @@ import java.util.Set;
 public final class PlaybookRun {
     private final PlayContext ctx;
     private final HealthGate gate;
-    private final ChangeRun locks;
 
     /**
      * @param selected the hosts {@code --limit} leaves (every play's own pattern applies within them)
@@ -33,10 +32,21 @@ public final class PlaybookRun {
     public PlaybookRun(Playbook book, Inventory inventory, List<Host> selected, PlayOptions options,
                        Connections connections, int forks, BecomeRule become, boolean breakLock,
                        ModuleRegistry registry, Expressions expressions, TaskRunner.Sleeper sleeper) {
+        this(book, inventory, selected, options, connections, forks, become, breakLock, registry, expressions, sleeper,
+                Batching.play(options), GivenTasks.NONE);
+    }
+
+    /**
+     * A generated play ({@code run -m}, a rollback): its batches as {@code batching} says, and the tasks whose plan
+     * the caller gives per host.
+     */
+    public PlaybookRun(Playbook book, Inventory inventory, List<Host> selected, PlayOptions options,
+                       Connections connections, int forks, BecomeRule become, boolean breakLock,
+                       ModuleRegistry registry, Expressions expressions, TaskRunner.Sleeper sleeper,
+                       Batching batching, GivenTasks given) {
         this.ctx = new PlayContext(book, inventory, selected, options, connections, forks, become, breakLock,
-                expressions, new TaskRunner(registry, sleeper));
+                expressions, new TaskRunner(registry, sleeper, given), batching);
         this.gate = new HealthGate(registry, options.gateTimeout(), sleeper, forks);
-        this.locks = new ChangeRun(connections, forks, become, breakLock, expressions);
     }
 
     /** Sleeps for real. */
@@ -63,7 +73,8 @@ public final class PlaybookRun {
 
     /**
      * The batches each play goes through the hosts the plan changes, by play index, as {@link #apply} runs them
-     * ({@link PlayBatches}: servers alone first, then {@code serial} batches); a play that changes no host has none.
+     * (the run's {@link Batching}: for a playbook, servers alone first, then {@code serial} batches); a play that
+     * changes no host has none.
      */
     public List<List<List<String>>> batches(PlaybookPlan plan) {
         Set<String> changing = new HashSet<>();
@@ -71,15 +82,28 @@ public final class PlaybookRun {
         List<List<List<String>>> out = new ArrayList<>();
         for (Play play : ctx.book.plays()) {
             List<Host> hosts = ctx.playHosts(play).stream().filter(h -> changing.contains(h.name())).toList();
-            out.add(PlayBatches.of(hosts, play.order(), ctx.options.serial().orElse(play.serial())).stream()
+            out.add(hosts.isEmpty() ? List.of() : ctx.batching.of(play, hosts, plan).stream()
                     .map(b -> b.stream().map(Host::name).toList()).toList());
         }
         return out;
     }
 
-    /** {@code --break-lock} on the hosts the plan leaves alone ({@link ChangeRun#breakIdleLocks}). */
+    /**
+     * {@code --break-lock} on the hosts the plan leaves alone (the run breaks the locks of those it changes
+     * itself): their locks are removed all the same, a lock left by a dead run has no other way out there.
+     *
+     * @return per host that had a lock (or could not be asked), by host name, what the node said
+     */
     public Map<String, String> breakIdleLocks(PlaybookPlan plan) {
-        return locks.breakIdleLocks(hosts(), plan.changing().stream().map(PlaybookPlan.Host::name).toList());
+        List<String> changing = plan.changing().stream().map(PlaybookPlan.Host::name).toList();
+        List<Host> idle = plan.hosts().stream().filter(h -> !changing.contains(h.name()))
+                .map(h -> ctx.inventory.hosts().get(h.name())).toList();
+        Map<String, String> out = new java.util.TreeMap<>();
+        ctx.fanOut.run(idle, host -> ctx.lockSteps().breakLock(ctx.connections.get(host), host), o -> { })
+                .forEach(o -> out.put(o.host().name(), o instanceof HostOutcome.Succeeded<String> ok ? ok.value()
+                        : "cannot break its lock: unreachable"));
+        out.values().removeIf("not locked"::equals);
+        return out;
     }
 
     /**

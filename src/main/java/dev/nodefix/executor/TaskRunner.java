@@ -41,12 +41,20 @@ final class TaskRunner {
     record On(Host host, HostContext context, Transport transport, TaskSteps steps) {
     }
 
+    private static final String NOTHING_HERE = "nothing to do on this host";
+
     private final ModuleRegistry registry;
     private final Sleeper sleeper;
+    private final GivenTasks given;
 
     TaskRunner(ModuleRegistry registry, Sleeper sleeper) {
+        this(registry, sleeper, GivenTasks.NONE);
+    }
+
+    TaskRunner(ModuleRegistry registry, Sleeper sleeper, GivenTasks given) {
         this.registry = registry;
         this.sleeper = sleeper;
+        this.given = given;
     }
 
     /** Waits between tries (a test passes one that does not). */
@@ -75,13 +83,16 @@ final class TaskRunner {
                 return done(line.of(TaskLine.Status.SKIPPED, why), task, scope, Optional.empty(), 0,
                         TaskPlan.of(new Plan.NoOp("skipped, " + why)));
             }
-            Module<?> module = registry.get(task.module());
-            if (pending && module.checksOnly()) {
+            if (pending && checksOnly(task)) {
                 return pending(line.of(TaskLine.Status.DEFERRED, "checked when run, after the changes above"), task,
                         scope);
             }
-            Task bound = bind(module, task, scope, on.context(), number, line.title);
-            TaskPlan plan = on.steps().plan(on.transport(), on.host(), bound, cache);
+            Optional<Task> bound = bind(task, scope, on, number, line.title);
+            if (bound.isEmpty()) {
+                return done(line.of(TaskLine.Status.SKIPPED, NOTHING_HERE), task, scope, Optional.empty(), 0,
+                        TaskPlan.of(new Plan.NoOp(NOTHING_HERE)));
+            }
+            TaskPlan plan = on.steps().plan(on.transport(), on.host(), bound.get(), cache);
             TaskLine planned;
             if (plan.plan() instanceof Plan.NoOp n) {
                 planned = line.of(TaskLine.Status.OK, n.reason(), plan);
@@ -107,12 +118,11 @@ final class TaskRunner {
      */
     List<Query> reads(On on, PlayTask task, HostScope scope, boolean pending) {
         try {
-            Module<?> module = registry.get(task.module());
-            if (scope.firstFalse(task.when(), Map.of()).isPresent() || pending && module.checksOnly()) {
+            if (scope.firstFalse(task.when(), Map.of()).isPresent() || pending && checksOnly(task)) {
                 return List.of();
             }
-            return bind(module, task, scope, on.context(), 0, "").reads().stream().filter(TaskSteps::cacheable)
-                    .toList();
+            return bind(task, scope, on, 0, "").map(t -> t.reads().stream().filter(TaskSteps::cacheable).toList())
+                    .orElse(List.of());
         } catch (RuntimeException e) {
             return List.of(); // it fails the same way when planned, and says so there
         }
@@ -153,7 +163,11 @@ final class TaskRunner {
                 return done(line.of(TaskLine.Status.SKIPPED, "when: " + skip.get() + " is false"), task, scope,
                         Optional.empty(), 0);
             }
-            Task bound = bind(registry.get(task.module()), task, scope, on.context(), number, line.title);
+            Optional<Task> found = bind(task, scope, on, number, line.title);
+            if (found.isEmpty()) {
+                return done(line.of(TaskLine.Status.SKIPPED, NOTHING_HERE), task, scope, Optional.empty(), 0);
+            }
+            Task bound = found.get();
             Optional<TaskPlan> expected = confirmed;
             List<Change> applied = new ArrayList<>(); // over every attempt: an early try may have changed the node
             for (int attempt = 1; ; attempt++) {
@@ -241,6 +255,19 @@ final class TaskRunner {
                       TaskPlan plan) {
         task.register().ifPresent(name -> scope.register(name, Registered.of(line, output, attempts)));
         return new Step(line, Optional.ofNullable(plan));
+    }
+
+    /** Whether the task only checks (a check planned after changes waits for them); a given task changes. */
+    private boolean checksOnly(PlayTask task) {
+        return !given.gives(task) && registry.get(task.module()).checksOnly();
+    }
+
+    /** The task bound for this host: its given task, or its module over its filled arguments; empty: nothing here. */
+    private Optional<Task> bind(PlayTask task, HostScope scope, On on, int number, String title) {
+        if (given.gives(task)) {
+            return given.on(task, on.host(), on.context()).map(t -> new Task(number, t.name(), t.reads(), t.planner()));
+        }
+        return Optional.of(bind(registry.get(task.module()), task, scope, on.context(), number, title));
     }
 
     private Task bind(Module<?> module, PlayTask task, HostScope scope, HostContext context, int number, String title) {

@@ -20,6 +20,16 @@ public final class ExitCode {
 
     private ExitCode() {}
 
+    /** A changing run's exit code: a failure (or a stopped run) 2, else an unreachable host 4; not confirmed 1. */
+    public static int of(dev.nodefix.workflow.Outcome outcome) {
+        return switch (outcome.status()) {
+            case OK -> OK;
+            case FAILED -> HOST_FAILED;
+            case UNREACHABLE -> HOST_UNREACHABLE;
+            case DECLINED -> USAGE;
+        };
+    }
+
     /**
      * {@code diagnose}'s exit code: affected wins over everything (a finding is a finding, even if another host was
      * unreachable); else unreachable hosts (4) before at-risk and unknown; else the verdict's own code.

@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class PlayJson {
     /** What a run (or a check) ended with, beside its lines. */
     public record Outcome(String playbook, boolean check, Optional<String> run, Optional<String> rollback,
-                          Optional<String> stopped, Optional<ChangeJson.Retry> retry) {
+                          Optional<String> stopped, Optional<dev.nodefix.workflow.Retry> retry) {
         public Outcome(String playbook, boolean check, Optional<String> run, Optional<String> rollback,
                        Optional<String> stopped) {
             this(playbook, check, run, rollback, stopped, Optional.empty());
@@ -37,7 +37,12 @@ public final class PlayJson {
         root.put("recap", recap);
         root.put("stopped", outcome.stopped().orElse(null));
         root.put("rollback", outcome.rollback().orElse(null));
-        outcome.retry().ifPresent(r -> root.put("retry", r.toMap()));
+        outcome.retry().ifPresent(r -> {
+            Map<String, Object> retry = new LinkedHashMap<>();
+            retry.put("hosts", r.hosts());
+            retry.put("command", r.command());
+            root.put("retry", retry);
+        });
         try {
             return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(root);
         } catch (IOException e) {

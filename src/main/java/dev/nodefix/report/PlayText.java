@@ -21,13 +21,20 @@ public final class PlayText {
     private final Style style;
     private final boolean diff;
     private final boolean verbose;
+    private final boolean notes;
     private final List<String> plays;
 
     /** @param plays the plays' names, by index */
     public PlayText(Style style, boolean diff, boolean verbose, List<String> plays) {
+        this(style, diff, verbose, plays, verbose);
+    }
+
+    /** @param notes whether each line's notes are shown (always for a rollback: what it skips and why) */
+    public PlayText(Style style, boolean diff, boolean verbose, List<String> plays, boolean notes) {
         this.style = style;
         this.diff = diff;
         this.verbose = verbose;
+        this.notes = notes;
         this.plays = List.copyOf(plays);
     }
 
@@ -154,7 +161,7 @@ public final class PlayText {
             }
             case UNREACHABLE -> out.println("  " + style.unreachable("unreachable") + ": " + host + detail(true, l) + ownTitle);
         }
-        if (verbose) {
+        if (notes) {
             l.notes().forEach(n -> out.println("      " + style.dim("note: " + n)));
         }
     }

@@ -137,7 +137,7 @@ class ChangesIT {
 
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(2);
-        assertThat(second.out()).contains(node + "  locked  locked by run " + LabChanges.runId(first));
+        assertThat(second.out()).contains("failed: [" + node + "]  locked by run " + LabChanges.runId(first));
         assertThat(nodes.offload(node)).isEqualTo("on");
     }
 

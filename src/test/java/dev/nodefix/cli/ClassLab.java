@@ -32,9 +32,20 @@ final class ClassLab implements BeforeAllCallback, AfterAllCallback {
     /** @param profile the lab profile ({@code lab/profiles/NAME.sh}), which may make more servers than the first */
     ClassLab(String prefix, String bridge, String net, String dir, int nodes, String profile) {
         Path repo = Path.of("").toAbsolutePath();
-        this.names = new Lab.LabNames(prefix, bridge, net, repo.resolve(dir));
+        this.names = override(System.getProperty("nodefix.it.lab", "")).orElse(new Lab.LabNames(prefix, bridge, net,
+                repo.resolve(dir)));
         this.nodes = nodes;
         this.profile = profile;
+    }
+
+    /**
+     * {@code -Dnodefix.it.lab=PREFIX,BRIDGE,NET}: the class's lab under these names instead (when another lab of the
+     * same names may be up on the machine); one class's lab is down before the next one's comes up.
+     */
+    private static java.util.Optional<Lab.LabNames> override(String names) {
+        String[] parts = names.split(",");
+        return parts.length != 3 ? java.util.Optional.empty() : java.util.Optional.of(new Lab.LabNames(parts[0], parts[1],
+                parts[2], Path.of("").toAbsolutePath().resolve("target/it-lab-" + parts[0])));
     }
 
     @Override

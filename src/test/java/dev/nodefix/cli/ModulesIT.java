@@ -72,7 +72,7 @@ class ModulesIT {
 
         CliRunner.Result all = nodes.nodefix("run", "-m", "k3s_flannel_backend", "-a", "backend=host-gw", "--check");
         assertThat(all.exitCode()).as(all.toString()).isEqualTo(2);
-        assertThat(all.out()).contains(lab.names().get(1) + "  refused").contains("flag provided but not defined");
+        assertThat(all.out()).contains("failed: [" + lab.names().get(1) + "]  refused on an agent").contains("flag provided but not defined");
 
         CliRunner.Result switched = nodes.nodefix("run", "-l", "server", "-m", "k3s_flannel_backend", "-a",
                 "backend=host-gw", "--yes", "--diff"); // the L2 preflight runs on the server: every node is on-link
@@ -117,7 +117,7 @@ class ModulesIT {
                 "cmd='echo same' changed_when='stdout != \"same\\n\"' undo='echo undone > /etc/nodefix-undone'", "--yes");
         assertThat(same.exitCode()).as(same.toString()).isZero();
         assertThat(same.out()).contains("run: echo same: changed nothing (changed_when is false)")
-                .contains(agent + "  ok  changes=0");
+                .contains("ok: [" + agent + "]").contains("changed=0");
         CliRunner.Result sameBack = nodes.nodefix("rollback", LabChanges.runId(same), "--yes");
         assertThat(sameBack.out()).as(sameBack.toString()).contains("it changed nothing (changed_when was false)");
 
@@ -139,7 +139,7 @@ class ModulesIT {
                             "--check");
 
             assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
-            assertThat(refused.out()).contains("refused  L2 preflight failed")
+            assertThat(refused.out()).contains("]  L2 preflight failed")
                     .contains(names.net2() + ".13 (" + names.net2() + ".13 via ").contains("is not on-link from here");
             assertThat(forced.exitCode()).as(forced.toString()).isZero();
             assertThat(forced.out()).contains("change  update /etc/rancher/k3s/config.yaml");

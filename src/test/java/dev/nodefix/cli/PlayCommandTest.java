@@ -48,7 +48,7 @@ class PlayCommandTest {
         PlayCommand play = parse("play", BOOK, "-e", "@vars.yml", "-e", "{\"a\": 1}", "--extra-vars", "b=2 c=3",
                 "--private-key", "/keys/id_ops");
 
-        assertThat(play.extraVars).containsExactly("@vars.yml", "{\"a\": 1}", "b=2 c=3");
+        assertThat(play.flags.extraVars).containsExactly("@vars.yml", "{\"a\": 1}", "b=2 c=3");
         assertThat(play.connection.key).isEqualTo(Path.of("/keys/id_ops"));
         assertThat(parse("play", BOOK, "--key", "/k").connection.key).isEqualTo(Path.of("/k"));
     }

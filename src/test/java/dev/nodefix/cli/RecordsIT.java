@@ -60,7 +60,7 @@ class RecordsIT {
         }
         CliRunner.Result check = nodes.nodefix("rollback", "--last", "--check");
         assertThat(check.out()).as(check.toString()).contains("PLAN rollback " + applied)
-                .contains(third + "  change  flannel.1: tx-checksum-ip-generic off -> on");
+                .contains("change: [" + third + "]  flannel.1: tx-checksum-ip-generic off -> on");
         assertThat(check.err()).contains("run " + applied + " is rolled back on 2 of 3 hosts; not yet on: " + third);
 
         CliRunner.Result finish = nodes.nodefix("rollback", "--last", "--yes");
@@ -171,7 +171,7 @@ class RecordsIT {
         assertThat(runs).filteredOn(l -> l.startsWith(b + " ")).singleElement().asString().contains(" no ");
         assertThat(runs).filteredOn(l -> l.startsWith(a + " ")).singleElement().asString().contains(" yes, by ");
         assertThat(nodes.nodefix("rollback", "--last", "--check").out()).contains("PLAN rollback " + b)
-                .contains(node + "  change  ");
+                .contains("change: [" + node + "]  ");
     }
 
     @Test

@@ -63,7 +63,7 @@ class RetryLimitTest {
         assertThat(retry.exitCode()).as(retry.toString()).isZero();
         assertThat(second.commandsSeen).isNotEmpty().allMatch(c -> c.startsWith("agt2: "));
         assertThat(second.commandsSeen).anyMatch(c -> c.endsWith("ethtool -K flannel.1 tx-checksum-ip-generic off"));
-        assertThat(retry.out()).contains("  agt2  changed").doesNotContain("retry the");
+        assertThat(retry.out()).contains("  changed: [agt2]").doesNotContain("retry the");
 
         CliRunner.Result again = run(answering("srv1", "agt1", "agt2"), "run", "-i", INV, "-m", "ethtool", "-a", ARGS,
                 "--yes", "--limit", "@last");

@@ -82,10 +82,12 @@ class RollbackRollingTest {
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         String out = r.out();
-        assertThat(out).contains("BATCH 1/3  n1", "BATCH 2/3  n2", "BATCH 3/3  n3", "GATE  healthy  k3s active and node Ready: n3");
-        assertThat(out.indexOf("BATCH 1/3  n1")).isLessThan(out.indexOf("n1  changed  run: rm -f /x"));
-        assertThat(out.indexOf("n1  changed  run: rm -f /x")).isLessThan(out.indexOf("GATE  healthy  k3s active and node Ready: n1"));
-        assertThat(out.indexOf("GATE  healthy  k3s active and node Ready: n1")).isLessThan(out.indexOf("BATCH 2/3  n2"));
+        assertThat(out).contains("3 batch(es): n1 | n2 | n3", "BATCH 1/3", "BATCH 2/3", "BATCH 3/3",
+                "GATE  healthy  k3s active and node Ready: n3");
+        assertThat(out.indexOf("BATCH 1/3")).isLessThan(out.indexOf("changed: [n1]  run: rm -f /x"));
+        assertThat(out.indexOf("changed: [n1]  run: rm -f /x")).isLessThan(out.indexOf("GATE  healthy  k3s active and node Ready: n1"));
+        assertThat(out.indexOf("GATE  healthy  k3s active and node Ready: n1")).isLessThan(out.indexOf("BATCH 2/3"));
+        assertThat(out.indexOf("BATCH 2/3")).isLessThan(out.indexOf("changed: [n2]  run: rm -f /x"));
     }
 
     @Test
@@ -98,8 +100,8 @@ class RollbackRollingTest {
         CliRunner.Result r = run(hosts, "rollback", id, "-i", INV, "--yes");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).doesNotContain("BATCH", "GATE").contains("srv1  changed  run: rm -f /x",
-                "agt1  changed  run: rm -f /x", "agt2  changed  run: rm -f /x");
+        assertThat(r.out()).doesNotContain("BATCH 2", "GATE").contains("1 batch(es): srv1, agt1, agt2",
+                "changed: [srv1]  run: rm -f /x", "changed: [agt1]  run: rm -f /x", "changed: [agt2]  run: rm -f /x");
     }
 
     @Test
@@ -112,15 +114,45 @@ class RollbackRollingTest {
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOST_FAILED);
         String out = r.out();
-        assertThat(out).contains("BATCH 1/3  srv1", "srv1  changed  run: rm -f /x", "GATE  failed  srv1: ",
-                "STOPPED  health gate after batch 1 of 3 failed: srv1: ")
-                .doesNotContain("BATCH 2/3", "agt1  changed", "agt2  changed")
-                .contains("agt1  failed  changes=0", "agt2  failed  changes=0");
-        assertThat(out.indexOf("GATE  failed")).isGreaterThan(out.indexOf("srv1  changed  run: rm -f /x"));
+        assertThat(out).contains("3 batch(es): srv1 | agt2 | agt1", "BATCH 1/3", "changed: [srv1]  run: rm -f /x",
+                "GATE  failed  srv1: ", "STOPPED  health gate after batch 1 of play \"rollback " + id + "\" failed: srv1: ")
+                .doesNotContain("BATCH 2/3", "changed: [agt1]", "changed: [agt2]")
+                .contains("agt1  ok=0    changed=0", "agt2  ok=0    changed=0");
+        assertThat(out.indexOf("GATE  failed")).isGreaterThan(out.indexOf("changed: [srv1]  run: rm -f /x"));
         assertThat(hosts.commandsSeen.stream().filter(c -> c.contains("nodefix-journal") && c.endsWith(" rm -f /x")))
                 .hasSize(1);
 
         CliRunner.Result json = run(hosts, "rollback", "--last", "-i", INV, "--yes", "--json");
-        assertThat(json.out()).as(json.toString()).contains("\"stopped\" : \"health gate after batch 1 of 2 failed: ");
+        assertThat(json.out()).as(json.toString()).contains("\"stopped\" : \"health gate after batch 1 of play ");
+    }
+
+    @Test
+    void aRollbackHonoursMaxFailPercentage() throws Exception {
+        Path inv = Files.writeString(state.resolve("inv.yaml"), """
+                all:
+                  hosts:
+                    n1: {ansible_host: 192.0.2.21}
+                    n2: {ansible_host: 192.0.2.22}
+                    n3: {ansible_host: 192.0.2.23}
+                """);
+        ScriptedTransports hosts = new ScriptedTransports().answer("n1", 0, "", "").answer("n2", 0, "", "")
+                .answer("n3", 0, "", "");
+        CliRunner.Result applied = run(hosts, "run", "-i", inv.toString(), "-m", "command", "-a",
+                "cmd='touch /x' undo='rm -f /x'", "--serial", "1", "--yes");
+        String id = applied.out().lines().filter(l -> l.startsWith("RUN ")).findFirst().orElseThrow().substring(4);
+        hosts.answer("n2", 1, "", "rm: cannot remove");
+
+        CliRunner.Result stopped = run(hosts, "rollback", id, "-i", inv.toString(), "--yes", "--max-fail-percentage", "0");
+        CliRunner.Result bad = run(hosts, "rollback", id, "-i", inv.toString(), "--max-fail-percentage", "101");
+
+        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(ExitCode.HOST_FAILED);
+        assertThat(stopped.out()).contains("3 batch(es): n1 | n2 | n3", "changed: [n1]  run: rm -f /x", "failed: [n2]",
+                "STOPPED  1 of 1 host(s) of the batch failed, above max_fail_percentage 0")
+                .doesNotContain("BATCH 3/3", "changed: [n3]");
+        assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
+
+        CliRunner.Result goesOn = run(hosts, "rollback", id, "-i", inv.toString(), "--yes");
+        assertThat(goesOn.out()).as(goesOn.toString()).contains("failed: [n2]", "BATCH 2/2", "changed: [n3]  run: rm -f /x")
+                .doesNotContain("STOPPED");
     }
 }

@@ -53,13 +53,14 @@ class RunModuleRollingTest {
         CliRunner.Result r = run(hosts, "run", "-i", inv.toString(), "-m", "command", "-a", TOUCH, "--serial", "2", "--yes");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("BATCH 1/2  n1, n2", "GATE  healthy  k3s active and node Ready: n1, n2",
-                "BATCH 2/2  n3", "GATE  healthy  k3s active and node Ready: n3");
+        assertThat(r.out()).contains("2 batch(es): n1, n2 | n3", "BATCH 1/2",
+                "GATE  healthy  k3s active and node Ready: n1, n2", "BATCH 2/2",
+                "GATE  healthy  k3s active and node Ready: n3");
         assertThat(batchesOf(r)).containsExactly(List.of("n1", "n2"), List.of("n3"));
 
         CliRunner.Result back = run(hosts, "rollback", "--last", "-i", inv.toString(), "--yes");
         assertThat(back.exitCode()).as(back.toString()).isZero();
-        assertThat(back.out()).contains("BATCH 1/2  n1, n2", "BATCH 2/2  n3");
+        assertThat(back.out()).contains("2 batch(es): n1, n2 | n3", "BATCH 1/2", "BATCH 2/2");
     }
 
     @Test
@@ -69,9 +70,10 @@ class RunModuleRollingTest {
         CliRunner.Result r = run(hosts, "run", "-i", THREE, "-m", "command", "-a", TOUCH, "--serial", "1", "--yes");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOST_FAILED);
-        assertThat(r.out()).contains("BATCH 1/3  srv1", "srv1  changed  run: touch /x", "GATE  failed  srv1: ",
-                "STOPPED  health gate after batch 1 of 3 failed: ", "agt1  failed  changes=0")
-                .doesNotContain("BATCH 2/3", "agt1  changed");
+        assertThat(r.out()).contains("3 batch(es): srv1 | agt1 | agt2", "BATCH 1/3",
+                "  changed: [srv1]  run: touch /x", "GATE  failed  srv1: ", "STOPPED  health gate after batch 1 of play ",
+                "agt1  ok=0    changed=0")
+                .doesNotContain("BATCH 2/3", "changed: [agt1]");
         assertThat(hosts.commandsSeen.stream().filter(c -> c.contains("nodefix-journal") && c.endsWith(" touch /x")))
                 .hasSize(1);
         assertThat(batchesOf(r)).containsExactly(List.of("srv1"));
@@ -84,7 +86,8 @@ class RunModuleRollingTest {
         CliRunner.Result r = run(hosts, "run", "-i", THREE, "-l", "srv1,agt1", "-m", "command", "-a", TOUCH,
                 "--serial", "1", "--yes");
 
-        assertThat(r.out()).as(r.toString()).contains("STOPPED  health gate after batch 1 of 2 failed: ");
+        assertThat(r.out()).as(r.toString()).contains("2 batch(es): srv1 | agt1",
+                "STOPPED  health gate after batch 1 of play ");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.HOST_FAILED);
     }
 
@@ -97,7 +100,7 @@ class RunModuleRollingTest {
         CliRunner.Result shell = run(hosts, "run", "-i", THREE, "-a", "true", "--serial", "1");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).doesNotContain("BATCH", "GATE");
+        assertThat(r.out()).contains("1 batch(es): srv1, agt1, agt2").doesNotContain("BATCH 2", "GATE");
         assertThat(batchesOf(r)).containsExactly(List.of("srv1", "agt1", "agt2"));
         assertThat(bad.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(bad.err()).contains("--serial: a number of hosts (2) or a percentage (30%), got 'many'");

@@ -33,7 +33,7 @@ class RunModuleTest {
         CliRunner.Result r = run(hosts, "run", "-i", INV, "-m", "ethtool", "-a", ARGS, "--check", "--diff");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("  srv1  change  flannel.1: tx-checksum-ip-generic on -> off",
+        assertThat(r.out()).contains("  change: [srv1]  flannel.1: tx-checksum-ip-generic on -> off",
                 "      +flannel.1 tx-checksum-ip-generic: off", "check: 3 change(s) on 3 host(s) would be made; nothing changed");
         assertThat(hosts.commandsSeen).noneMatch(c -> c.contains("nodefix-journal") || c.contains("nodefix-lock"));
     }
@@ -61,7 +61,7 @@ class RunModuleTest {
                 .hasSize(3).allMatch(c -> c.endsWith("ethtool -K flannel.1 tx-checksum-ip-generic off"));
         assertThat(hosts.commandsSeen.stream().filter(c -> c.contains("nodefix-lock"))).hasSize(3);
         assertThat(hosts.commandsSeen.stream().filter(c -> c.contains("nodefix-unlock"))).hasSize(3);
-        assertThat(r.out()).contains("RECAP", "  agt1  changed  changes=1", "undo it with: nodefix rollback ");
+        assertThat(r.out()).contains("PLAY RECAP", "agt1  ok=1    changed=1", "undo it with: nodefix rollback ");
         CliRunner.Result runs = run(hosts, "runs");
         assertThat(runs.out()).contains("apply", "ethtool " + ARGS).contains("    3       3      0  no");
     }
@@ -73,7 +73,7 @@ class RunModuleTest {
         CliRunner.Result r = run(hosts, "run", "-i", INV, "-m", "ethtool", "-a", ARGS, "--check");
 
         assertThat(r.exitCode()).isEqualTo(ExitCode.HOST_UNREACHABLE);
-        assertThat(r.out()).contains("  agt2  unreachable").contains("  srv1  change");
+        assertThat(r.out()).contains("  unreachable: [agt2]").contains("  change: [srv1]");
     }
 
     @Test
@@ -100,7 +100,7 @@ class RunModuleTest {
         CliRunner.Result r = run(hosts, "rollback", id, "-i", INV, "-l", "srv1", "--check");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("PLAN rollback " + id, "  srv1  ok  nothing to undo",
+        assertThat(r.out()).contains("PLAN rollback " + id, "  ok: [srv1]",
                 "skip: flannel.1: tx-checksum-ip-generic on -> off (already undone").doesNotContain("agt1", "agt2");
     }
 
@@ -125,7 +125,7 @@ class RunModuleTest {
         CliRunner.Result first = run(hosts, "rollback", id, "-i", INV, "--yes");
         CliRunner.Result second = run(hosts, "rollback", id, "-i", INV, "--yes");
 
-        assertThat(first.out()).as(first.toString()).contains("srv1  changed  run: rm -f /x");
+        assertThat(first.out()).as(first.toString()).contains("changed: [srv1]  run: rm -f /x");
         assertThat(second.out()).as(second.toString()).contains("undone already by rollback " + runIdOf(first))
                 .contains("nothing to change");
         assertThat(hosts.commandsSeen.stream().filter(c -> c.contains("nodefix-journal") && c.endsWith(" rm -f /x"))).hasSize(1);
@@ -151,7 +151,7 @@ class RunModuleTest {
 
         CliRunner.Result r = run(hosts, "rollback", id, "-i", INV, "--check");
 
-        assertThat(r.out()).as(r.toString()).contains("  srv1  change  run: rm -f /x");
+        assertThat(r.out()).as(r.toString()).contains("  change: [srv1]  run: rm -f /x");
     }
 
     private static String runIdOf(CliRunner.Result r) {

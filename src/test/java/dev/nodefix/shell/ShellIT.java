@@ -70,7 +70,7 @@ class ShellIT {
             shell.await("Apply 1 change(s) on 1 host(s)? [y/N] ", STEP);
             shell.type("y");
             String applied = shell.await("@" + node + " (1 host)$ ", STEP);
-            assertThat(applied).contains(node + "  changed", "undo it with: nodefix rollback ");
+            assertThat(applied).contains("changed: [" + node + "]", "undo it with: nodefix rollback ");
             assertThat(offload(node)).isEqualTo("off");
             assertThat(offload(lab.names().get(0))).isEqualTo("on");
             assertThat(offload(lab.names().get(2))).isEqualTo("on");

@@ -106,7 +106,7 @@ class ShellReplTest {
 
         Session s = interactive(hosts, "cd srv1", "check on", "ethtool iface=flannel.1 features.tx-checksum-ip-generic=off");
 
-        assertThat(s.out()).contains("srv1  change  flannel.1: tx-checksum-ip-generic on -> off",
+        assertThat(s.out()).contains("  change: [srv1]  flannel.1: tx-checksum-ip-generic on -> off",
                 "check: 1 change(s) on 1 host(s) would be made; nothing changed");
         assertThat(hosts.commandsSeen).isNotEmpty().noneMatch(c -> c.contains("nodefix-journal") || c.contains(SET_OFFLOAD));
         assertThat(state.resolve("nodefix/runs")).doesNotExist();

@@ -1,9 +1,22 @@
-package dev.nodefix.engine;
+package dev.nodefix.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nodefix.change.FileChange;
+import dev.nodefix.engine.BecomeRule;
+import dev.nodefix.engine.Connections;
+import dev.nodefix.engine.ShellNode;
+import dev.nodefix.engine.Task;
+import dev.nodefix.engine.TaskPlan;
 import dev.nodefix.expr.Expressions;
+import dev.nodefix.inventory.Inventory;
+import dev.nodefix.inventory.Location;
+import dev.nodefix.modules.BuiltinModules;
+import dev.nodefix.playbook.Order;
+import dev.nodefix.playbook.Play;
+import dev.nodefix.playbook.PlayTask;
+import dev.nodefix.playbook.Playbook;
+import dev.nodefix.playbook.Serial;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.journal.Entry;
 import dev.nodefix.journal.HostEntry;
@@ -40,11 +53,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ChangeRun over SSH against a stand-in node that runs nodefix's shell for real ({@link ShellNode}): the
+ * The executor over SSH, running a one-task play whose plan is given (as run -m's and rollback's are), against a stand-in node that runs nodefix's shell for real ({@link ShellNode}): the
  * connection killed between intent and done, a node locked by another run, and drift between the confirmed
  * plan and the state right before applying.
  */
-class ChangeRunFaultTest {
+class PlaybookRunFaultTest {
     private static final String RUN = "20261125T201503Z-3f9a";
     private static final String OTHER_RUN = "20261125T200000Z-0b0b";
     private static final String DESIRED = "flannel-backend: host-gw\n";
@@ -70,7 +83,7 @@ class ChangeRunFaultTest {
     @Test
     void aCleanRunJournalsIntentAndDoneOnBothSides() throws IOException {
         Outcome o = applyWith(line -> ShellNode.Fate.RUN, false);
-        assertThat(o.result.status()).as(o.result.message()).isEqualTo(HostResult.Status.CHANGED);
+        assertThat(o.line.status()).as(o.line.detail()).isEqualTo(TaskLine.Status.CHANGED);
         assertThat(Files.readString(config)).isEqualTo(DESIRED);
         assertThat(o.controller()).extracting(Recorded::status).containsExactly(Recorded.Status.DONE);
         assertThat(nodeJournal()).extracting(HostEntry::entry)
@@ -82,8 +95,8 @@ class ChangeRunFaultTest {
     void connectionKilledAfterTheChangeLandedLeavesAnUnfinishedIntentThatRollbackUndoes() throws IOException {
         Outcome o = applyWith(line -> line.contains("nodefix-journal") ? ShellNode.Fate.DROP_AFTER : ShellNode.Fate.RUN, false);
 
-        assertThat(o.result.status()).isIn(HostResult.Status.UNREACHABLE, HostResult.Status.FAILED);
-        assertThat(o.result.message()).contains("connection lost");
+        assertThat(o.line.status()).isIn(TaskLine.Status.UNREACHABLE, TaskLine.Status.FAILED);
+        assertThat(o.line.detail()).contains("connection lost");
         assertThat(Files.readString(config)).isEqualTo(DESIRED); // it landed; the controller never heard
         assertThat(o.entries()).extracting(HostEntry::entry)
                 .hasExactlyElementsOfTypes(Entry.Started.class, Entry.Intent.class);
@@ -103,8 +116,8 @@ class ChangeRunFaultTest {
     void connectionKilledBeforeTheChangeRanLeavesAnUnfinishedIntentThatRollbackSkips() throws IOException {
         Outcome o = applyWith(line -> line.contains("nodefix-journal") ? ShellNode.Fate.DROP_BEFORE : ShellNode.Fate.RUN, false);
 
-        assertThat(o.result.status()).isIn(HostResult.Status.UNREACHABLE, HostResult.Status.FAILED);
-        assertThat(o.result.message()).contains("connection lost");
+        assertThat(o.line.status()).isIn(TaskLine.Status.UNREACHABLE, TaskLine.Status.FAILED);
+        assertThat(o.line.detail()).contains("connection lost");
         assertThat(Files.readString(config)).isEqualTo("flannel-backend: vxlan\n");
         List<Recorded> recorded = o.controller();
         assertThat(recorded).extracting(Recorded::status).containsExactly(Recorded.Status.UNFINISHED);
@@ -121,8 +134,9 @@ class ChangeRunFaultTest {
                 .exitCode()).isZero();
 
         Outcome o = applyWith(line -> ShellNode.Fate.RUN, false);
-        assertThat(o.result.status()).isEqualTo(HostResult.Status.LOCKED);
-        assertThat(o.result.message()).contains(OTHER_RUN);
+        assertThat(o.line.status()).isEqualTo(TaskLine.Status.FAILED);
+        assertThat(o.line.title()).isEqualTo("lock node1");
+        assertThat(o.line.detail()).contains("locked by run " + OTHER_RUN);
         assertThat(o.received).noneMatch(l -> l.contains("nodefix-journal"));
         assertThat(o.entries()).isEmpty();
         assertThat(Files.readString(config)).isEqualTo("flannel-backend: vxlan\n");
@@ -132,19 +146,17 @@ class ChangeRunFaultTest {
     @Test
     void stateThatChangedSinceThePlanWasConfirmedIsDriftAndNothingIsApplied() throws IOException {
         Outcome o = applyWith(line -> ShellNode.Fate.RUN, true);
-        assertThat(o.result.status()).isEqualTo(HostResult.Status.FAILED);
-        assertThat(o.result.tasks()).singleElement().satisfies(t -> {
-            assertThat(t.outcome()).isEqualTo(TaskResult.Outcome.DRIFT);
-            assertThat(t.changes()).isEmpty();
-            assertThat(t.detail()).contains("changed since the plan was shown");
-        });
+        assertThat(o.line.status()).isEqualTo(TaskLine.Status.FAILED);
+        assertThat(o.line.changes()).isEmpty();
+        assertThat(o.line.detail()).startsWith("drift: ").contains("changed since the plan was shown");
         assertThat(o.received).noneMatch(l -> l.contains("nodefix-journal"));
         assertThat(Files.readString(config)).isEqualTo("edited by hand\n");
         assertThat(o.entries()).extracting(HostEntry::entry).hasExactlyElementsOfTypes(Entry.Started.class);
         assertThat(nodeDir.resolve("lock")).doesNotExist();
     }
 
-    private record Outcome(HostResult result, List<String> received, JournalText journal) {
+    /** @param line the host's one line of the run (its task, or why it never ran) */
+    private record Outcome(TaskLine line, List<String> received, JournalText journal) {
         List<HostEntry> entries() {
             return journal.entries();
         }
@@ -163,21 +175,30 @@ class ChangeRunFaultTest {
             Path knownHosts = Files.writeString(tmp.resolve("known_hosts"), server.knownHostsLine() + "\n");
             SshTransportFactory factory = new SshTransportFactory(TestHosts.settings(knownHosts, Optional.of(key), Map.of()));
             Host host = TestHosts.local("node1", server.port());
-            Function<Host, List<Task>> tasks = h -> List.of(writeConfig());
-            HostResult result;
+            PlayTask task = new PlayTask("backend", "file", Map.of(), List.of(), Optional.empty(), List.of(), 0,
+                    Optional.empty(), java.time.Duration.ZERO, List.of(), Optional.empty(), false, List.of(), List.of(),
+                    new Location("test", 0, 0));
+            Playbook book = new Playbook(Path.of("test"), List.of(new Play("write config", "all", Map.of(), Serial.ALL,
+                    Order.SERVERS_FIRST, Optional.empty(), false, false, Optional.empty(), List.of(task), List.of(),
+                    new Location("test", 0, 0))));
+            Inventory inventory = new Inventory("test", Map.of("all", new dev.nodefix.inventory.Group("all", Map.of(),
+                    List.of("node1"), List.of())), Map.of("node1", host));
+            TaskLine result;
             try (Connections connections = new Connections(factory)) {
-                ChangeRun run = new ChangeRun(connections, 1, BecomeRule.none(), false, new Expressions());
-                List<HostPlan> plans = run.plan(List.of(host), tasks, p -> { });
-                assertThat(plans).singleElement().satisfies(p -> assertThat(p.changeCount()).as(p.error()).isEqualTo(1));
+                PlaybookRun run = new PlaybookRun(book, inventory, List.of(host), PlayOptions.defaults(), connections, 1,
+                        BecomeRule.none(), false, BuiltinModules.registry(new Expressions()), new Expressions(),
+                        d -> { }, Batching.changes(Optional.empty(), List.of()),
+                        new GivenTasks(Map.of(task, (h, context) -> Optional.of(writeConfig()))));
+                PlaybookPlan plan = run.plan(PlayEvents.NONE);
+                assertThat(plan.changeCount()).as(plan.toString()).isEqualTo(1);
                 if (editAfterPlan) {
                     Files.writeString(config, "edited by hand\n");
                 }
                 RunMeta meta = new RunMeta(RUN, RunKind.APPLY, Optional.empty(), Instant.parse("2026-11-25T20:15:03Z"),
                         "file config.yaml", List.of("node1"), Optional.empty());
                 try (RunJournal journal = store.create(meta)) {
-                    result = run.apply(List.of(List.of(host)), tasks, Map.of("node1", plans.get(0)), journal,
-                            new Entry.Started(RUN, RunKind.APPLY, Optional.empty(), meta.started()), "tester@ctl", r -> { })
-                            .get(0);
+                    result = run.apply(plan, journal, new Entry.Started(RUN, RunKind.APPLY, Optional.empty(),
+                            meta.started()), "tester@ctl", PlayEvents.NONE).lines().get(0);
                 }
             }
             return new Outcome(result, node.received(), store.journal(RUN));

@@ -1,20 +1,23 @@
-package dev.nodefix.cli;
+package dev.nodefix.workflow;
 
-import dev.nodefix.journal.HostEnd;
 import dev.nodefix.executor.TaskLine;
+import dev.nodefix.journal.HostEnd;
+import dev.nodefix.journal.RollbackStep;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * How each host ended in a playbook run, for {@code run.json}: unreachable, failed (a failure no
- * {@code ignore_errors} let pass, a lock it could not take), changed or ok. A host whose batch never came because
+ * How each host ended in a run, for {@code run.json}: unreachable, failed (a failure no {@code ignore_errors} let
+ * pass, a lock it could not take), changed or ok; a rollback that left a conflict did not finish the host. A host whose batch never came because
  * the run stopped before gets no end: it is not done, and {@code --limit @RUN} selects it.
  */
-final class PlayEnds {
+public final class PlayEnds {
+    private static final String CONFLICT = RollbackStep.Action.CONFLICT.label() + ":";
+
     private PlayEnds() {}
 
-    static Map<String, HostEnd> of(List<TaskLine> lines) {
+    public static Map<String, HostEnd> of(List<TaskLine> lines) {
         Map<String, HostEnd> out = new LinkedHashMap<>();
         java.util.Set<String> notReached = new java.util.HashSet<>();
         for (TaskLine l : lines) {
@@ -24,6 +27,8 @@ final class PlayEnds {
             HostEnd end = end(l);
             out.merge(l.host(), end, (a, b) -> rank(b) > rank(a) ? b : a);
         }
+        lines.stream().filter(l -> l.notes().stream().anyMatch(n -> n.startsWith(CONFLICT))).map(TaskLine::host)
+                .forEach(h -> out.computeIfPresent(h, (k, end) -> end.complete() ? HostEnd.CONFLICT : end));
         notReached.forEach(h -> {
             if (out.get(h).complete()) {
                 out.remove(h);

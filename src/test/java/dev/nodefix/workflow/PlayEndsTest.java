@@ -1,4 +1,4 @@
-package dev.nodefix.cli;
+package dev.nodefix.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
