@@ -16,7 +16,7 @@ target=$(cd "${1:-$root/target}" && pwd -P)
 jar=$target/nodefix.jar
 [ -f "$jar" ] || { echo "dist/build.sh: $jar is not built; run mvn package first" >&2; exit 1; }
 props=$target/classes/dev/nodefix/cli/build.properties   # written by the build beside the jar's classes
-version=$(sed -n 's/^version=//p' "$props" 2>/dev/null)
+version=$(sed -n 's/^version=//p' "$props" 2>/dev/null || true)
 [ -n "$version" ] || { echo "dist/build.sh: no version in $props; run mvn package first" >&2; exit 1; }
 arch=$(dpkg --print-architecture 2>/dev/null || uname -m)
 # the modules jdeps finds (jdeps --print-module-deps --ignore-missing-deps target/nodefix.jar), and the

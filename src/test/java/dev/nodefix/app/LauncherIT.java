@@ -33,6 +33,10 @@ class LauncherIT {
 
     /** {@code nodefix --version} found on PATH as a link to a link to the launcher, run from another directory. */
     private Run viaSymlinks(Path launcher, Map<String, String> env) throws Exception {
+        return viaSymlinks(launcher, env, "--version");
+    }
+
+    private Run viaSymlinks(Path launcher, Map<String, String> env, String... args) throws Exception {
         Path hop = Files.createDirectories(tmp.resolve("hop"));
         Path bin = Files.createDirectories(tmp.resolve("path"));
         Files.deleteIfExists(hop.resolve("nodefix"));
@@ -40,7 +44,9 @@ class LauncherIT {
         Files.createSymbolicLink(hop.resolve("nodefix"), launcher);
         Files.createSymbolicLink(bin.resolve("nodefix"), Path.of("../hop/nodefix"));
         // through sh, which looks nodefix up on the PATH given here (ProcessBuilder would use this JVM's)
-        ProcessBuilder pb = new ProcessBuilder(List.of("sh", "-c", "exec nodefix --version"))
+        List<String> command = new java.util.ArrayList<>(List.of("sh", "-c", "exec nodefix \"$@\"", "nodefix"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(Files.createDirectories(tmp.resolve("cwd")).toFile());
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().putAll(env);
@@ -61,6 +67,23 @@ class LauncherIT {
         Files.createSymbolicLink(checkout.resolve("target/nodefix.jar"), jar());
 
         Run r = viaSymlinks(checkout.resolve("bin/nodefix"), Map.of());
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).matches(VERSION);
+    }
+
+    @Test
+    void aCheckoutWhosePathHoldsASpaceRunsWithItsClassDataArchive() throws Exception {
+        Path checkout = tmp.resolve("my checkout");
+        Files.createDirectories(checkout.resolve("bin"));
+        Files.createDirectories(checkout.resolve("target"));
+        Files.copy(LAUNCHER, checkout.resolve("bin/nodefix"));
+        Files.createSymbolicLink(checkout.resolve("target/nodefix.jar"), jar());
+
+        Run first = viaSymlinks(checkout.resolve("bin/nodefix"), Map.of(), "diagnose", "--help"); // makes the archive
+        assertThat(first.exit()).as(first.toString()).isZero();
+        assertThat(checkout.resolve("target/nodefix.jsa")).exists();
+        Run r = viaSymlinks(checkout.resolve("bin/nodefix"), Map.of()); // runs with it
 
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.out()).matches(VERSION);
