@@ -51,7 +51,7 @@ public final class RollbackCommand implements Callable<Integer> {
     }
 
     @Option(names = "--max-fail-percentage", paramLabel = "N", description = {"Stop before the next batch when more"
-            + " than N% of a batch's hosts failed (0 to 100; as a play's max_fail_percentage). Default: go on."})
+            + " than N%% of a batch's hosts failed (0 to 100; as a play's max_fail_percentage). Default: go on."})
     Integer maxFailPercentage;
 
     @picocli.CommandLine.Spec
