@@ -79,14 +79,25 @@ public final class TaskSteps {
      * Reads the queries the cache lacks in one round trip, into the cache, before anyone needs them (a
      * playbook's plan reads a host's facts and its tasks' state at once): a query that cannot be read is kept
      * as a {@link FailedRead}, the failure of what reads it later ({@link #read}, {@link #plan}), not of this
-     * read. Only a broken connection fails here.
+     * read. A command that fails while the host is still there (it timed out: a guessed read may hang, and
+     * may be one no task needs) reads nothing ahead, and what is needed is read when needed. Only a lost
+     * connection fails here.
      */
     public void readAhead(Transport t, Host host, List<Query> queries, Map<Query, Object> cache) {
         List<Query> missing = queries.stream().filter(q -> !cache.containsKey(q)).distinct().toList();
-        if (!missing.isEmpty()) {
-            cache.putAll(StateReader.parseEach(missing, t.execute(StateReader.command(missing)
-                    .withBecome(become.forHost(host)))));
+        if (missing.isEmpty()) {
+            return;
         }
+        CommandResult r;
+        try {
+            r = t.execute(StateReader.command(missing).withBecome(become.forHost(host)));
+        } catch (TransportException e) {
+            if (e.failure().unreachable()) {
+                throw e;
+            }
+            return;
+        }
+        cache.putAll(StateReader.parseEach(missing, r));
     }
 
     /** Whether reading the query again, with nothing changed, gives the same value. */

@@ -7,6 +7,7 @@ import dev.nodefix.expr.ExpressionException;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.playbook.Play;
 import dev.nodefix.playbook.PlayTask;
+import dev.nodefix.query.FailedRead;
 import dev.nodefix.query.Query;
 import dev.nodefix.query.StateException;
 import dev.nodefix.transport.Transport;
@@ -143,7 +144,8 @@ final class PlanPass {
      * Reads, before any play is planned, in one round trip per privilege (one for the usual play, whose tasks all
      * share its {@code become}), the facts the first gathering play gathers and what every play's tasks will read
      * as far as it can be told before the facts are in ({@link TaskRunner#readsAhead}). A host whose plan changes
-     * nothing is so read in one round trip; {@link #prefetch} and the tasks read what this could not tell.
+     * nothing is so read in one round trip; {@link #prefetch} and the tasks read what this could not tell, and
+     * everything when the read ahead timed out (a guessed read that hangs costs its wait, not the host).
      * Reads as another user stay apart: sudo's environment and rights may show a node otherwise than the login
      * user's, and a task is planned on what its own user sees.
      */
@@ -176,7 +178,8 @@ final class PlanPass {
 
     /**
      * Reads, in one round trip per privilege, what the play's tasks will read as far as they can be bound now: a
-     * plan that changes nothing then reads each piece of state once.
+     * plan that changes nothing then reads each piece of state once. A query whose read ahead failed is not read
+     * again here: the task that needs it fails on it when planned, after the tasks before it are planned.
      */
     private void prefetch(Host host, Transport t, Play play, HostScope scope, HostPlanning planning) {
         Map<TaskSteps, List<Query>> reads = new HashMap<>();
@@ -185,6 +188,9 @@ final class PlanPass {
             reads.computeIfAbsent(on.steps(), k -> new ArrayList<>())
                     .addAll(ctx.runner.reads(on, task, scope, planning.pending));
         }
-        reads.forEach((steps, queries) -> steps.read(t, host, queries, planning.cache(steps)));
+        reads.forEach((steps, queries) -> {
+            Map<Query, Object> cache = planning.cache(steps);
+            steps.read(t, host, queries.stream().filter(q -> !(cache.get(q) instanceof FailedRead)).toList(), cache);
+        });
     }
 }

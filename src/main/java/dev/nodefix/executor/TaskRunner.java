@@ -132,7 +132,8 @@ final class TaskRunner {
      * What the task may read on this host, told before the host's facts are read (so that they are read in the
      * same round trip): as {@link #reads}, but a {@code when} that cannot be told yet (it reads facts or a
      * register) does not rule the task out. A guess that only saves round trips: the plan still reads what it
-     * needs and the guess lacks, and a guessed read that fails fails only a task that reads it.
+     * needs and the guess lacks, a guessed read that fails fails only a task that reads it, and a read ahead
+     * that times out is dropped ({@link TaskSteps#readAhead}).
      */
     List<Query> readsAhead(On on, PlayTask task, HostScope scope) {
         try {

@@ -40,8 +40,9 @@ public final class StateReader {
 
     /**
      * Each query's parsed value, in query order, where a query that cannot be read (its output not understood,
-     * or the script cut short before it) is a {@link FailedRead} and the others keep their values: for reads made
-     * ahead of need, whose failure belongs to the task that reads the query, if any does.
+     * or the script cut short in it) is a {@link FailedRead} and the others keep their values: for reads made
+     * ahead of need, whose failure belongs to the task that reads the query, if any does. When the script was
+     * cut short, only the query it stopped at failed: those after it never ran and are left out (not read).
      */
     public static Map<Query, Object> parseEach(List<? extends Query> queries, CommandResult result) {
         return parse(queries, result, false);
@@ -61,8 +62,8 @@ public final class StateReader {
                 if (strict) {
                     throw cut;
                 }
-                queries.subList(i, queries.size()).forEach(q -> values.put(q, new FailedRead(cut.getMessage())));
-                return values;
+                values.put(queries.get(i), new FailedRead(cut.getMessage()));
+                return values; // the queries after it never ran: left out, to be read when needed
             }
             String body = out.substring(begin + start.length(), end.start());
             try {

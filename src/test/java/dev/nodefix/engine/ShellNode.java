@@ -17,11 +17,12 @@ import org.apache.sshd.server.command.CommandFactory;
 /**
  * A stand-in node behind the in-JVM SSH server: every command line runs for real under {@code /bin/sh -c} on
  * this machine, with {@link NodeJournal#DIR} moved to {@code dir}. A test picks, per command line, whether it
- * runs normally or the connection is killed before the command starts or after it finished (before its exit
- * status is sent), and can read back every line the node received.
+ * runs normally, the connection is killed before the command starts or after it finished (before its exit
+ * status is sent), or the command hangs (never answers until the client closes its channel), and can read back
+ * every line the node received.
  */
 public final class ShellNode implements CommandFactory {
-    public enum Fate { RUN, DROP_BEFORE, DROP_AFTER }
+    public enum Fate { RUN, DROP_BEFORE, DROP_AFTER, HANG }
 
     private final Path dir;
     private final Function<String, Fate> fate;
@@ -55,6 +56,9 @@ public final class ShellNode implements CommandFactory {
                 if (f == Fate.DROP_BEFORE) {
                     getServerSession().close(true);
                     return;
+                }
+                if (f == Fate.HANG) {
+                    Thread.sleep(Long.MAX_VALUE); // until the channel closes, which interrupts this
                 }
                 Process p = new ProcessBuilder("/bin/sh", "-c", line.replace(NodeJournal.DIR, dir.toString())).start();
                 CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));

@@ -1,5 +1,6 @@
 package dev.nodefix.executor;
 
+import dev.nodefix.engine.ShellNode;
 import dev.nodefix.inventory.Role;
 import dev.nodefix.playbook.BatchSize;
 import dev.nodefix.playbook.Serial;
@@ -41,6 +42,8 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * sleeps: ["5s"]                                    # the pauses between retries
  * plan_execs: {node1: 1}                            # commands the host ran (SSH execs) while planned
  * replan_execs: {node1: 1}                          # the same for the plan made after the run
+ * fates: {node1: {TEXT: hang}}                     # a command holding TEXT on the host hangs (until it times
+ *                                                   # out), or drop_before / drop_after: its connection is killed
  * </pre>
  *
  * TEXT in a line is a substring of its detail or, for a changed line, of its changes' descriptions.
@@ -52,10 +55,10 @@ record PlayCase(String name, List<StandInHosts.Spec> hosts, Map<String, Object> 
                 Optional<List<List<List<String>>>> batches, Optional<String> stopped, List<String> failedBatch,
                 Map<String, Map<String, String>> files, Map<String, List<String>> journal,
                 Optional<Integer> replanChanges, Optional<List<String>> sleeps, Map<String, Integer> planExecs,
-                Map<String, Integer> replanExecs) {
+                Map<String, Integer> replanExecs, Map<String, Map<String, ShellNode.Fate>> fates) {
     static final List<String> KEYS = List.of("hosts", "extra_vars", "tags", "skip_tags", "serial", "given", "playbook",
             "plan", "plan_changes", "fatal", "edit_after_plan", "apply", "batches", "stopped", "failed_batch", "files",
-            "journal", "replan_changes", "sleeps", "plan_execs", "replan_execs");
+            "journal", "replan_changes", "sleeps", "plan_execs", "replan_execs", "fates");
 
     @Override
     public String toString() {
@@ -78,7 +81,7 @@ record PlayCase(String name, List<StandInHosts.Spec> hosts, Map<String, Object> 
                 linesByHost(doc.get("journal")),
                 Optional.ofNullable(doc.get("replan_changes")).map(v -> ((Number) v).intValue()),
                 Optional.ofNullable(doc.get("sleeps")).map(PlayCase::strings), counts(doc.get("plan_execs")),
-                counts(doc.get("replan_execs")));
+                counts(doc.get("replan_execs")), fates(doc.get("fates")));
     }
 
     private static StandInHosts.Spec spec(String text) {
@@ -127,6 +130,17 @@ record PlayCase(String name, List<StandInHosts.Spec> hosts, Map<String, Object> 
     private static Map<String, Integer> counts(Object value) {
         Map<String, Integer> out = new LinkedHashMap<>();
         map(value).forEach((host, n) -> out.put(host, ((Number) n).intValue()));
+        return out;
+    }
+
+    private static Map<String, Map<String, ShellNode.Fate>> fates(Object value) {
+        Map<String, Map<String, ShellNode.Fate>> out = new LinkedHashMap<>();
+        map(value).forEach((host, byText) -> {
+            Map<String, ShellNode.Fate> fates = new LinkedHashMap<>();
+            map(byText).forEach((text, fate) -> fates.put(text,
+                    ShellNode.Fate.valueOf(String.valueOf(fate).toUpperCase(Locale.ROOT))));
+            out.put(host, fates);
+        });
         return out;
     }
 

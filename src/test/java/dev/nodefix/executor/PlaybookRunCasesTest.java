@@ -67,7 +67,7 @@ class PlaybookRunCasesTest {
     }
 
     private void run(PlayCase c) throws IOException {
-        try (StandInHosts hosts = StandInHosts.start(tmp, c.hosts())) {
+        try (StandInHosts hosts = StandInHosts.start(tmp, c.hosts(), c.fates())) {
             write(hosts, c.given());
             Map<String, Object> vars = extraVars(c, hosts);
             Path file = Files.writeString(tmp.resolve("playbook.yaml"), c.playbook());

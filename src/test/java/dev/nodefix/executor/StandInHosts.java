@@ -7,6 +7,7 @@ import dev.nodefix.inventory.Group;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
 import dev.nodefix.inventory.Role;
+import dev.nodefix.transport.SshSettings;
 import dev.nodefix.transport.ssh.Keygen;
 import dev.nodefix.transport.ssh.SshTransportFactory;
 import dev.nodefix.transport.ssh.TestHosts;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,9 @@ final class StandInHosts implements AutoCloseable {
     record Spec(String name, Role role) {
     }
 
+    /** The command timeout of hosts where a command hangs: long enough for a loaded machine's real commands. */
+    static final Duration HANG_TIMEOUT = Duration.ofSeconds(4);
+
     private final Path dir;
     private final List<TestSshServer> servers;
     private final Map<String, ShellNode> nodes;
@@ -50,6 +55,16 @@ final class StandInHosts implements AutoCloseable {
     }
 
     static StandInHosts start(Path dir, List<Spec> specs) throws IOException {
+        return start(dir, specs, Map.of());
+    }
+
+    /**
+     * @param fates per host, texts and their fates: a command line holding the text meets that fate on that host
+     *     (the first that matches; else it runs). Where one hangs, the connections give up on a command after
+     *     {@link #HANG_TIMEOUT} instead of the usual roomy timeout.
+     */
+    static StandInHosts start(Path dir, List<Spec> specs, Map<String, Map<String, ShellNode.Fate>> fates)
+            throws IOException {
         Path key = Keygen.generate(dir, "id_ed25519", "ed25519", "");
         List<TestSshServer> servers = new ArrayList<>();
         Map<String, ShellNode> nodes = new LinkedHashMap<>();
@@ -58,7 +73,9 @@ final class StandInHosts implements AutoCloseable {
         for (Spec spec : specs) {
             Path nodeDir = Files.createDirectories(dir.resolve("nodes").resolve(spec.name()));
             Files.createDirectories(dir.resolve("files").resolve(spec.name()));
-            ShellNode node = new ShellNode(nodeDir, line -> ShellNode.Fate.RUN);
+            Map<String, ShellNode.Fate> own = fates.getOrDefault(spec.name(), Map.of());
+            ShellNode node = new ShellNode(nodeDir, line -> own.entrySet().stream().filter(f -> line.contains(f.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(ShellNode.Fate.RUN));
             nodes.put(spec.name(), node);
             TestSshServer server = TestSshServer.start(List.of(Keygen.pub(key)), node);
             servers.add(server);
@@ -68,7 +85,11 @@ final class StandInHosts implements AutoCloseable {
                     Connection.to("127.0.0.1").withPort(server.port()).withUser("tester"), spec.role()));
         }
         Path known = Files.writeString(dir.resolve("known_hosts"), knownHosts);
-        SshTransportFactory factory = new SshTransportFactory(TestHosts.settings(known, Optional.of(key), Map.of()));
+        SshSettings settings = TestHosts.settings(known, Optional.of(key), Map.of());
+        if (fates.values().stream().anyMatch(f -> f.containsValue(ShellNode.Fate.HANG))) {
+            settings = TestHosts.withCommandTimeout(settings, HANG_TIMEOUT);
+        }
+        SshTransportFactory factory = new SshTransportFactory(settings);
         return new StandInHosts(dir, servers, nodes, hosts, new Connections(factory));
     }
 

@@ -37,6 +37,12 @@ public final class TestHosts {
                 s.globalKnownHosts(), s.agentSocket(), s.handshakes(), s.connectRetries());
     }
 
+    public static SshSettings withCommandTimeout(SshSettings s, Duration timeout) {
+        return new SshSettings(s.connectTimeout(), timeout, s.keepAlive(), s.knownHosts(),
+                s.knownHostsFromCommandLine(), s.acceptNewHostKeys(), s.user(), s.key(), s.defaultKeys(), s.secrets(),
+                s.globalKnownHosts(), s.agentSocket(), s.handshakes(), s.connectRetries());
+    }
+
     public static SshSettings withConnectTimeout(SshSettings s, Duration timeout) {
         return new SshSettings(timeout, s.commandTimeout(), s.keepAlive(), s.knownHosts(),
                 s.knownHostsFromCommandLine(), s.acceptNewHostKeys(), s.user(), s.key(), s.defaultKeys(), s.secrets(),
