@@ -100,12 +100,14 @@ nf_plan() { nf_q= nf_why= nf_refused= nf_skipped_why=; nf_task_"$1"; [ -z "$nf_r
 # the node's lock (one run at a time) and the run's journal, as nodefix over SSH takes and starts them
 nf_lock() {
   nf_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-  nf_holder="20261202T170000Z-5c0e started $nf_at by system-upgrade-controller@$nf_node pid $$${nf_boot:+ boot $nf_boot}"
+  nf_holder="started $nf_at by system-upgrade-controller@$nf_node pid $$${nf_boot:+ boot $nf_boot}"
   nf_o=$(/bin/sh -c "$nf_sh_1" nodefix-lock 20261202T170000Z-5c0e '20261202T170000Z-5c0e '"$nf_holder" '{"phase":"started","run":"20261202T170000Z-5c0e","kind":"apply","at":"'"$nf_at"'"}' keep); nf_rc=$?
-  # a lock of this run whose script is gone (a Job attempt killed) and none of whose changes still runs
+  # a lock of this run whose script is gone (a Job attempt killed: its pid is not running, or it ran
+  # before this node's last boot and the pid may be another process now) and none of whose changes still runs
   if [ $nf_rc = 75 ]; then case $nf_o in "$RUN "*" pid "*)
     nf_p=${nf_o##* pid }; nf_p=${nf_p%% *}
-    if [ ! -d "/proc/$nf_p" ] && ! /bin/sh -c "$nf_sh_2" nodefix-lock-status 2>/dev/null | grep -q "^inflight $RUN "; then
+    case $nf_o in *" pid $nf_p boot "*) nf_hb=${nf_o##* boot } ;; *) nf_hb= ;; esac
+    if { [ ! -d "/proc/$nf_p" ] || { [ -n "$nf_hb" ] && [ -n "$nf_boot" ] && [ "$nf_hb" != "$nf_boot" ]; }; } && ! /bin/sh -c "$nf_sh_2" nodefix-lock-status 2>/dev/null | grep -q "^inflight $RUN "; then
       /bin/sh -c "$nf_sh_3" nodefix-unlock "$nf_o" && echo "nodefix: took over the lock an earlier attempt of run $RUN left ($nf_o)" >&2
       nf_o=$(/bin/sh -c "$nf_sh_1" nodefix-lock 20261202T170000Z-5c0e '20261202T170000Z-5c0e '"$nf_holder" '{"phase":"started","run":"20261202T170000Z-5c0e","kind":"apply","at":"'"$nf_at"'"}' keep); nf_rc=$?
     fi ;; esac; fi
@@ -139,14 +141,36 @@ nf_recap() {
   [ "$nf_failed" = 0 ] || exit 2; exit 0
 }
 
-# a run rolled back on this node is not applied again by a re-run of its Job
-nf_rb=$(grep -l '"rollback_of":"20261202T170000Z-5c0e"' /var/lib/nodefix/runs/*.journal 2>/dev/null | head -n 1)
-if [ -n "$nf_rb" ]; then nf_rb=${nf_rb##*/}
-  echo "skipped: [$nf_node] run $RUN was rolled back on this node by ${nf_rb%.journal}; nothing done (export the playbook again for a new run)"; exit 0; fi
+# a run rolled back on this node is not applied again by a re-run of its Job; when its rollbacks left a
+# change of it not undone (one failed or was refused halfway), the Job fails: the rollback is to be finished
+nf_rb=$(grep -l '"rollback_of":"20261202T170000Z-5c0e"' /var/lib/nodefix/runs/*.journal 2>/dev/null)
+if [ -n "$nf_rb" ]; then
+  nf_j=/var/lib/nodefix/runs/20261202T170000Z-5c0e.journal; [ -f "$nf_j" ] || nf_j=/dev/null
+  nf_left=$(awk -v run="$RUN" 'function seq(l,  s) { s = substr(l, index(l, "\"seq\":") + 6); sub(/[^0-9].*/, "", s); return s + 0 }
+BEGIN { u = ",\"undoes\":\"" run "#"; top = 0 }
+FILENAME == ARGV[1] && /^\{"phase":"intent",/ { s = seq($0); mine[s] = 1; if (s > top) top = s; next }
+FILENAME == ARGV[1] && /^\{"phase":"done",/ { landed[seq($0)] = 1; ended[seq($0)] = 1; next }
+FILENAME == ARGV[1] && /^\{"phase":"unchanged",/ { delete landed[seq($0)]; next }
+FILENAME == ARGV[1] && /^\{"phase":"failed",/ { ended[seq($0)] = 1; next }
+FILENAME == ARGV[1] { next }
+{ k = FILENAME SUBSEP seq($0) }
+/^\{"phase":"intent",/ { ph[k] = "open"; i = index($0, u); if (i) { s = substr($0, i + length(u)); sub(/".*/, "", s); of[k] = s + 0 } }
+/^\{"phase":"done",/ { ph[k] = "done" }
+/^\{"phase":"unchanged",/ { ph[k] = "unchanged" }
+/^\{"phase":"failed",/ { ph[k] = "failed" }
+END { for (k in ph) { split(k, p, SUBSEP); has[p[1]] = 1; if (ph[k] == "done" && (k in of)) undone[of[k]] = 1; if (ph[k] != "done" && ph[k] != "unchanged") bad[p[1]] = 1 }
+  fin = 0; for (f in has) if (!(f in bad)) fin = 1
+  left = ""; for (s = 1; s <= top; s++) if ((s in mine) && !(s in undone) && ((s in landed) || !(s in ended) && !fin)) left = left " " s
+  printf "%s", left }
+' "$nf_j" $nf_rb) || nf_left='(the journals cannot be read)'
+  nf_rb=$(printf '%s\n' "$nf_rb" | tail -n 1); nf_rb=${nf_rb##*/}; nf_rb=${nf_rb%.journal}
+  if [ -z "$nf_left" ]; then
+    echo "skipped: [$nf_node] run $RUN was rolled back on this node by $nf_rb; nothing done (export the playbook again for a new run)"; exit 0; fi
+  echo "failed: [$nf_node] run $RUN was rolled back on this node only in part (last by $nf_rb): its change(s)$nf_left not undone; nothing done (finish it: nodefix rollback $RUN --from-nodes)"; exit 2; fi
 
 # playbooks/fix-vxlan-checksum.yaml:24:7
 nf_task_1() {
-  if ! { nf_b=; if ip link show dev flannel.1 >/dev/null 2>&1; then nf_b=${nf_b}1; else nf_b=${nf_b}0; fi; case $nf_b in 1) true ;; *) false ;; esac; }; then nf_skip 'when: facts.vxlan.exists is false'; return; fi
+  if ! { nf_b= nf_x=; { ip link show dev flannel.1 >/dev/null 2>&1 || (exit 1); }; case $? in 0) nf_b=${nf_b}1 ;; 1) nf_b=${nf_b}0 ;; *) nf_b=${nf_b}x nf_x='cannot tell facts.vxlan.exists: ip link failed' ;; esac; case $nf_b in 1) true ;; 0) false ;; *) nf_refuse "$nf_x"; return ;; esac; }; then nf_skip 'when: facts.vxlan.exists is false'; return; fi
   nf_o=$(ethtool -k flannel.1 2>&1); nf_l=
   if ! printf '%s\n' "$nf_o" | grep -q '^[[:space:]]*[a-z0-9_-]*: o[nf]'; then
     if ! command -v ethtool >/dev/null 2>&1; then nf_refuse 'cannot tell whether flannel.1 exists: ethtool could not be run on this node; install ethtool'
@@ -229,7 +253,7 @@ esac
 }
 # playbooks/fix-vxlan-checksum.yaml:56:7
 nf_task_4() {
-  { nf_b=; if ip link show dev flannel.1 >/dev/null 2>&1; then nf_b=${nf_b}1; else nf_b=${nf_b}0; fi; if ethtool -k flannel.1 2>/dev/null | grep -q '^[[:space:]]*tx-checksum-ip-generic: on'; then nf_b=${nf_b}1; else nf_b=${nf_b}0; fi; case $nf_b in 00|01|10) true ;; *) false ;; esac; } || { nf_refuse 'tx-checksum-ip-generic is still on on flannel.1'; return; }
+  { nf_b= nf_x=; { ip link show dev flannel.1 >/dev/null 2>&1 || (exit 1); }; case $? in 0) nf_b=${nf_b}1 ;; 1) nf_b=${nf_b}0 ;; *) nf_b=${nf_b}x nf_x='cannot tell facts.vxlan.exists: ip link failed' ;; esac; if nf_k=$(ethtool -k flannel.1 2>/dev/null); then printf '%s\n' "$nf_k" | grep -q '^[[:space:]]*tx-checksum-ip-generic: on'; else (exit 2); fi; case $? in 0) nf_b=${nf_b}1 ;; 1) nf_b=${nf_b}0 ;; *) nf_b=${nf_b}x nf_x='cannot tell facts.offload.features[tx-checksum-ip-generic].on: ethtool -k flannel.1 failed' ;; esac; case $nf_b in 10|01|00|0x|x0) true ;; 11) false ;; *) nf_refuse "$nf_x"; return ;; esac; } || { nf_refuse 'tx-checksum-ip-generic is still on on flannel.1'; return; }
   nf_ok 'all assertions passed'
 }
 # playbooks/fix-vxlan-checksum.yaml:62:7

@@ -35,12 +35,12 @@ public final class ExportCommand implements Runnable {
     }
 
     @Command(name = "suc", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Write a playbook whose tasks run node-locally as manifests for Rancher's",
-                    "system-upgrade-controller: a Secret with the node script, a server Plan (control-plane nodes,",
-                    "one at a time) and an agent Plan that waits for it. The script does on each node what",
-                    "`nodefix play` would, journaled on the node as over SSH: `nodefix runs --from-nodes` lists the",
-                    "run and `nodefix rollback RUN --from-nodes` undoes it. A task that needs the controller is",
-                    "refused with its file:line."},
+            description = {"Write a playbook whose tasks run node-locally as manifests for Rancher's"
+                    + " system-upgrade-controller: a Secret with the node script, a server Plan (control-plane nodes,"
+                    + " one at a time) and an agent Plan that waits for it.",
+                    "The script does on each node what `nodefix play` would, journaled on the node as over SSH:"
+                    + " `nodefix runs --from-nodes` lists the run and `nodefix rollback RUN --from-nodes` undoes it. A"
+                    + " task that needs the controller is refused with its file:line."},
             footer = {"", "Exit: 0 written, 1 the playbook cannot be exported (or bad input)."})
     public static final class Suc implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "The playbook file.")
@@ -50,12 +50,12 @@ public final class ExportCommand implements Runnable {
                 + " fixed in the script when exporting (repeatable).")
         List<String> extraVars = new ArrayList<>();
 
-        @Option(names = "--image", paramLabel = "IMAGE", description = "The Job's image: it needs chroot and sh"
-                + " (default ${DEFAULT-VALUE}).")
+        @Option(names = "--image", paramLabel = "IMAGE", description = "The Job's image: it needs chroot and sh;"
+                + " name its tag or digest (SUC tags an image without one with the run id) (default ${DEFAULT-VALUE}).")
         String image = SucManifests.DEFAULT_IMAGE;
 
         @Option(names = "--kubectl-image", paramLabel = "IMAGE", description = "The agent Plan's prepare image, which"
-                + " waits for the server Plan with kubectl (default ${DEFAULT-VALUE}, SUC's own).")
+                + " waits for the server Plan with kubectl; a tag or digest too (default ${DEFAULT-VALUE}, SUC's own).")
         String kubectlImage = SucManifests.DEFAULT_KUBECTL_IMAGE;
 
         @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "SUC's namespace (default ${DEFAULT-VALUE}).")

@@ -36,14 +36,52 @@ final class FactConditions {
 
     /** @param facts the fact readings, in order; @param holds the combinations (one 0/1 per fact) where it holds */
     record Table(List<FactReads.Read> facts, Set<String> holds) implements Test {
-        /** sh that exits 0 when the condition holds on the node. */
+        /**
+         * sh that exits 0 when the condition holds on the node, 1 when it does not. A fact the node cannot read
+         * (x) is never taken as no: when the condition's value depends on it, the sh calls {@code nf_refuse} and
+         * returns from the task's function.
+         */
         String sh() {
-            StringBuilder out = new StringBuilder("{ nf_b=");
+            StringBuilder out = new StringBuilder("{ nf_b= nf_x=");
             for (FactReads.Read f : facts) {
-                out.append("; if ").append(f.sh()).append("; then nf_b=${nf_b}1; else nf_b=${nf_b}0; fi");
+                out.append("; ").append(f.sh()).append("; case $? in 0) nf_b=${nf_b}1 ;; 1) nf_b=${nf_b}0 ;; *) nf_b=${nf_b}x")
+                        .append(" nf_x=").append(dev.nodefix.transport.Command.quote("cannot tell " + f.path() + ": "
+                                + f.cannot())).append(" ;; esac");
             }
-            out.append("; case $nf_b in ").append(String.join("|", holds)).append(") true ;; *) false ;; esac; }");
+            List<String> yes = new ArrayList<>();
+            List<String> no = new ArrayList<>();
+            for (String row : rows(facts.size())) {
+                Set<Boolean> values = new LinkedHashSet<>();
+                completions(row).forEach(c -> values.add(holds.contains(c)));
+                if (values.size() == 1) {
+                    (values.contains(true) ? yes : no).add(row);
+                }
+            }
+            out.append("; case $nf_b in ").append(String.join("|", yes)).append(") true ;; ").append(String.join("|", no))
+                    .append(") false ;; *) nf_refuse \"$nf_x\"; return ;; esac; }");
             return out.toString();
+        }
+
+        /** Every reading of n facts: each 1, 0 or x (cannot tell). */
+        private static List<String> rows(int n) {
+            List<String> out = new ArrayList<>(List.of(""));
+            for (int i = 0; i < n; i++) {
+                List<String> next = new ArrayList<>();
+                out.forEach(r -> { next.add(r + "1"); next.add(r + "0"); next.add(r + "x"); });
+                out = next;
+            }
+            return out;
+        }
+
+        /** The 0/1 combinations a reading with x's may stand for. */
+        private static List<String> completions(String row) {
+            int at = row.indexOf('x');
+            if (at < 0) {
+                return List.of(row);
+            }
+            List<String> out = new ArrayList<>(completions(row.substring(0, at) + "1" + row.substring(at + 1)));
+            out.addAll(completions(row.substring(0, at) + "0" + row.substring(at + 1)));
+            return out;
         }
     }
 
@@ -125,8 +163,9 @@ final class FactConditions {
 
         @Override
         public Object get(Object key) {
-            String at = path + (key instanceof String s && s.matches("[A-Za-z_][A-Za-z0-9_]*") ? "." + s
-                    : "[" + key + "]");
+            // a feature is always written features[F], however it was read (features.rx_gro, ['rx_gro'], [var])
+            String at = path + (!path.equals("facts.offload.features") && key instanceof String s
+                    && s.matches("[A-Za-z_][A-Za-z0-9_]*") ? "." + s : "[" + key + "]");
             if (FactReads.of(at).isPresent()) {
                 found.add(at);
                 return values.getOrDefault(at, false);

@@ -58,12 +58,15 @@ final class NodeRuntime {
                 + "\n# the node's lock (one run at a time) and the run's journal, as nodefix over SSH takes and starts them\n"
                 + "nf_lock() {\n"
                 + "  nf_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)\n"
-                + "  nf_holder=\"" + run + " started $nf_at by system-upgrade-controller@$nf_node pid $$${nf_boot:+ boot $nf_boot}\"\n"
+                + "  nf_holder=\"started $nf_at by system-upgrade-controller@$nf_node pid $$${nf_boot:+ boot $nf_boot}\"\n"
                 + "  nf_o=$(" + lock + "); nf_rc=$?\n"
-                + "  # a lock of this run whose script is gone (a Job attempt killed) and none of whose changes still runs\n"
+                + "  # a lock of this run whose script is gone (a Job attempt killed: its pid is not running, or it ran\n"
+                + "  # before this node's last boot and the pid may be another process now) and none of whose changes still runs\n"
                 + "  if [ $nf_rc = " + NodeJournal.LOCKED + " ]; then case $nf_o in \"$RUN \"*\" pid \"*)\n"
                 + "    nf_p=${nf_o##* pid }; nf_p=${nf_p%% *}\n"
-                + "    if [ ! -d \"/proc/$nf_p\" ] && ! " + scripts.line(NodeJournal.status().argv(), Map.of())
+                + "    case $nf_o in *\" pid $nf_p boot \"*) nf_hb=${nf_o##* boot } ;; *) nf_hb= ;; esac\n"
+                + "    if { [ ! -d \"/proc/$nf_p\" ] || { [ -n \"$nf_hb\" ] && [ -n \"$nf_boot\" ] && [ \"$nf_hb\" != \"$nf_boot\" ]; }; }"
+                + " && ! " + scripts.line(NodeJournal.status().argv(), Map.of())
                 + " 2>/dev/null | grep -q \"^inflight $RUN \"; then\n"
                 + "      " + scripts.line(NodeJournal.remove(HOLDER).argv(), Map.of(HOLDER, "\"$nf_o\""))
                 + " && echo \"nodefix: took over the lock an earlier attempt of run $RUN left ($nf_o)\" >&2\n"
@@ -97,10 +100,44 @@ final class NodeRuntime {
                 + "  printf 'RECAP: [%s] ok=%s changed=%s failed=%s skipped=%s run %s%s\\n' \"$nf_node\" \"$nf_ok\" \"$nf_changed\""
                 + " \"$nf_failed\" \"$nf_skipped\" \"$RUN\" \"${nf_locked:+ (journal " + NodeJournal.journalPath(run) + ")}\"\n"
                 + "  [ \"$nf_failed\" = 0 ] || exit 2; exit 0\n}\n"
-                + "\n# a run rolled back on this node is not applied again by a re-run of its Job\n"
-                + "nf_rb=$(grep -l " + rolledBack + " " + NodeJournal.DIR + "/runs/*.journal 2>/dev/null | head -n 1)\n"
-                + "if [ -n \"$nf_rb\" ]; then nf_rb=${nf_rb##*/}\n"
-                + "  echo \"skipped: [$nf_node] run $RUN was rolled back on this node by ${nf_rb%.journal}; nothing done"
-                + " (export the playbook again for a new run)\"; exit 0; fi\n";
+                + "\n# a run rolled back on this node is not applied again by a re-run of its Job; when its rollbacks left a\n"
+                + "# change of it not undone (one failed or was refused halfway), the Job fails: the rollback is to be finished\n"
+                + "nf_rb=$(grep -l " + rolledBack + " " + NodeJournal.DIR + "/runs/*.journal 2>/dev/null)\n"
+                + "if [ -n \"$nf_rb\" ]; then\n"
+                + "  nf_j=" + journal + "; [ -f \"$nf_j\" ] || nf_j=/dev/null\n"
+                + "  nf_left=$(awk -v run=\"$RUN\" " + Command.quote(UNDONE) + " \"$nf_j\" $nf_rb) || nf_left='(the journals cannot be read)'\n"
+                + "  nf_rb=$(printf '%s\\n' \"$nf_rb\" | tail -n 1); nf_rb=${nf_rb##*/}; nf_rb=${nf_rb%.journal}\n"
+                + "  if [ -z \"$nf_left\" ]; then\n"
+                + "    echo \"skipped: [$nf_node] run $RUN was rolled back on this node by $nf_rb; nothing done"
+                + " (export the playbook again for a new run)\"; exit 0; fi\n"
+                + "  echo \"failed: [$nf_node] run $RUN was rolled back on this node only in part (last by $nf_rb): its"
+                + " change(s)$nf_left not undone; nothing done (finish it: nodefix rollback $RUN --from-nodes)\"; exit 2; fi\n";
     }
+
+    /**
+     * awk over the run's journal ($1) and its rollbacks' journals: prints the run's changes (seqs) not undone, as
+     * {@code runs --from-nodes} reads them: each change that landed (done, not unchanged) is undone when a rollback
+     * journaled its undo as done; a change the run left unfinished is undone too, or a rollback finished (every change
+     * it journaled done).
+     */
+    private static final String UNDONE = "function seq(l,  s) { s = substr(l, index(l, \"\\\"seq\\\":\") + 6);"
+            + " sub(/[^0-9].*/, \"\", s); return s + 0 }\n"
+            + "BEGIN { u = \",\\\"undoes\\\":\\\"\" run \"#\"; top = 0 }\n"
+            + "FILENAME == ARGV[1] && /^\\{\"phase\":\"intent\",/ { s = seq($0); mine[s] = 1; if (s > top) top = s; next }\n"
+            + "FILENAME == ARGV[1] && /^\\{\"phase\":\"done\",/ { landed[seq($0)] = 1; ended[seq($0)] = 1; next }\n"
+            + "FILENAME == ARGV[1] && /^\\{\"phase\":\"unchanged\",/ { delete landed[seq($0)]; next }\n"
+            + "FILENAME == ARGV[1] && /^\\{\"phase\":\"failed\",/ { ended[seq($0)] = 1; next }\n"
+            + "FILENAME == ARGV[1] { next }\n"
+            + "{ k = FILENAME SUBSEP seq($0) }\n"
+            + "/^\\{\"phase\":\"intent\",/ { ph[k] = \"open\"; i = index($0, u);"
+            + " if (i) { s = substr($0, i + length(u)); sub(/\".*/, \"\", s); of[k] = s + 0 } }\n"
+            + "/^\\{\"phase\":\"done\",/ { ph[k] = \"done\" }\n"
+            + "/^\\{\"phase\":\"unchanged\",/ { ph[k] = \"unchanged\" }\n"
+            + "/^\\{\"phase\":\"failed\",/ { ph[k] = \"failed\" }\n"
+            + "END { for (k in ph) { split(k, p, SUBSEP); has[p[1]] = 1; if (ph[k] == \"done\" && (k in of)) undone[of[k]] = 1;"
+            + " if (ph[k] != \"done\" && ph[k] != \"unchanged\") bad[p[1]] = 1 }\n"
+            + "  fin = 0; for (f in has) if (!(f in bad)) fin = 1\n"
+            + "  left = \"\"; for (s = 1; s <= top; s++) if ((s in mine) && !(s in undone) && ((s in landed) || !(s in ended) && !fin))"
+            + " left = left \" \" s\n"
+            + "  printf \"%s\", left }\n";
 }

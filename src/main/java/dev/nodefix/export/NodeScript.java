@@ -69,7 +69,7 @@ public final class NodeScript {
             }
         }
         return "#!/bin/sh\n"
-                + "# nodefix node script: " + book.file().getFileName() + " as run " + run + ", exported by `nodefix export suc`.\n"
+                + "# nodefix node script: " + comment(String.valueOf(book.file().getFileName())) + " as run " + run + ", exported by `nodefix export suc`.\n"
                 + "# Run as root on the node (the system-upgrade-controller Job runs `chroot /host sh node.sh`). It reads the\n"
                 + "# node, changes only what differs, journals every change in " + dev.nodefix.journal.NodeJournal.DIR
                 + " as nodefix over SSH does\n"
@@ -86,7 +86,7 @@ public final class NodeScript {
         for (String when : task.when()) {
             FactConditions.Test test = condition(task, when, vars);
             if (test instanceof FactConditions.Always a && !a.value()) {
-                return "# " + task.location() + "\nnf_task_" + number + "() { nf_skip "
+                return "# " + comment(task.location().toString()) + "\nnf_task_" + number + "() { nf_skip "
                         + Command.quote("when: " + when.strip() + " is false") + "; }\n";
             }
             if (test instanceof FactConditions.Table t) {
@@ -119,7 +119,7 @@ public final class NodeScript {
             }
             apply.append("esac\n}\n");
         }
-        return "# " + task.location() + "\nnf_task_" + number + "() {\n" + body + "}\n" + apply;
+        return "# " + comment(task.location().toString()) + "\nnf_task_" + number + "() {\n" + body + "}\n" + apply;
     }
 
     private String assertion(PlayTask task, Map<String, Object> vars) {
@@ -188,6 +188,20 @@ public final class NodeScript {
             throw new ExportException(task.location(), "name: " + e.getMessage() + " (only variables are known when"
                     + " exporting)");
         }
+    }
+
+    /**
+     * Text for a {@code #} comment line: every control, format and line-separating character (a newline would end
+     * the comment and start a command run as root) becomes {@code ?}.
+     */
+    static String comment(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            out.appendCodePoint(type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR ? '?' : c);
+        });
+        return out.toString();
     }
 
     private Object fill(Object raw, Map<String, Object> vars) {

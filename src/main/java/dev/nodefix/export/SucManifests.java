@@ -46,6 +46,21 @@ public record SucManifests(String name, String namespace, String image, String k
         if (!namespace.matches(LABEL) || namespace.length() > 63) {
             throw new IllegalArgumentException("not a namespace name: '" + namespace + "'");
         }
+        tagged("--image", image);
+        tagged("--kubectl-image", kubectlImage);
+    }
+
+    /**
+     * SUC gives an image without a tag the Plan's version as its tag (its WithLatestTag), here the run id: an image
+     * that does not exist. So an image names its tag or digest.
+     */
+    private static void tagged(String option, String image) {
+        String last = image.substring(image.lastIndexOf('/') + 1);
+        if (!image.contains("@") && !last.contains(":") || image.endsWith(":") || image.endsWith("@")) {
+            throw new IllegalArgumentException(option + " " + image + ": give the image's tag or digest (" + last
+                    + ":TAG or " + last + "@sha256:...): SUC tags an image without one with the Plan's version, the"
+                    + " run id, and that image does not exist");
+        }
     }
 
     /** The object names' base for a playbook file: {@code nodefix-} and the file's name as a DNS label. */
@@ -104,12 +119,34 @@ public record SucManifests(String name, String namespace, String image, String k
                 + " give --agent-concurrency N");
     }
 
+    /**
+     * The Secret holding the script byte for byte: as a literal block under {@code stringData} (readable) when a
+     * YAML block keeps every character of it, else base64 under {@code data} (a carriage return, another control
+     * character or a Unicode line separator would be read back as a line break, or not at all).
+     */
     private String secret(String script) {
         StringBuilder out = new StringBuilder("apiVersion: v1\nkind: Secret\nmetadata:\n  name: " + q(secretName())
-                + "\n  namespace: " + q(namespace) + "\n" + labels("script") + "type: Opaque\nstringData:\n  "
-                + SCRIPT_KEY + ": |\n");
-        script.lines().forEach(l -> out.append(l.isEmpty() ? "" : "    " + l).append('\n'));
+                + "\n  namespace: " + q(namespace) + "\n" + labels("script") + "type: Opaque\n");
+        if (!blockKeeps(script)) {
+            return out.append("data:\n  ").append(SCRIPT_KEY).append(": ").append(java.util.Base64.getEncoder()
+                    .encodeToString(script.getBytes(java.nio.charset.StandardCharsets.UTF_8))).append('\n').toString();
+        }
+        out.append("stringData:\n  ").append(SCRIPT_KEY).append(": |\n");
+        // split on \n only (String.lines() would split on a lone \r too); the script ends with its one \n
+        for (String l : script.substring(0, script.length() - 1).split("\n", -1)) {
+            out.append(l.isEmpty() ? "" : "    " + l).append('\n');
+        }
         return out.toString();
+    }
+
+    /** Whether a literal block (clip chomping) reads back as exactly {@code script}. */
+    static boolean blockKeeps(String script) {
+        if (!script.endsWith("\n") || script.endsWith("\n\n") || script.startsWith(" ") || script.startsWith("\n")) {
+            return false;
+        }
+        return script.codePoints().allMatch(c -> c == '\n' || c == '\t' || c >= 0x20 && c < 0x7f
+                || c >= 0xa0 && c <= 0xd7ff && c != 0x2028 && c != 0x2029 || c >= 0xe000 && c <= 0xfffd && c != 0xfeff
+                || c >= 0x10000);
     }
 
     private String plan(boolean server, int concurrency, boolean cordon) {

@@ -39,4 +39,13 @@ class ExportCommandTest {
         assertThat(r.err()).containsPattern("nodefix: error: playbooks/fix-vxlan-checksum.yaml:\\d+:\\d+: module probe");
         assertThat(dir).isEmptyDirectory();
     }
+
+    @Test
+    void anImageWithoutATagIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) {
+        CliRunner.Result r = new CliRunner().run("export", "suc", FIX, "--image", "busybox", "-o", dir.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("nodefix: error: --image busybox: give the image's tag or digest (busybox:TAG or"
+                + " busybox@sha256:...)").contains("the run id");
+        assertThat(dir).isEmptyDirectory();
+    }
 }

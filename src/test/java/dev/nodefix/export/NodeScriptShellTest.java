@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -30,5 +31,41 @@ class NodeScriptShellTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(check + ": " + out).isZero();
         assertThat(out).as(check).isEmpty();
+    }
+
+    /**
+     * A condition over the offload features, run under dash with ethtool and ip stubs: a failed ethtool read is
+     * never "off": when the condition depends on it the task is refused; when it does not (no flannel.1) it holds.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "1, '', exists and ethtool fails, refused:cannot tell facts.offload.features[tso].on: ethtool -k flannel.1 failed",
+            "1, '', no flannel.1 and ethtool fails, holds",
+            "0, 'tso: on', exists and tso on, fails",
+            "0, 'tso: off', exists and tso off, holds",
+            "0, 'gso: on', exists and tso not listed, holds"})
+    void aFeatureEthtoolCannotReadIsNeverOff(int ethtoolExit, String listing, String name, String said)
+            throws IOException, InterruptedException {
+        boolean exists = !name.startsWith("no flannel.1");
+        stub("ethtool", "printf '%s\\n' '" + listing + "'; exit " + ethtoolExit);
+        stub("ip", "exit " + (exists ? 0 : 1));
+        dev.nodefix.expr.Expressions e = new dev.nodefix.expr.Expressions();
+        FactConditions.Table table = (FactConditions.Table) new FactConditions(e)
+                .compile("!facts.vxlan.exists || !facts.offload.features['tso'].on", java.util.Map.of());
+        String script = "nf_refused=\nnf_refuse() { nf_refused=$1; }\n"
+                + "t() { if " + table.sh() + "; then echo holds; else echo fails; fi; }\n"
+                + "t; [ -z \"$nf_refused\" ] || echo \"refused:$nf_refused\"\n";
+        ProcessBuilder pb = new ProcessBuilder("dash", "-c", script).redirectErrorStream(true);
+        pb.environment().put("PATH", dir + ":" + System.getenv("PATH"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).isEqualTo(said);
+    }
+
+    private void stub(String name, String body) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 }

@@ -65,6 +65,31 @@ class NodeScriptTest {
         assertThat(compile(book, Map.of("go", true))).contains("nf_apply_1()").doesNotContain("when: go");
     }
 
+    @Test
+    void aNewlineInThePlaybooksPathOrPlaceCannotStartACommand(@TempDir Path dir) throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("x\rtouch pwned-dir"));
+        Path book = sub.resolve("b\ntouch pwned\n.yaml");
+        Files.writeString(book, "- hosts: all\n  vars: {go: false}\n  tasks:\n    - name: t\n"
+                + "      ethtool: {iface: flannel.1, features: {tso: off}}\n    - name: u\n"
+                + "      ethtool: {iface: flannel.1, features: {tso: off}}\n      when: go\n");
+        String sh = compile(book, Map.of());
+        assertThat(sh.lines().filter(l -> l.startsWith("touch"))).isEmpty();
+        assertThat(sh).contains("# nodefix node script: b?touch pwned?.yaml as run ")
+                .contains("x?touch pwned-dir/b?touch pwned?.yaml:4:");
+        assertThat(NodeScript.comment("a\rb\u2028c\u202ed\te")).isEqualTo("a?b?c?d?e");
+    }
+
+    @Test
+    void aFeatureIsReadHoweverTheConditionNamesIt(@TempDir Path dir) throws IOException {
+        Path book = dir.resolve("b.yaml");
+        Files.writeString(book, "- hosts: all\n  tasks:\n    - name: t\n      assert:\n        that:\n"
+                + "          - \"facts.offload.features['highdma'].on\"\n          - facts.offload.features[feature].fixed\n"
+                + "          - facts.offload.features.rx_gro.on\n");
+        String sh = compile(book, Map.of("feature", "tx_udp"));
+        assertThat(sh).contains("'^[[:space:]]*highdma: on'").contains("'^[[:space:]]*tx_udp: .*\\[fixed\\]'")
+                .contains("'^[[:space:]]*rx_gro: on'");
+    }
+
     private String compile(Path file, Map<String, Object> extraVars) {
         Playbook book = new PlaybookLoader(BuiltinModules.registry(expressions), expressions).load(file, extraVars);
         return script.compile(book, extraVars, RUN);

@@ -87,6 +87,48 @@ class SucManifestsTest {
                 .isEqualTo(4);
     }
 
+    @Test
+    void aScriptWithACarriageReturnIsInTheSecretByteForByte(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("cr.yaml");
+        Files.writeString(file, "- hosts: all\n  tasks:\n    - name: \"tso\\roff\"\n"
+                + "      ethtool: {iface: flannel.1, features: {tso: off}}\n");
+        Playbook book = load(file);
+        String script = new NodeScript(BuiltinModules.registry(expressions), expressions).compile(book, Map.of(), NodeScriptTest.RUN);
+        assertThat(script).contains("tso\roff");
+        assertThat(secretScript(documents(manifests(Optional.empty()).yaml(book, script)).get(0))).isEqualTo(script);
+        // a script a YAML block keeps stays readable under stringData, also byte for byte
+        String plain = NodeScriptTest.fixScript();
+        Map<String, Object> secret = documents(manifests(Optional.empty()).yaml(load(Path.of("playbooks/fix-vxlan-checksum.yaml")),
+                plain)).get(0);
+        assertThat(secret).containsKey("stringData");
+        assertThat(secretScript(secret)).isEqualTo(plain);
+    }
+
+    @Test
+    void anImageWithoutATagOrDigestIsRefused() {
+        for (String image : List.of("busybox", "localhost:5000/busybox", "docker.io/library/busybox")) {
+            assertThatThrownBy(() -> new SucManifests("nodefix-x", SucManifests.DEFAULT_NAMESPACE, image,
+                    SucManifests.DEFAULT_KUBECTL_IMAGE, NodeScriptTest.RUN, Optional.empty()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(image).hasMessageContaining("tag");
+            assertThatThrownBy(() -> new SucManifests("nodefix-x", SucManifests.DEFAULT_NAMESPACE, SucManifests.DEFAULT_IMAGE,
+                    image, NodeScriptTest.RUN, Optional.empty()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--kubectl-image");
+        }
+        for (String image : List.of("busybox:1.36", "localhost:5000/busybox:1.36", "busybox@sha256:" + "a".repeat(64))) {
+            assertThat(new SucManifests("nodefix-x", SucManifests.DEFAULT_NAMESPACE, image, image, NodeScriptTest.RUN,
+                    Optional.empty()).image()).isEqualTo(image);
+        }
+    }
+
+    /** The node script as the API server stores the Secret: stringData as it is, data base64-decoded. */
+    private static String secretScript(Map<String, Object> secret) {
+        if (secret.get("data") instanceof Map<?, ?> data) {
+            return new String(java.util.Base64.getDecoder().decode(String.valueOf(data.get(SucManifests.SCRIPT_KEY))),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return String.valueOf(((Map<?, ?>) secret.get("stringData")).get(SucManifests.SCRIPT_KEY));
+    }
+
     private SucManifests manifests(Optional<Integer> agents) {
         return new SucManifests("nodefix-fix-vxlan-checksum", SucManifests.DEFAULT_NAMESPACE, SucManifests.DEFAULT_IMAGE,
                 SucManifests.DEFAULT_KUBECTL_IMAGE, NodeScriptTest.RUN, agents);
