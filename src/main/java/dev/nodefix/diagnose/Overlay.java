@@ -8,6 +8,7 @@ import dev.nodefix.fact.NodeFacts;
 import dev.nodefix.fact.Observed;
 import dev.nodefix.fact.Persistence;
 import dev.nodefix.fact.Provenance;
+import dev.nodefix.fact.SubnetEnv;
 import dev.nodefix.fact.VxlanDevice;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,9 @@ import java.util.Optional;
  */
 final class Overlay {
     static final String NET_CONF = "cat /var/lib/rancher/k3s/agent/etc/flannel/net-conf.json";
+    static final String SUBNET_ENV = "cat /run/flannel/subnet.env";
+    /** What tells a live flannel beside k3s's "none" from a flannel.1 left behind. */
+    static final String LIVE_FLANNEL = SUBNET_ENV + "; pgrep -a flanneld; bridge fdb show dev flannel.1";
 
     private Overlay() {}
 
@@ -27,22 +31,49 @@ final class Overlay {
         boolean ipTells = f.vxlan().present() != Observed.CANNOT_TELL || f.offload().device() == Observed.CANNOT_TELL;
         Provenance device = ipTells ? f.vxlan().source() : f.offload().source(); // ethtool's "no such device" tells too
         Observed shown = ipTells ? f.vxlan().present() : f.offload().device();
-        return byBackend(f.backend(), device, shown, f.vxlan().present() == Observed.YES, f.k3s().role() == K3sUnits.Role.AGENT)
-                .orElseGet(() -> byDevice(f, device, shown));
+        return byBackend(f.backend(), device, shown, f.vxlan().present() == Observed.YES, liveFlannel(f),
+                f.k3s().role() == K3sUnits.Role.AGENT).orElseGet(() -> byDevice(f, device, shown));
     }
 
-    /** The leg as the backend settles it: net-conf.json, a configured value, or k3s's default. */
-    /** @param listed flannel.1 is listed by {@code ip -d link} (not only read by ethtool) */
+    /**
+     * What shows a flannel at work on the node beside flannel.1: the {@code /run/flannel/subnet.env} a flannel writes
+     * when it starts (emptied at boot, like flannel.1). Annotations do not count: they outlive a flannel that stopped.
+     */
+    static Optional<Provenance> liveFlannel(NodeFacts f) {
+        SubnetEnv env = f.subnetEnv();
+        if (!env.present()) {
+            return Optional.empty();
+        }
+        List<String> lines = new ArrayList<>();
+        env.network().ifPresent(n -> lines.add("FLANNEL_NETWORK=" + n));
+        env.subnet().ifPresent(n -> lines.add("FLANNEL_SUBNET=" + n));
+        return Optional.of(new Provenance(SUBNET_ENV, "subnet-env", Provenance.View.HOST, Optional.empty(),
+                Provenance.Extent.COMPLETE, lines));
+    }
+
+    /**
+     * The leg as the backend settles it: net-conf.json, a configured value, or k3s's default.
+     *
+     * @param listed flannel.1 is listed by {@code ip -d link} (not only read by ethtool)
+     * @param live   what shows a flannel at work on the node ({@link #liveFlannel})
+     */
     private static Optional<Leg> byBackend(FlannelBackend backend, Provenance device, Observed shown, boolean listed,
-                                           boolean agent) {
-        // a switch away from vxlan keeps flannel.1 until k3s restarts; "none" starts no flannel at all: a flannel.1
-        // that ip lists then is a flannel deployed apart from k3s, whose VXLAN it is (ExternalFlannelRule says so);
-        // one only ethtool reads (the listing not collected) leaves the leg open
+                                           Optional<Provenance> live, boolean agent) {
+        // a switch away from vxlan keeps flannel.1 until k3s restarts; "none" starts no flannel at all, and removes
+        // none either: a flannel.1 that ip lists then is a flannel deployed apart from k3s (ExternalFlannelRule) only
+        // when something shows that flannel at work; else it may be what k3s's own flannel left when it was switched
+        // to none, and the leg stays open. One only ethtool reads (the listing not collected) leaves it open too
         boolean none = backend.effective().map("none"::equals).orElse(false);
-        if (none && !backend.running() && listed) {
+        if (none && !backend.running() && listed && live.isPresent()) {
             return Optional.of(Leg.known(Leg.Name.VXLAN, Observed.YES, "flannel.1 is there though k3s runs no flannel"
-                    + " (flannel-backend none): a flannel deployed apart from k3s (a DaemonSet, canal) made it",
-                    List.of(backend.source(), device)));
+                    + " (flannel-backend none), and /run/flannel/subnet.env shows a flannel at work: a flannel deployed"
+                    + " apart from k3s (a DaemonSet, canal) made it", List.of(backend.source(), device, live.get())));
+        }
+        if (none && !backend.running() && listed) {
+            return Optional.of(Leg.open(Leg.Name.VXLAN, "flannel.1 is there though k3s runs no flannel"
+                    + " (flannel-backend none), but nothing shows a flannel at work (no /run/flannel/subnet.env): a"
+                    + " flannel deployed apart from k3s, or a flannel.1 left from before k3s was switched to none",
+                    List.of(backend.source(), device), LIVE_FLANNEL));
         }
         if (backend.vxlan() == Observed.NO && !backend.running() && (shown == Observed.YES
                 || shown == Observed.CANNOT_TELL && !none)) {

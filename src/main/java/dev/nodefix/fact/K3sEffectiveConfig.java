@@ -178,7 +178,8 @@ public record K3sEffectiveConfig(Optional<String> unit, Optional<String> configF
         Setting backend = settings.get(BACKEND);
         if (backend.state() != State.CANNOT_TELL && backend.value().filter("none"::equals).isPresent()) {
             notes.add("flannel-backend none: k3s runs no flannel; a flannel.1 here belongs to a flannel deployed apart"
-                    + " from k3s (a DaemonSet, canal), whose own configuration decides its backend");
+                    + " from k3s (a DaemonSet, canal), whose own configuration decides its backend, or is one k3s's own"
+                    + " flannel left when k3s was switched to none (k3s removes none)");
         }
         if (role == K3sUnits.Role.AGENT && backend.state() == State.SET) {
             notes.add("flannel-backend is set for an agent: it is a server flag, the servers decide the backend");
