@@ -64,10 +64,11 @@ class HaSwitchIT {
 
         CliRunner.Result undone = nodes.nodefix("rollback", "--last", "--yes");
         assertThat(undone.exitCode()).as(undone.toString()).isZero();
-        inOrder(undone.out(), "BATCH 1/5  " + servers.get(0), "GATE  healthy  k3s active and node Ready: " + servers.get(0),
-                "BATCH 2/5  " + servers.get(1), "GATE  healthy  k3s active and node Ready: " + servers.get(1),
-                "BATCH 3/5  " + servers.get(2), "GATE  healthy  k3s active and node Ready: " + servers.get(2),
-                "BATCH 4/5  " + agents.get(0), "BATCH 5/5  " + agents.get(1));
+        inOrder(undone.out(), "BATCH 1/5", "changed: [" + servers.get(0) + "]",
+                "GATE  healthy  k3s active and node Ready: " + servers.get(0),
+                "BATCH 2/5", "changed: [" + servers.get(1) + "]", "GATE  healthy  k3s active and node Ready: " + servers.get(1),
+                "BATCH 3/5", "changed: [" + servers.get(2) + "]", "GATE  healthy  k3s active and node Ready: " + servers.get(2),
+                "BATCH 4/5", "changed: [" + agents.get(0) + "]", "BATCH 5/5", "changed: [" + agents.get(1) + "]");
         n.forEach(node -> assertThat(backend(node)).as(node + " after the rollback").isEqualTo("vxlan"));
         assertThat(nodes.snapshots()).isEqualTo(before);
 

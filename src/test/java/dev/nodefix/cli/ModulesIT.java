@@ -142,7 +142,7 @@ class ModulesIT {
             assertThat(refused.out()).contains("]  L2 preflight failed")
                     .contains(names.net2() + ".13 (" + names.net2() + ".13 via ").contains("is not on-link from here");
             assertThat(forced.exitCode()).as(forced.toString()).isZero();
-            assertThat(forced.out()).contains("change  update /etc/rancher/k3s/config.yaml");
+            assertThat(forced.out()).contains("change: [" + routed.names().get(0) + "]", "update /etc/rancher/k3s/config.yaml");
         }
     }
 
