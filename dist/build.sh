@@ -3,10 +3,12 @@
 # or run it yourself after mvn package): no JDK is needed where it is installed.
 #   TARGET/dist/nodefix/                        the image: bin/nodefix (the launcher), lib/app/nodefix.jar,
 #                                               lib/app/nodefix.classlist, lib/runtime (a jlink'd Java 17),
-#                                               share/man/man1 (man pages), share/completion (bash, zsh)
+#                                               share/man/man1 (man pages), share/completion (bash, zsh),
+#                                               share/doc/nodefix (README.md, docs/ as the help texts name them)
 #   TARGET/nodefix-VERSION-linux-ARCH.tar.gz    that image, to unpack anywhere and link bin/nodefix onto PATH
 #   TARGET/nodefix_DEBVERSION_ARCH.deb          that image in /opt/nodefix, /usr/bin/nodefix a link to its launcher,
-#                                               man pages in /usr/share/man/man1, bash completion
+#                                               man pages in /usr/share/man/man1, bash completion, the docs in
+#                                               /usr/share/doc/nodefix (README.md, docs/)
 # The class list is recorded here from a few offline commands; the class-data archive made from it depends on
 # the jar's final path, so the launcher makes it on the first start (the .deb's postinst does, as root).
 # Usage: dist/build.sh [TARGET]   (default target; needs jlink and dpkg-deb)
@@ -38,6 +40,10 @@ chmod 755 "$image/bin/nodefix"
 mkdir -p "$image/share/man/man1" "$image/share/completion"
 cp "$target"/man/*.1 "$image/share/man/man1/"
 cp "$target"/completion/nodefix.bash "$target"/completion/nodefix.zsh "$image/share/completion/"
+# the docs the help texts name (docs/playbooks.md, docs/json.md, docs/fleets.md ...), as in the repository
+mkdir -p "$image/share/doc/nodefix"
+cp "$root/README.md" "$image/share/doc/nodefix/"
+cp -r "$root/docs" "$image/share/doc/nodefix/docs"
 
 # The class list: what the commands that start most often load (help, inventory, the playbooks, an offline
 # diagnosis, an SSH connection attempt to a closed local port). Nothing here reaches the network.
@@ -83,6 +89,8 @@ ln -s /opt/nodefix/bin/nodefix "$deb/usr/bin/nodefix"
 mkdir -p "$deb/usr/share/man/man1" "$deb/usr/share/bash-completion/completions"
 for page in "$image"/share/man/man1/*.1; do gzip -9n < "$page" > "$deb/usr/share/man/man1/${page##*/}.gz"; done
 cp "$image/share/completion/nodefix.bash" "$deb/usr/share/bash-completion/completions/nodefix"
+mkdir -p "$deb/usr/share/doc"
+cp -r "$image/share/doc/nodefix" "$deb/usr/share/doc/nodefix"
 sed -e "s/@VERSION@/$debversion/" -e "s/@ARCH@/$arch/" \
     -e "s/@SIZE@/$(du -sk "$deb/opt" | cut -f1)/" "$root/dist/deb/control" > "$deb/DEBIAN/control"
 install -m 755 "$root/dist/deb/postinst" "$root/dist/deb/prerm" "$deb/DEBIAN/"

@@ -40,6 +40,9 @@ step "man pages and bash completion installed"
 [ -f /usr/share/man/man1/nodefix.1.gz ] && [ -f /usr/share/man/man1/nodefix-play.1.gz ] \
   || fail "no man pages in /usr/share/man/man1"
 [ -f /usr/share/bash-completion/completions/nodefix ] || fail "no bash completion"
+step "the docs the help names are installed"
+[ -f /usr/share/doc/nodefix/docs/fleets.md ] && [ -f /usr/share/doc/nodefix/docs/json.md ] \
+  && [ -f /usr/share/doc/nodefix/README.md ] || fail "no docs in /usr/share/doc/nodefix"
 
 step "the class-data archive made at install, usable by the image's own JVM"
 jsa=/opt/nodefix/lib/app/nodefix.jsa
