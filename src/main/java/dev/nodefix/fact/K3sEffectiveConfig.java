@@ -175,7 +175,8 @@ public record K3sEffectiveConfig(Optional<String> unit, Optional<String> configF
             settings.put(key, combine(key, role, cli.get(key), cliOpen, config.get(key),
                     lost.getOrDefault(key, List.of()), configOpen, Optional.ofNullable(keyOpen.get(key))));
         }
-        Setting backend = settings.get(BACKEND);
+        Setting backend = settings.getOrDefault(BACKEND, new Setting(State.CANNOT_TELL, Optional.empty(),
+                Optional.empty(), List.of(), "not asked"));
         if (backend.state() != State.CANNOT_TELL && backend.value().filter("none"::equals).isPresent()) {
             notes.add("flannel-backend none: k3s runs no flannel; a flannel.1 here belongs to a flannel deployed apart"
                     + " from k3s (a DaemonSet, canal), whose own configuration decides its backend, or is one k3s's own"

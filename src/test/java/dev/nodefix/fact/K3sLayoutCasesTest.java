@@ -25,11 +25,13 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * the tests run as root, so file modes bite), and the effective settings {@link K3sEffectiveConfig} reads from its
  * output: {@code expected:} flag to {@code "VALUE @ FILE:LINE"}, {@code "default VALUE"}, {@code "default"} (not set,
  * k3s has no value of its own) or {@code "cannot tell"}; {@code others:} flag to the other places that set it;
- * {@code notes:} texts the notes must contain. Each case names the documentation it is built from.
+ * {@code notes:} texts the notes must contain; {@code node_name:} what {@link NodeName} tells from the same output,
+ * {@code "NAME from SOURCE"} ({@code none} when no name). Each case names the documentation it is built from.
  */
 class K3sLayoutCasesTest {
     record Layout(String name, Map<String, String> files, List<String> unreadable, Map<String, Object> keys,
-                  Map<String, String> expected, Map<String, List<String>> others, List<String> notes) {
+                  Map<String, String> expected, Map<String, List<String>> others, List<String> notes,
+                  String nodeName) {
         @Override
         public String toString() {
             return name;
@@ -44,7 +46,8 @@ class K3sLayoutCasesTest {
                 Map<?, ?> doc = (Map<?, ?>) new Load(LoadSettings.builder().build()).loadFromString(Files.readString(f));
                 layouts.add(new Layout(f.getFileName().toString().replaceFirst("\\.yaml$", ""), strings(doc.get("files")),
                         list(doc.get("unreadable")), map(doc.get("keys")), strings(doc.get("expected")),
-                        lists(doc.get("others")), list(doc.get("notes"))));
+                        lists(doc.get("others")), list(doc.get("notes")),
+                        doc.get("node_name") == null ? null : String.valueOf(doc.get("node_name"))));
             }
         }
         return layouts.stream();
@@ -89,6 +92,11 @@ class K3sLayoutCasesTest {
         List<String> notes = config.notes().stream().map(n -> n.replace(prefix, "")).toList();
         for (String note : c.notes()) {
             assertThat(notes).as(c + ": notes").anyMatch(n -> n.contains(note));
+        }
+        if (c.nodeName() != null) {
+            NodeName name = NodeName.of(out);
+            assertThat(name.name().orElse("none") + " from " + name.source().replace(prefix, "")).as(c + ": node name")
+                    .isEqualTo(c.nodeName());
         }
     }
 
