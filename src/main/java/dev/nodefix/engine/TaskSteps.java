@@ -90,14 +90,14 @@ public final class TaskSteps {
         }
         CommandResult r;
         try {
-            r = t.execute(StateReader.command(missing).withBecome(become.forHost(host)));
+            r = t.execute(StateReader.commandAhead(missing).withBecome(become.forHost(host)));
         } catch (TransportException e) {
             if (e.failure().unreachable()) {
                 throw e;
             }
             return;
         }
-        cache.putAll(StateReader.parseEach(missing, r));
+        cache.putAll(StateReader.parseAhead(missing, r));
     }
 
     /** Whether reading the query again, with nothing changed, gives the same value. */

@@ -48,6 +48,7 @@ final class PlayContext {
     final Batching batching;
     final Map<PlayTask, Integer> numbers = new IdentityHashMap<>();
     private final FactsQuery facts = FactsQuery.shipped();
+    private final PlainData plain = new PlainData(); // one for the run: the facts' record classes looked up once
     private final NodeNames nodeNames = new NodeNames();
     /** Each play's hosts, selected once here: never again per host from the fan-out's threads. */
     private final Map<Play, List<Host>> playHosts = new IdentityHashMap<>();
@@ -126,7 +127,7 @@ final class PlayContext {
 
     /** The host's facts as plain data (the cache keeps them for an assert that reads the same). */
     Object gather(Transport t, Host host, TaskSteps steps, Map<Query, Object> cache) {
-        return PlainData.of(facts(t, host, steps, gathered(host), cache));
+        return plain.plain(facts(t, host, steps, gathered(host), cache));
     }
 
     /** What a play gathers on the host: the facts with the host's peers (for the peer-routes facts). */

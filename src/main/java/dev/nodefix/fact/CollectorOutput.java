@@ -24,6 +24,12 @@ public record CollectorOutput(Map<String, Section> sections) {
         String open = null;
         List<String> lines = new ArrayList<>();
         for (String line : raw.replace("\r\n", "\n").split("\n", -1)) {
+            if (!line.startsWith("@@nodefix:")) { // most lines: no framing to match (saves two regexes a line)
+                if (open != null) {
+                    lines.add(line);
+                }
+                continue;
+            }
             Matcher begin = BEGIN.matcher(line);
             Matcher end = END.matcher(line);
             if (begin.matches()) {

@@ -26,7 +26,9 @@ public record CollectorScript(String text) {
             if (in == null) {
                 throw new IllegalStateException("collector.sh is missing from the nodefix jar");
             }
-            return new CollectorScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            // interned: every load shares one string, so the queries that carry it (a read's cache keys) compare
+            // by reference instead of character by character
+            return new CollectorScript(new String(in.readAllBytes(), StandardCharsets.UTF_8).intern());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read collector.sh", e);
         }

@@ -16,11 +16,26 @@ import java.util.TreeMap;
  * maps sorted by key, every integral number as a {@code Long}.
  */
 public final class PlainData {
-    private PlainData() {}
+    /** Each record class's components and their accessors, looked up once per converter, not once per record. */
+    private final Map<Class<?>, List<Component>> components = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private record Component(String name, java.lang.reflect.Method accessor) {}
+
+    /**
+     * A converter that remembers the record classes it has seen: one kept for a run converts every host's facts
+     * without looking their dozens of record classes up again through reflection.
+     */
+    public PlainData() {}
+
+    /** {@code value} as plain data, with a converter of its own. */
     public static Object of(Object value) {
+        return new PlainData().plain(value);
+    }
+
+    /** {@code value} as plain data. */
+    public Object plain(Object value) {
         if (value instanceof Optional<?> o) {
-            return o.map(PlainData::of).orElse(null);
+            return o.map(this::plain).orElse(null);
         }
         if (value instanceof Enum<?> e) {
             return e.name().toLowerCase(Locale.ROOT);
@@ -30,12 +45,12 @@ public final class PlainData {
         }
         if (value instanceof Map<?, ?> m) {
             Map<String, Object> sorted = new TreeMap<>();
-            m.forEach((k, v) -> sorted.put(String.valueOf(k), of(v)));
+            m.forEach((k, v) -> sorted.put(String.valueOf(k), plain(v)));
             return sorted;
         }
         if (value instanceof List<?> l) {
             List<Object> list = new ArrayList<>();
-            l.forEach(v -> list.add(of(v)));
+            l.forEach(v -> list.add(plain(v)));
             return list;
         }
         if (value instanceof Record r) {
@@ -44,15 +59,23 @@ public final class PlainData {
         return value;
     }
 
-    private static Map<String, Object> record(Record r) {
+    private Map<String, Object> record(Record r) {
         Map<String, Object> map = new LinkedHashMap<>();
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
+        for (Component c : components.computeIfAbsent(r.getClass(), PlainData::componentsOf)) {
             try {
-                map.put(c.getName(), of(c.getAccessor().invoke(r)));
+                map.put(c.name(), plain(c.accessor().invoke(r)));
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + c, e);
+                throw new IllegalStateException("cannot read " + c.name() + " of " + r.getClass().getName(), e);
             }
         }
         return map;
+    }
+
+    private static List<Component> componentsOf(Class<?> type) {
+        List<Component> out = new ArrayList<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            out.add(new Component(c.getName(), c.getAccessor()));
+        }
+        return List.copyOf(out);
     }
 }

@@ -31,6 +31,7 @@ import java.util.Optional;
 public final class Assert implements Module<Assert.AssertArgs> {
     private final Expressions expressions;
     private final FactsQuery facts = FactsQuery.shipped();
+    private final PlainData plain = new PlainData(); // every host's facts: their record classes looked up once
 
     /** @param expressions evaluates the conditions ({@code that}) */
     public Assert(Expressions expressions) {
@@ -133,7 +134,7 @@ public final class Assert implements Module<Assert.AssertArgs> {
     @Override
     public Plan plan(AssertArgs args, NodeState state) {
         Map<String, Object> context = new LinkedHashMap<>(args.vars());
-        context.put("facts", PlainData.of(facts.in(state)));
+        context.put("facts", plain.plain(facts.in(state)));
         context.put("vars", args.vars());
         context.put("host", state.host());
         context.put("role", state.role().name().toLowerCase(Locale.ROOT));

@@ -21,6 +21,15 @@ public sealed interface Query permits Query.File, Query.Offload, Query.Unit, Con
     /** The typed value from what {@link #script()} printed and its exit code. Pure and total. */
     Object parse(String output, int exitCode);
 
+    /**
+     * The fact collector's section that runs this very command (same command line, so the same output and exit
+     * code), if any: a read ahead that runs the collector in the same script answers this query from that
+     * section instead of running the command a second time ({@link StateReader#commandAhead}).
+     */
+    default java.util.Optional<String> collectorSection() {
+        return java.util.Optional.empty();
+    }
+
     /** A file's content, mode, owner and group, or its absence. */
     record File(String path) implements Query {
         public File {
@@ -58,6 +67,13 @@ public sealed interface Query permits Query.File, Query.Offload, Query.Unit, Con
         @Override
         public OffloadState parse(String output, int exitCode) {
             return OffloadState.parse(iface, output, exitCode);
+        }
+
+        /** The collector's ethtool-features section for the device it lists ({@code ethtool -k flannel.1}). */
+        @Override
+        public java.util.Optional<String> collectorSection() {
+            return dev.nodefix.fact.EthtoolFeatures.COMMAND.equals("ethtool -k " + iface)
+                    ? java.util.Optional.of(dev.nodefix.fact.EthtoolFeatures.FACT.section()) : java.util.Optional.empty();
         }
     }
 

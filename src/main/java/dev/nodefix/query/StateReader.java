@@ -1,5 +1,7 @@
 package dev.nodefix.query;
 
+import dev.nodefix.fact.CollectorOutput;
+import dev.nodefix.fact.Section;
 import dev.nodefix.transport.Command;
 import dev.nodefix.transport.CommandResult;
 import java.util.LinkedHashMap;
@@ -33,6 +35,58 @@ public final class StateReader {
         return budget.isZero() ? command : command.withTimeout(BASE_TIMEOUT.plus(budget));
     }
 
+    /**
+     * The command for a read ahead ({@link #parseAhead}): {@link #command} of the queries less those the fact
+     * collector among them answers ({@link Query#collectorSection}), whose commands it runs anyway.
+     */
+    public static Command commandAhead(List<? extends Query> queries) {
+        return command(run(queries));
+    }
+
+    /**
+     * {@link #parseEach} of a {@link #commandAhead} read, plus the queries answered from the collector's output:
+     * each takes its value from its section when the section ran (its output and exit code, as if the query's own
+     * command printed them). A section the collector did not run (its tool missing), or did not reach, answers
+     * nothing: that query is left out, as one that never ran, and read when a task needs it.
+     */
+    public static Map<Query, Object> parseAhead(List<? extends Query> queries, CommandResult result) {
+        List<Query> run = run(queries);
+        Map<Query, String> bodies = new LinkedHashMap<>();
+        Map<Query, Object> ran = parse(run, result, false, bodies);
+        Map<Query, Object> values = new LinkedHashMap<>();
+        for (Query q : queries) {
+            if (ran.containsKey(q)) {
+                values.put(q, ran.get(q));
+            } else if (!run.contains(q)) {
+                answer(q, bodies).ifPresent(v -> values.put(q, v));
+            }
+        }
+        return values;
+    }
+
+    /** The queries whose commands run: all but those a collector among them answers. */
+    private static List<Query> run(List<? extends Query> queries) {
+        boolean collector = queries.stream().anyMatch(FactsQuery.class::isInstance);
+        return queries.stream().filter(q -> !collector || q.collectorSection().isEmpty()).map(Query.class::cast)
+                .toList();
+    }
+
+    private static java.util.Optional<Object> answer(Query q, Map<Query, String> bodies) {
+        String section = q.collectorSection().orElseThrow();
+        return bodies.entrySet().stream().filter(e -> e.getKey() instanceof FactsQuery)
+                .map(e -> CollectorOutput.split(e.getValue()).section(section))
+                .filter(s -> s.status() == Section.Status.RAN).findFirst()
+                .map(s -> answerFrom(q, s));
+    }
+
+    private static Object answerFrom(Query q, Section s) {
+        try {
+            return q.parse(s.lines().isEmpty() ? "" : String.join("\n", s.lines()) + "\n", s.exitCode().orElseThrow());
+        } catch (StateException e) {
+            return new FailedRead(e.getMessage());
+        }
+    }
+
     /** Each query's parsed value, in query order; the first query that cannot be read fails the whole read. */
     public static Map<Query, Object> parse(List<? extends Query> queries, CommandResult result) {
         return parse(queries, result, true);
@@ -49,6 +103,12 @@ public final class StateReader {
     }
 
     private static Map<Query, Object> parse(List<? extends Query> queries, CommandResult result, boolean strict) {
+        return parse(queries, result, strict, new LinkedHashMap<>());
+    }
+
+    /** As above, keeping the output of each query read whole in {@code bodies}. */
+    private static Map<Query, Object> parse(List<? extends Query> queries, CommandResult result, boolean strict,
+                                            Map<Query, String> bodies) {
         String out = result.stdout();
         Map<Query, Object> values = new LinkedHashMap<>();
         int from = 0;
@@ -66,6 +126,7 @@ public final class StateReader {
                 return values; // the queries after it never ran: left out, to be read when needed
             }
             String body = out.substring(begin + start.length(), end.start());
+            bodies.put(queries.get(i), body);
             try {
                 values.put(queries.get(i), queries.get(i).parse(body, Integer.parseInt(end.group(2))));
             } catch (StateException e) {

@@ -107,6 +107,19 @@ class SshCommandsTest {
     }
 
     @Test
+    void becomingTheLoginUserRunsWithoutSudo() {
+        Become same = Become.sudo("tester", Optional.of(Secret.of("s3cret")));
+        int channelsBefore = server.channels();
+        try (Transport t = connect()) {
+            CommandResult r = t.execute(Command.of("cat").withStdin("data\n".getBytes(StandardCharsets.UTF_8)).withBecome(same));
+            assertThat(r.stdout()).as("cat itself, no sudo line, no password on stdin").isEqualTo("data\n");
+            assertThat(t.execute(Command.of("echo", "x").withBecome(Become.sudo("admin", Optional.empty()))).stderr())
+                    .as("another user still goes through sudo").isEqualTo("sudo: a password is required\n");
+        }
+        assertThat(server.channels() - channelsBefore).as("no sudo -n probe").isEqualTo(2);
+    }
+
+    @Test
     void commandTimeoutClosesTheChannelAndKeepsTheConnection() {
         int connectionsBefore = server.connections();
         try (Transport t = connect()) {
