@@ -46,6 +46,11 @@ public sealed interface Change
         return Landing.UNKNOWN;
     }
 
+    /** The wait the command makes on the node after acting (a unit to be active), for a progress line. */
+    default Optional<dev.nodefix.query.Waiting> waits() {
+        return Optional.empty();
+    }
+
     /** Kind name used in the journal and JSON output, e.g. {@code file}. */
     String kind();
 }

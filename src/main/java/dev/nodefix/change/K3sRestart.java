@@ -97,6 +97,12 @@ public record K3sRestart(String unit, String fromBackend, String toBackend, Dura
     }
 
     @Override
+    public Optional<dev.nodefix.query.Waiting> waits() {
+        return Optional.of(new dev.nodefix.query.Waiting(unit + " to be active" + (toBackend.equals("none") ? ""
+                : " with flannel backend " + toBackend), timeout));
+    }
+
+    @Override
     public Command command() {
         long tenths = Math.max(1, timeout.toMillis() / 100);
         return Command.of("/bin/sh", "-c", RUN, "nodefix-k3s-restart", unit, fromBackend, toBackend,

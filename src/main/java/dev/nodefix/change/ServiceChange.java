@@ -59,6 +59,12 @@ public record ServiceChange(String unit, Action action, Duration timeout) implem
     }
 
     @Override
+    public Optional<dev.nodefix.query.Waiting> waits() {
+        return Optional.of(new dev.nodefix.query.Waiting(unit + " to be " + (action == Action.STOP ? "inactive"
+                : "active"), timeout));
+    }
+
+    @Override
     public Optional<Query> observes() {
         return action == Action.RESTART ? Optional.empty() : Optional.of(new Query.Unit(unit));
     }

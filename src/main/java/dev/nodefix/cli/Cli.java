@@ -36,6 +36,7 @@ public final class Cli {
         CommandLine cl = new CommandLine(NodefixCommand.class, new ContextFactory(ctx));
         more.forEach(cl::addSubcommand);
         cl.addSubcommand(new CommandLine.HelpCommand());
+        cl.setHelpFactory(WordWrappedHelp.factory()); // help lines break at spaces, never inside ansible.cfg
         // help in colour under the same rule as every report: a terminal, no non-empty NO_COLOR, no TERM=dumb
         boolean color = Style.choose(false, ctx.env(), ctx.interactive()) == Style.COLOR;
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(color ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));

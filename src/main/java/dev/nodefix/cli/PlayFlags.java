@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code play}'s own options, as ansible-playbook's: extra vars, tags, {@code --serial}, and the listings that run
- * nothing ({@code --syntax-check}, {@code --list-hosts}, {@code --list-tasks}).
+ * nothing ({@code --syntax-check}, {@code --list-hosts}, {@code --list-tasks}); then nodefix's own:
+ * {@code --rollback-on-failure} and {@code --report}.
  */
 public final class PlayFlags {
     @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
@@ -46,6 +47,16 @@ public final class PlayFlags {
     @Option(names = "--list-tasks", description = "List each play's tasks with their tags (as ansible-playbook);"
             + " nothing is run.")
     boolean listTasks;
+
+    @Option(names = "--rollback-on-failure",
+            description = "When a batch stops the run, roll that batch's hosts back right away (journaled, as"
+                    + " `nodefix rollback`).")
+    boolean rollbackOnFailure;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write an HTML report (as diagnose --html): the"
+            + " cluster diagnosed before the run and after it, every changed cell showing what it was, and the probe"
+            + " times before and after with -e probe_target=IP:PORT (or the inventory's nodefix_probe_targets).")
+    java.nio.file.Path report;
 
     /** The run's options: {@code -e} (vaulted values decrypted), tags, {@code --serial}. */
     PlayOptions options(CliContext ctx, InventoryOptions inventory, picocli.CommandLine.Model.CommandSpec spec) {

@@ -7,6 +7,7 @@ import dev.nodefix.engine.HostRun;
 import dev.nodefix.engine.RunSummary;
 import dev.nodefix.inventory.Host;
 import dev.nodefix.inventory.Inventory;
+import dev.nodefix.report.AdHocReport;
 import dev.nodefix.report.ExitCode;
 import dev.nodefix.report.Progress;
 import dev.nodefix.report.RunJson;
@@ -87,6 +88,12 @@ final class RemoteRun {
             text.apply(output.style(ctx.env(), ctx.interactive())).print(ctx.out(), outcome.runs(), outcome.summary());
         }
         return outcome.exitCode();
+    }
+
+    /** {@code run -a CMD}: the shell command on every selected host, printed as an ad-hoc report (or JSON). */
+    int shell(String commandLine, ChangingOptions options) {
+        return print(run(options.inventory, options.connection, options.become, Command.shell(commandLine)),
+                options.output, AdHocReport::new);
     }
 
     /** Secrets come from the environment first; the terminal is asked only for what an option asked for. */

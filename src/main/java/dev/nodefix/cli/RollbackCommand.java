@@ -38,11 +38,7 @@ public final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--from-nodes", description = "Read the run's changes from the nodes' journals, not this machine's.")
     boolean fromNodes;
 
-    @Mixin InventoryOptions inventory;
-    @Mixin ConnectionOptions connection;
-    @Mixin BecomeOptions become;
-    @Mixin ChangeOptions change;
-    @Mixin OutputOptions output;
+    @Mixin ChangingOptions common;
 
     private final CliContext ctx;
 
@@ -54,19 +50,16 @@ public final class RollbackCommand implements Callable<Integer> {
             + " than N%% of a batch's hosts failed (0 to 100; as a play's max_fail_percentage). Default: go on."})
     Integer maxFailPercentage;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         if ((run == null) == !last) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a RUN id or --last (one of them)");
+            throw common.usage("give a RUN id or --last (one of them)");
         }
         if (maxFailPercentage != null && (maxFailPercentage < 0 || maxFailPercentage > 100)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-fail-percentage: 0 to 100");
+            throw common.usage("--max-fail-percentage: 0 to 100");
         }
-        RollbackRun rollback = new RollbackRun(ctx, inventory, connection, become, change, output, fromNodes, force,
-                Optional.ofNullable(maxFailPercentage), RetryHint.args(spec));
+        RollbackRun rollback = new RollbackRun(ctx, common.inventory, common.connection, common.become, common.change,
+                common.output, fromNodes, force, Optional.ofNullable(maxFailPercentage), common.args());
         return ExitCode.of(rollback.run(rollback.runId(run)));
     }
 }

@@ -1,19 +1,6 @@
 package dev.nodefix.cli;
 
-import dev.nodefix.connect.Setup;
-import dev.nodefix.executor.Batching;
-import dev.nodefix.journal.RunKind;
-import dev.nodefix.module.KeyValueArgs;
-import dev.nodefix.playbook.Serial;
-import dev.nodefix.report.AdHocReport;
 import dev.nodefix.report.ExitCode;
-import dev.nodefix.workflow.GeneratedPlay;
-import dev.nodefix.workflow.Outcome;
-import dev.nodefix.workflow.Request;
-import dev.nodefix.transport.Command;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,14 +31,7 @@ public final class RunCommand implements Callable<Integer> {
             + " when k3s restarts, the rest at once."})
     String serial;
 
-    @Mixin InventoryOptions inventory;
-    @Mixin ConnectionOptions connection;
-    @Mixin BecomeOptions become;
-    @Mixin ChangeOptions change;
-    @Mixin OutputOptions output;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin ChangingOptions common;
 
     private final CliContext ctx;
 
@@ -62,40 +42,15 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (module != null) {
-            return runModule();
+            return ExitCode.of(new ModuleRun(ctx, module, commandLine, serial, common).run());
         }
         if (commandLine == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "run needs -a CMD (a shell command) or -m MODULE");
+            throw common.usage("run needs -a CMD (a shell command) or -m MODULE");
         }
-        if (change.check || change.yes || change.diff || serial != null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--check, --diff, --yes and --serial are for"
-                    + " modules (-m): a shell command cannot be planned, it just runs");
+        if (common.change.check || common.change.yes || common.change.diff || serial != null) {
+            throw common.usage("--check, --diff, --yes and --serial are for modules (-m): a shell command cannot be"
+                    + " planned, it just runs");
         }
-        RemoteRun remote = new RemoteRun(ctx);
-        return remote.print(remote.run(inventory, connection, become, Command.shell(commandLine)), output, AdHocReport::new);
-    }
-
-    /** {@code -m}: a one-task play of the module (its arguments checked before any host is reached). */
-    private int runModule() {
-        String args = commandLine == null ? "" : commandLine;
-        Map<String, Object> parsed = KeyValueArgs.parse(module, args);
-        String what = (module + " " + args).strip();
-        GeneratedPlay play = GeneratedPlay.module(what, module, parsed,
-                ctx.services().modules().get(module).invoke(parsed));
-        Setup setup = inventory.setup(ctx, connection, become);
-        Outcome outcome = new Changing(ctx, setup, setup.inventory(), inventory.select(setup.inventory()), connection,
-                become, change, output).run(play, Batching.changes(serial(), List.of()), new Request(what, what,
-                RunKind.APPLY, Optional.empty(), Optional.of(inventory.used(ctx)), inventory.hint(),
-                RetryHint.of(RetryHint.args(spec))));
-        return ExitCode.of(outcome);
-    }
-
-    private Optional<Serial> serial() {
-        try {
-            return Optional.ofNullable(serial).map(Serial::ofOption);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        return new RemoteRun(ctx).shell(commandLine, common);
     }
 }

@@ -33,15 +33,28 @@ public final class TaskSteps {
     private final BecomeRule become;
     private final boolean breakLock;
     private final Expressions expressions;
+    private final WaitTicker ticker;
+    private final WaitWatch watch;
 
     /**
      * @param breakLock   take over node locks left behind by runs that died
      * @param expressions the one expression engine, for what a task's values hold
      */
     public TaskSteps(BecomeRule become, boolean breakLock, Expressions expressions) {
+        this(become, breakLock, expressions, WaitTicker.real(), WaitWatch.NONE);
+    }
+
+    /**
+     * @param watch told by {@code ticker} while a command waits on the node: a read of wait_for, a restart
+     *     waiting until the unit is active
+     */
+    public TaskSteps(BecomeRule become, boolean breakLock, Expressions expressions, WaitTicker ticker,
+                     WaitWatch watch) {
         this.become = become;
         this.breakLock = breakLock;
         this.expressions = expressions;
+        this.ticker = ticker;
+        this.watch = watch;
     }
 
     /** Reads the task's state and plans; nothing changes. */
@@ -114,8 +127,14 @@ public final class TaskSteps {
         if (queries.isEmpty()) {
             return new NodeState(host.name(), host.role(), Map.of());
         }
-        CommandResult r = t.execute(StateReader.command(queries).withBecome(become.forHost(host)));
+        CommandResult r = ticker.during(waits(queries), host.name(), watch,
+                () -> t.execute(StateReader.command(queries).withBecome(become.forHost(host))));
         return new NodeState(host.name(), host.role(), StateReader.parse(queries, r));
+    }
+
+    /** The first wait among the queries (a wait_for's): the read lasts as long as it. */
+    private static Optional<dev.nodefix.query.Waiting> waits(List<Query> queries) {
+        return queries.stream().map(Query::waits).flatMap(Optional::stream).findFirst();
     }
 
     /** Runs a read-only command with this become (the health gate's {@code k3s kubectl}). */
@@ -196,7 +215,8 @@ public final class TaskSteps {
             Change change = changes.get(i);
             Entry.Intent intent = new Entry.Intent(seq.getAsInt(), task.number(), task.name(), change, now.undoes().get(i));
             journal.append(host.name(), intent);
-            CommandResult r = t.execute(NodeJournal.journaled(run, intent).withBecome(become.forHost(host)));
+            CommandResult r = ticker.during(change.waits(), host.name(), watch,
+                    () -> t.execute(NodeJournal.journaled(run, intent).withBecome(become.forHost(host))));
             output = Optional.of(r);
             if (!r.ok()) {
                 String error = "exit " + r.exitCode() + ": " + (r.stderr().isBlank() ? r.stdout() : r.stderr()).strip();

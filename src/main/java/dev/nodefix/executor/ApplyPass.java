@@ -53,6 +53,7 @@ final class ApplyPass {
         Set<String> running = new LinkedHashSet<>();
         shown.changing().forEach(h -> running.add(h.name()));
         Apply state = new Apply(journal, started, holder, planned);
+        ctx.tell(events);
         try {
             return run(shown, running, state, events);
         } finally {
@@ -300,8 +301,7 @@ final class ApplyPass {
         TaskRunner.Step step;
         try {
             step = ctx.runner.apply(ctx.on(host, t, play, task), p, number, task, scope, handler, confirmed,
-                    state.journal,
-                    state.started.run(), seq::incrementAndGet);
+                    state.journal, state.started.run(), seq::incrementAndGet, ctx.events());
         } catch (TransportException e) {
             boolean keep = TaskSteps.keepsLock(e);
             return new TaskLine(p, number, task.title(), host.name(), e.failure().unreachable()

@@ -34,6 +34,7 @@ final class PlanPass {
 
     /** Reads and plans every play on every host; nothing changes. */
     public PlaybookPlan plan(PlayEvents events) {
+        ctx.tell(events);
         List<PlaybookPlan.Host> hosts = new ArrayList<>();
         for (HostOutcome<PlaybookPlan.Host> o : ctx.fanOut.run(ctx.hosts(), this::planHost,
                 o -> events.hostDone(o.host().name(), o instanceof HostOutcome.Succeeded<?> s

@@ -5,6 +5,8 @@ import dev.nodefix.engine.Connections;
 import dev.nodefix.engine.FanOut;
 import dev.nodefix.engine.HostOutcome;
 import dev.nodefix.engine.TaskSteps;
+import dev.nodefix.engine.WaitTicker;
+import dev.nodefix.engine.WaitWatch;
 import dev.nodefix.expr.Expressions;
 import dev.nodefix.fact.NodeFacts;
 import dev.nodefix.fact.NodeName;
@@ -50,6 +52,8 @@ final class PlayContext {
     private final FactsQuery facts = FactsQuery.shipped();
     private final PlainData plain = new PlainData(); // one for the run: the facts' record classes looked up once
     private final NodeNames nodeNames = new NodeNames();
+    /** The events of the pass under way (the plan's, then the run's): told of the waits on the nodes. */
+    private volatile PlayEvents events = PlayEvents.NONE;
     /** Each play's hosts, selected once here: never again per host from the fan-out's threads. */
     private final Map<Play, List<Host>> playHosts = new IdentityHashMap<>();
 
@@ -63,8 +67,9 @@ final class PlayContext {
         this.connections = connections;
         this.fanOut = new FanOut(forks);
         this.expressions = expressions;
-        this.asIs = new TaskSteps(become, breakLock, expressions);
-        this.escalated = new TaskSteps(become.forced(), breakLock, expressions);
+        WaitWatch watch = (what, waited, limit) -> events.waiting(what, waited, limit);
+        this.asIs = new TaskSteps(become, breakLock, expressions, WaitTicker.real(), watch);
+        this.escalated = new TaskSteps(become.forced(), breakLock, expressions, WaitTicker.real(), watch);
         this.runner = runner;
         this.batching = batching;
         int n = 0;
@@ -145,6 +150,16 @@ final class PlayContext {
         NodeFacts read = (NodeFacts) cache.get(q);
         nodeNames.learn(host, read);
         return read;
+    }
+
+    /** The pass that starts tells its events (a wait on a node goes to them). */
+    void tell(PlayEvents now) {
+        this.events = now;
+    }
+
+    /** The events of the pass under way. */
+    PlayEvents events() {
+        return events;
     }
 
     TaskRunner.On on(Host host, Transport t, Play play, PlayTask task) {

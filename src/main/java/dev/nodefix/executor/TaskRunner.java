@@ -60,6 +60,11 @@ final class TaskRunner {
     /** Waits between tries (a test passes one that does not). */
     interface Sleeper {
         void sleep(Duration d);
+
+        /** The time the tries are counted in (a test's sleeper that does not sleep may move a clock of its own). */
+        default java.time.Instant now() {
+            return java.time.Instant.now();
+        }
     }
 
     /**
@@ -154,9 +159,10 @@ final class TaskRunner {
 
     /**
      * @param confirmed the plan the user confirmed, while nothing changed the host since it was made
+     * @param events told of each retry of an {@code until}/{@code retries} loop
      */
     Step apply(On on, int play, int number, PlayTask task, HostScope scope, boolean handler,
-               Optional<TaskPlan> confirmed, RunJournal journal, String run, IntSupplier seq) {
+               Optional<TaskPlan> confirmed, RunJournal journal, String run, IntSupplier seq, PlayEvents events) {
         Line line = new Line(play, number, title(task, scope), on.host().name(), handler);
         try {
             Optional<String> skip = scope.firstFalse(task.when(), Map.of());
@@ -171,7 +177,12 @@ final class TaskRunner {
             Task bound = found.get();
             Optional<TaskPlan> expected = confirmed;
             List<Change> applied = new ArrayList<>(); // over every attempt: an early try may have changed the node
+            java.time.Instant first = sleeper.now();
             for (int attempt = 1; ; attempt++) {
+                if (attempt > 1) {
+                    events.retrying(line.title, line.host, attempt, task.retries() + 1,
+                            Duration.between(first, sleeper.now()));
+                }
                 TaskResult r = on.steps().apply(on.transport(), on.host(), bound, expected, journal, run, seq);
                 applied.addAll(r.changes());
                 TaskLine result = withChanges(judged(line.of(r), r, task, scope, attempt), applied, task);

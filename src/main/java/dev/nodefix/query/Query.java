@@ -18,6 +18,11 @@ public sealed interface Query permits Query.File, Query.Offload, Query.Unit, Con
         return java.time.Duration.ZERO;
     }
 
+    /** The wait this query makes on the node (wait_for's), for a progress line; empty for a quick read. */
+    default java.util.Optional<Waiting> waits() {
+        return java.util.Optional.empty();
+    }
+
     /** The typed value from what {@link #script()} printed and its exit code. Pure and total. */
     Object parse(String output, int exitCode);
 

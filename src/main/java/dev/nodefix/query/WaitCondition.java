@@ -11,6 +11,13 @@ public sealed interface WaitCondition permits WaitCondition.Port, WaitCondition.
     /** "port 10.0.0.1:6443 open", "/var/lib/x present", "k3s.service active". */
     String describe();
 
+    /** What is waited for, after "waiting for": "port 10.0.0.1:6443 to be open", "k3s.service to be active". */
+    default String awaited() {
+        String d = describe();
+        int space = d.lastIndexOf(' ');
+        return d.substring(0, space) + " to be " + d.substring(space + 1);
+    }
+
     /** A TCP port accepting connections ({@code open}) or refusing them (not open). */
     record Port(String host, int port, boolean open) implements WaitCondition {
         public Port {

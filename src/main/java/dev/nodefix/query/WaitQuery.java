@@ -38,6 +38,11 @@ public record WaitQuery(WaitCondition condition, Duration timeout) implements Qu
         return timeout.plusSeconds(5);
     }
 
+    @Override
+    public java.util.Optional<Waiting> waits() {
+        return java.util.Optional.of(new Waiting(condition.awaited(), timeout));
+    }
+
     /** This query's value in {@code state}. */
     public WaitState in(NodeState state) {
         return QueryValues.get(state, this, WaitState.class);

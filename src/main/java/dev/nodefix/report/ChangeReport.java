@@ -23,6 +23,7 @@ public final class ChangeReport implements Listener {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean terminal;
+    private final boolean live;
     private Progress progress;
 
     /**
@@ -40,6 +41,7 @@ public final class ChangeReport implements Listener {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+        this.live = terminal && style == Style.COLOR;
         this.progress = new Progress(err, 0, false);
     }
 
@@ -50,11 +52,17 @@ public final class ChangeReport implements Listener {
 
     @Override
     public PlayEvents planning(int hosts) {
-        progress = new Progress(err, hosts, terminal);
+        progress = new Progress(err, hosts, terminal, live);
         return new PlayEvents() {
             @Override
             public void hostDone(String host, boolean ok) {
                 progress.done(ok, true);
+            }
+
+            /** A wait_for read while the plan is made: a line on stderr, never in JSON output. */
+            @Override
+            public void waiting(String what, java.time.Duration waited, java.time.Duration limit) {
+                tell(WaitLine.of(what, waited, limit));
             }
         };
     }
@@ -95,7 +103,7 @@ public final class ChangeReport implements Listener {
     public PlayEvents applying(String run, int hosts) {
         side().println("RUN " + run);
         side().flush();
-        progress = new Progress(err, hosts, terminal);
+        progress = new Progress(err, hosts, terminal, live);
         return new Events();
     }
 
@@ -113,6 +121,13 @@ public final class ChangeReport implements Listener {
         retry.ifPresent(r -> side().println(r.line()));
         side().flush();
         out.flush();
+    }
+
+    /** A step of a wait on stderr: in place on a live terminal, else a line of its own; nothing under JSON. */
+    private void tell(String line) {
+        if (!json) {
+            progress.waiting(line);
+        }
     }
 
     /** Each play, batch and health gate as it ends (not under JSON), and the progress line. */
@@ -136,9 +151,19 @@ public final class ChangeReport implements Listener {
         /** A gate wait that goes on: a line on stderr, never in JSON output. */
         @Override
         public void gateWaiting(String what, java.time.Duration waited, java.time.Duration limit) {
-            if (!json) {
-                progress.note(WaitLine.of(what, waited, limit));
-            }
+            tell(WaitLine.of(what, waited, limit));
+        }
+
+        /** A command waiting on a node (a restart until the unit is active, wait_for), as a gate wait. */
+        @Override
+        public void waiting(String what, java.time.Duration waited, java.time.Duration limit) {
+            tell(WaitLine.of(what, waited, limit));
+        }
+
+        /** A task's until/retries loop trying again, as a gate wait. */
+        @Override
+        public void retrying(String task, String host, int attempt, int attempts, java.time.Duration since) {
+            tell(WaitLine.retrying(task, host, attempt, attempts, since));
         }
 
         @Override

@@ -34,6 +34,30 @@ final class HelpLines {
         return broken;
     }
 
+    /**
+     * Each pair of lines of {@code wrapped} where a word was cut (as {@code "ansible. / cfg"}): the last word of the
+     * first line and the first word of the second, put together, are a word of {@code unwrapped} (the same help
+     * rendered so wide that nothing was wrapped), where a line that breaks at a space has the two words apart.
+     */
+    static List<String> brokenInsideWord(String wrapped, String unwrapped) {
+        List<String> lines = wrapped.lines().map(String::stripTrailing).toList();
+        java.util.Set<String> words = new java.util.HashSet<>(List.of(unwrapped.split("\\s+")));
+        List<String> broken = new ArrayList<>();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            String a = lines.get(i).strip();
+            String b = lines.get(i + 1).strip();
+            if (a.isEmpty() || b.isEmpty()) {
+                continue;
+            }
+            String tail = a.substring(a.lastIndexOf(' ') + 1);
+            String head = b.split(" ", 2)[0];
+            if (words.contains(tail + head)) {
+                broken.add(tail + " / " + head);
+            }
+        }
+        return broken;
+    }
+
     /** The lines of literal blocks (examples), as printed; picocli's own section lists are not literal. */
     static List<String> literalLines(String help) {
         List<String> lines = help.lines().map(String::stripTrailing).toList();

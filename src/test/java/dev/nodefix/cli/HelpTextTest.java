@@ -22,7 +22,8 @@ import picocli.CommandLine;
  * Every command's {@code --help}, at 80 and 120 columns, against {@code cli/help/COMMAND-WIDTH.txt}
  * ({@code -Dnodefix.updateGolden=true} rewrites them), and the rules the texts are written to: picocli wraps
  * them, so a line break in the source is a paragraph or an example line, never the middle of a sentence; an
- * example is never wrapped; a command's summary in the top-level list is a whole sentence.
+ * example is never wrapped; no line breaks inside a word ({@code ansible.cfg}, {@code 1.25.4}, a URL), at any width;
+ * a command's summary in the top-level list is a whole sentence.
  */
 class HelpTextTest {
     private static final Path GOLDEN = Path.of("src/test/resources/cli/help");
@@ -62,6 +63,15 @@ class HelpTextTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("commands")
+    void noWordIsBrokenInside(String command) {
+        String unwrapped = help(command, UNWRAPPED);
+        for (int width : new int[] {60, 80, 100, 120}) {
+            assertThat(HelpLines.brokenInsideWord(help(command, width), unwrapped)).as("%s at %d", command, width).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commands")
     void examplesAreNeverSplit(String command) {
         List<String> examples = HelpLines.literalLines(help(command, UNWRAPPED));
         for (int width : new int[] {80, 120}) {
@@ -86,6 +96,17 @@ class HelpTextTest {
         assertThat(HelpLines.brokenMidSentence(broken))
                 .containsExactly("Undo what a run changed: on each node its changes are undone / in reverse order.");
         assertThat(HelpLines.literalLines(broken)).containsExactly("  nodefix run -a 'true'", "  nodefix run -a 'false'");
+    }
+
+    @Test
+    void theRuleCatchesABreakInsideADottedWord() {
+        String unwrapped = "Reads the inventories, ansible.cfg and my.yaml (see https://k3s.io/x or v1.25.4).\n";
+        String wrapped = String.join("\n", "Reads the inventories, ansible.", "cfg and my.yaml (see https:",
+                "//k3s.io/x or v1.", "25.4).", "");
+
+        assertThat(HelpLines.brokenInsideWord(wrapped, unwrapped))
+                .containsExactly("ansible. / cfg", "https: / //k3s.io/x", "v1. / 25.4).");
+        assertThat(HelpLines.brokenInsideWord(unwrapped.replace(" and ", "\nand "), unwrapped)).isEmpty();
     }
 
     static Stream<String> commands() {

@@ -156,7 +156,7 @@ class ModulesIT {
         CliRunner.Result waited = nodes.nodefix("run", "-l", "server", "-m", "wait_for", "-a", "unit=k3s state=active timeout=5",
                 "--yes");
         CliRunner.Result timedOut = nodes.nodefix("run", "-l", "server", "-m", "wait_for", "-a",
-                "path=/etc/nodefix-never timeout=1", "--yes");
+                "path=/etc/nodefix-never timeout=6", "--yes"); // long enough to be told once (every 5 s)
 
         assertThat(probe.exitCode()).as(probe.toString()).isZero();
         assertThat(probe.out()).contains("connected to 10.43.0.10:80 in").contains("nothing to change");
@@ -165,7 +165,10 @@ class ModulesIT {
         assertThat(fails.out()).contains(lab.names().get(0) + " has offload on");
         assertThat(waited.exitCode()).as(waited.toString()).isZero();
         assertThat(timedOut.exitCode()).as(timedOut.toString()).isEqualTo(2);
-        assertThat(timedOut.out()).contains("timed out after 1 s");
+        assertThat(timedOut.out()).contains("timed out after 6 s");
+        assertThat(timedOut.err()).as("the wait told on stderr while the plan read it")
+                .contains("waiting for /etc/nodefix-never to be present on " + lab.names().get(0) + " (5 s of 6 s)");
+        assertThat(waited.err()).as("a quick wait says nothing").doesNotContain("waiting for");
         assertThat(Stream.of(probe, holds, fails, waited, timedOut)).noneMatch(r -> r.out().contains("RUN "));
     }
 

@@ -29,9 +29,9 @@ class OptionsTest {
         CommandLine.ParseResult parsed = parse("run", "-a", "true");
         RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
 
-        assertThat(run.connection.forks(Optional.empty())).isEqualTo(50);
-        assertThat(run.connection.forks(Optional.of(5))).as("ansible.cfg's forks").isEqualTo(5);
-        assertThat(run.inventory.inventories()).isEmpty();
+        assertThat(run.common.connection.forks(Optional.empty())).isEqualTo(50);
+        assertThat(run.common.connection.forks(Optional.of(5))).as("ansible.cfg's forks").isEqualTo(5);
+        assertThat(run.common.inventory.inventories()).isEmpty();
     }
 
     @Test
@@ -40,12 +40,12 @@ class OptionsTest {
                 "-b", "--become-user", "k3s", "-a", "uptime", "-vv", "--json");
         RunCommand run = (RunCommand) parsed.subcommand().commandSpec().userObject();
 
-        assertThat(run.inventory.inventories()).containsExactly(Path.of("inv.yaml"), Path.of("more/"));
-        assertThat(run.inventory.limit).isEqualTo("agent:!agt2");
-        assertThat(run.connection.forks(Optional.of(5))).as("-f wins over ansible.cfg").isEqualTo(7);
-        assertThat(run.become.become).isTrue();
-        assertThat(run.output.verbosity()).isEqualTo(2);
-        assertThat(run.output.json()).isTrue();
+        assertThat(run.common.inventory.inventories()).containsExactly(Path.of("inv.yaml"), Path.of("more/"));
+        assertThat(run.common.inventory.limit).isEqualTo("agent:!agt2");
+        assertThat(run.common.connection.forks(Optional.of(5))).as("-f wins over ansible.cfg").isEqualTo(7);
+        assertThat(run.common.become.become).isTrue();
+        assertThat(run.common.output.verbosity()).isEqualTo(2);
+        assertThat(run.common.output.json()).isTrue();
         assertThat(run.commandLine).isEqualTo("uptime");
     }
 

@@ -49,8 +49,8 @@ class PlayCommandTest {
                 "--private-key", "/keys/id_ops");
 
         assertThat(play.flags.extraVars).containsExactly("@vars.yml", "{\"a\": 1}", "b=2 c=3");
-        assertThat(play.connection.key).isEqualTo(Path.of("/keys/id_ops"));
-        assertThat(parse("play", BOOK, "--key", "/k").connection.key).isEqualTo(Path.of("/k"));
+        assertThat(play.common.connection.key).isEqualTo(Path.of("/keys/id_ops"));
+        assertThat(parse("play", BOOK, "--key", "/k").common.connection.key).isEqualTo(Path.of("/k"));
     }
 
     @Test

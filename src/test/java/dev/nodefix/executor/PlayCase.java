@@ -40,6 +40,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * journal: {node1: ["1 TASK done"]}                 # the controller journal's changes: task number, name, status
  * replan_changes: 0                                 # a plan made after the run
  * sleeps: ["5s"]                                    # the pauses between retries
+ * retried: ["TASK on node1 (attempt 2 of 6, 2 s)"]  # the run's retry events, the time counted in the pauses
  * plan_execs: {node1: 1}                            # commands the host ran (SSH execs) while planned
  * replan_execs: {node1: 1}                          # the same for the plan made after the run
  * fates: {node1: {TEXT: hang}}                     # a command holding TEXT on the host hangs (until it times
@@ -55,10 +56,11 @@ record PlayCase(String name, List<StandInHosts.Spec> hosts, Map<String, Object> 
                 Optional<List<List<List<String>>>> batches, Optional<String> stopped, List<String> failedBatch,
                 Map<String, Map<String, String>> files, Map<String, List<String>> journal,
                 Optional<Integer> replanChanges, Optional<List<String>> sleeps, Map<String, Integer> planExecs,
-                Map<String, Integer> replanExecs, Map<String, Map<String, ShellNode.Fate>> fates) {
+                Map<String, Integer> replanExecs, Map<String, Map<String, ShellNode.Fate>> fates,
+                Optional<List<String>> retried) {
     static final List<String> KEYS = List.of("hosts", "extra_vars", "tags", "skip_tags", "serial", "given", "playbook",
             "plan", "plan_changes", "fatal", "edit_after_plan", "apply", "batches", "stopped", "failed_batch", "files",
-            "journal", "replan_changes", "sleeps", "plan_execs", "replan_execs", "fates");
+            "journal", "replan_changes", "sleeps", "plan_execs", "replan_execs", "fates", "retried");
 
     @Override
     public String toString() {
@@ -81,7 +83,8 @@ record PlayCase(String name, List<StandInHosts.Spec> hosts, Map<String, Object> 
                 linesByHost(doc.get("journal")),
                 Optional.ofNullable(doc.get("replan_changes")).map(v -> ((Number) v).intValue()),
                 Optional.ofNullable(doc.get("sleeps")).map(PlayCase::strings), counts(doc.get("plan_execs")),
-                counts(doc.get("replan_execs")), fates(doc.get("fates")));
+                counts(doc.get("replan_execs")), fates(doc.get("fates")),
+                Optional.ofNullable(doc.get("retried")).map(PlayCase::strings));
     }
 
     private static StandInHosts.Spec spec(String text) {

@@ -77,7 +77,18 @@ class PlaybookRunCasesTest {
             List<Duration> sleeps = new CopyOnWriteArrayList<>();
             PlayOptions options = new PlayOptions(vars, c.serial(), c.tags(), c.skipTags(), Duration.ofSeconds(1));
             PlaybookRun run = new PlaybookRun(book, hosts.inventory(), hosts.hosts(), options, hosts.connections(), 4,
-                    BecomeRule.none(), false, modules, expressions, sleeps::add);
+                    BecomeRule.none(), false, modules, expressions, new TaskRunner.Sleeper() {
+                        @Override
+                        public void sleep(Duration d) {
+                            sleeps.add(d);
+                        }
+
+                        /** The time of a sleeper that does not sleep: the pauses so far. */
+                        @Override
+                        public Instant now() {
+                            return STARTED.plus(sleeps.stream().reduce(Duration.ZERO, Duration::plus));
+                        }
+                    });
 
             Map<String, String> before = hosts.snapshot();
             Map<String, Integer> execsBefore = execs(hosts, c.planExecs());
@@ -108,6 +119,7 @@ class PlaybookRunCasesTest {
             }
             c.sleeps().ifPresent(s -> assertThat(sleeps).as(c + ": pauses between tries")
                     .containsExactlyElementsOf(s.stream().map(PlaybookRunCasesTest::duration).toList()));
+            c.retried().ifPresent(r -> assertThat(applied.retried()).as(c + ": retries told").isEqualTo(r));
             if (c.replanChanges().isPresent()) {
                 Map<String, Integer> execsAfterRun = execs(hosts, c.replanExecs());
                 assertThat(run.plan(PlayEvents.NONE).changeCount()).as(c + ": changes planned after the run")
@@ -130,22 +142,29 @@ class PlaybookRunCasesTest {
                 .isEqualTo(n));
     }
 
-    private record Applied(PlaybookResult result, List<List<List<String>>> batches) {
+    private record Applied(PlaybookResult result, List<List<List<String>>> batches, List<String> retried) {
     }
 
     private static Applied apply(PlaybookRun run, PlaybookPlan plan, RunStore store) {
         List<List<List<String>>> batches = new ArrayList<>();
+        List<String> retried = new CopyOnWriteArrayList<>();
         PlayEvents events = new PlayEvents() {
             @Override
             public void play(int play, String name, List<List<String>> hosts) {
                 batches.add(hosts);
+            }
+
+            @Override
+            public void retrying(String task, String host, int attempt, int attempts, Duration since) {
+                retried.add(task + " on " + host + " (attempt " + attempt + " of " + attempts + ", "
+                        + since.toSeconds() + " s)");
             }
         };
         RunMeta meta = new RunMeta(RUN, RunKind.APPLY, Optional.empty(), STARTED, "play", List.of(), Optional.empty());
         try (RunJournal journal = store.create(meta)) {
             PlaybookResult result = run.apply(plan, journal, new Entry.Started(RUN, RunKind.APPLY, Optional.empty(),
                     STARTED), "tester@ctl", events);
-            return new Applied(result, batches);
+            return new Applied(result, batches, retried);
         }
     }
 

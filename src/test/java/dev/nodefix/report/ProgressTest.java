@@ -51,4 +51,32 @@ class ProgressTest {
 
         assertThat(err.toString()).isEqualTo("waiting for x (0 s of 120 s)" + System.lineSeparator());
     }
+
+    @Test
+    void onALiveTerminalAWaitIsRewrittenInPlaceAndClearedWithTheLine() {
+        StringWriter err = new StringWriter();
+        Progress progress = new Progress(new PrintWriter(err), 1, true, true);
+        String first = "waiting for k3s.service to be active on srv1 (5 s of 30 s)";
+        String retry = "retrying check on agt1 (attempt 2 of 3, 5 s)";
+
+        progress.waiting(first);
+        progress.waiting(retry);
+        progress.clear();
+
+        assertThat(err.toString()).isEqualTo("\r" + first + "\r" + " ".repeat(first.length()) + "\r" + retry
+                + "\r" + " ".repeat(retry.length()) + "\r");
+    }
+
+    @Test
+    void elsewhereEachWaitStepIsALineOfItsOwn() {
+        StringWriter err = new StringWriter();
+        Progress progress = new Progress(new PrintWriter(err), 1, true, false); // a terminal with TERM=dumb or NO_COLOR
+
+        progress.waiting("waiting for x (5 s of 30 s)");
+        progress.waiting("waiting for x (10 s of 30 s)");
+        progress.clear();
+
+        assertThat(err.toString()).isEqualTo("waiting for x (5 s of 30 s)" + System.lineSeparator()
+                + "waiting for x (10 s of 30 s)" + System.lineSeparator());
+    }
 }
