@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --json}, {@code --no-color} (and NO_COLOR, TERM=dumb), {@code -v}/{@code -vv}. */
 public final class OutputOptions {
-    @Option(names = "--json", description = "Print machine-readable JSON instead of text.")
+    @Option(names = "--json", description = "Print one JSON document instead of text (its keys and schema: docs/json.md).")
     boolean json;
 
     @Option(names = "--no-color", description = "No ANSI colours (also when NO_COLOR is set and not empty, TERM is dumb, or output is not a"

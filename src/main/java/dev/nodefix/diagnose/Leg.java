@@ -30,7 +30,10 @@ public record Leg(Name name, Observed value, String reading, List<Provenance> so
             this.question = question;
         }
 
-        /** {@code vxlan}, {@code offload}, {@code kept-off}, {@code double-nat}: the JSON contract's words. */
+        /**
+         * {@code vxlan}, {@code offload}, {@code kept-off}, {@code double-nat}: as text and HTML name them
+         * ({@code --json} keys them snake_case).
+         */
         public String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }

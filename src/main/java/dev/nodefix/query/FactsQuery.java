@@ -9,7 +9,8 @@ import java.util.Objects;
  * The node's facts: the collector ({@link CollectorScript}) told about the peer node addresses (IP addresses;
  * others are dropped, as the collector only takes IPs) run by a nested {@code /bin/sh -c}, parsed into
  * {@link NodeFacts}. Expressions see them as
- * {@link dev.nodefix.fact.PlainData}, as {@code facts --json} prints them for one host.
+ * {@link dev.nodefix.fact.PlainData}: the facts {@code facts --json} prints for one host, under the fact model's
+ * (camelCase) names where the JSON document has snake_case ones.
  */
 public record FactsQuery(CollectorScript collector, java.util.List<String> peers) implements Query {
     private static final java.util.regex.Pattern IP = java.util.regex.Pattern.compile("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");

@@ -1,6 +1,5 @@
 package dev.nodefix.report;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import dev.nodefix.diagnose.Diagnosis;
 import dev.nodefix.diagnose.Finding;
 import dev.nodefix.diagnose.HostDiagnosis;
@@ -8,33 +7,28 @@ import dev.nodefix.diagnose.Leg;
 import dev.nodefix.diagnose.Legs;
 import dev.nodefix.diagnose.Remediation;
 import dev.nodefix.fact.Provenance;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code diagnose --json}, a contract for scripts: {@code {"verdict": V, "remediation": {...}, "hosts": {"<host>":
- * {"verdict": V, "legs": {"vxlan"|"offload"|"kept-off"|"double-nat": {"value": "yes"|"no"|"cannot tell",
+ * {@code diagnose --json} (docs/json.md, docs/schema/diagnose.schema.json): {@code {"schema_version": 1, "verdict": V,
+ * "remediation": {...}, "hosts": {"<host>": {"verdict": V, "legs": {"vxlan"|"offload"|"kept_off"|"double_nat":
+ * {"value": "yes"|"no"|"cannot tell",
  * "reading", "evidence": [...], "sources": [{"command", "section", "view", "backend", "extent", "lines"}],
  * "settle"}}, "findings": [{"code", "severity", "message", "evidence": [...], "fix", "settle": [...]}]}}}}, hosts
  * sorted; {@code legs} is null for a host with no facts, a leg's {@code settle} null unless it is open.
  */
 public final class DiagnosisJson {
     public String render(Diagnosis diagnosis) {
-        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> root = JsonDocument.root();
         root.put("verdict", diagnosis.verdict().label());
         root.put("remediation", remediation(diagnosis.remediation()));
         Map<String, Object> hosts = new LinkedHashMap<>();
         diagnosis.hosts().forEach(h -> hosts.put(h.host(), host(h)));
         root.put("hosts", hosts);
-        try {
-            return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonDocument.write(root);
     }
 
     private static Map<String, Object> remediation(Remediation r) {
@@ -76,7 +70,7 @@ public final class DiagnosisJson {
             l.put("evidence", leg.evidence());
             l.put("sources", leg.sources().stream().map(DiagnosisJson::source).toList());
             l.put("settle", leg.settle().orElse(null));
-            m.put(leg.name().label(), l);
+            m.put(JsonDocument.key(leg.name().label()), l);
         }
         return m;
     }

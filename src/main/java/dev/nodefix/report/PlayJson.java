@@ -1,19 +1,16 @@
 package dev.nodefix.report;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import dev.nodefix.change.Change;
 import dev.nodefix.executor.TaskLine;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * JSON of a playbook run or plan: every task line (play, task number and name, host, status, detail, changes
+ * The play document (docs/json.md, docs/schema/play.schema.json) that {@code play}, {@code run -m} and
+ * {@code rollback} print under {@code --json}: every task line (play, task number and name, host, status, detail, changes
  * with their diffs), the recap per host, the run id and the rollback command when a run was recorded, and why
- * the run stopped early.
+ * the run stopped early, and the hosts to retry with their command ({@code retry}, null when none is offered).
  */
 public final class PlayJson {
     /** What a run (or a check) ended with, beside its lines. */
@@ -26,7 +23,7 @@ public final class PlayJson {
     }
 
     public String of(Outcome outcome, List<String> plays, List<TaskLine> lines) {
-        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> root = JsonDocument.root();
         root.put("playbook", outcome.playbook());
         root.put("check", outcome.check());
         root.put("run", outcome.run().orElse(null));
@@ -37,17 +34,13 @@ public final class PlayJson {
         root.put("recap", recap);
         root.put("stopped", outcome.stopped().orElse(null));
         root.put("rollback", outcome.rollback().orElse(null));
-        outcome.retry().ifPresent(r -> {
+        root.put("retry", outcome.retry().map(r -> {
             Map<String, Object> retry = new LinkedHashMap<>();
             retry.put("hosts", r.hosts());
             retry.put("command", r.command());
-            root.put("retry", retry);
-        });
-        try {
-            return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            return retry;
+        }).orElse(null));
+        return JsonDocument.write(root);
     }
 
     private static Map<String, Object> line(TaskLine l) {
@@ -60,16 +53,9 @@ public final class PlayJson {
         m.put("ignored", l.ignored());
         m.put("handler", l.handler());
         m.put("detail", l.detail());
-        m.put("changes", l.changes().stream().map(PlayJson::change).toList());
+        m.put("changes", l.changes().stream().map(ChangeJson::of).toList());
         m.put("notes", l.notes());
         return m;
     }
 
-    private static Map<String, Object> change(Change c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", c.kind());
-        m.put("describe", c.describe());
-        m.put("diff", c.diff().map(d -> d.lines().toList()).orElse(null));
-        return m;
-    }
 }

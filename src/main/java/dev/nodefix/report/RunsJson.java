@@ -1,6 +1,5 @@
 package dev.nodefix.report;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import dev.nodefix.journal.FoundRuns;
 import dev.nodefix.journal.History;
 import dev.nodefix.journal.JournalText;
@@ -9,8 +8,6 @@ import dev.nodefix.journal.RollbackStatus;
 import dev.nodefix.journal.RunKind;
 import dev.nodefix.journal.RunMeta;
 import dev.nodefix.journal.StoredRuns;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +20,6 @@ import java.util.function.Function;
  * a key is removed or changes meaning (new keys may appear without it).
  */
 public final class RunsJson {
-    public static final int SCHEMA_VERSION = 1;
-
     /** Every run of this machine's run store. */
     public String list(String store, StoredRuns stored, Function<RunMeta, RollbackStatus> status) {
         Map<String, Object> root = root("controller");
@@ -89,8 +84,7 @@ public final class RunsJson {
     }
 
     private static Map<String, Object> root(String source) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("schema_version", SCHEMA_VERSION);
+        Map<String, Object> root = JsonDocument.root();
         root.put("source", source);
         return root;
     }
@@ -138,16 +132,12 @@ public final class RunsJson {
         one.put("task", r.task());
         one.put("task_name", r.taskName());
         one.put("status", r.status().label());
-        one.put("change", r.change().describe());
+        one.put("change", ChangeJson.of(r.change()));
         one.put("undoes", r.undoes().orElse(null));
         return one;
     }
 
     private static String write(Map<String, Object> root) {
-        try {
-            return JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT, JSON.Feature.WRITE_NULL_PROPERTIES).asString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonDocument.write(root);
     }
 }

@@ -31,7 +31,7 @@ class DiagnoseIT {
             assertThat(map(hosts.get(node)).get("verdict")).as(node).isEqualTo("affected");
             assertThat(codes(hosts, node)).as(node).contains("AFFECTED");
             Map<String, Object> legs = map(map(hosts.get(node)).get("legs"));
-            Map<String, String> values = Map.of("vxlan", "yes", "offload", "yes", "kept-off", "no", "double-nat", "yes");
+            Map<String, String> values = Map.of("vxlan", "yes", "offload", "yes", "kept_off", "no", "double_nat", "yes");
             values.forEach((leg, value) -> {
                 Map<String, Object> l = map(legs.get(leg));
                 assertThat(l.get("value")).as(node + " " + leg + ": " + l).isEqualTo(value);

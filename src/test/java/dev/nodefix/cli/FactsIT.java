@@ -27,15 +27,15 @@ class FactsIT {
             assertThat(map(facts.get("backend")).get("effective")).as(node).isEqualTo("vxlan");
             Map<String, Object> offload = map(map(facts.get("offload")).get("features"));
             assertThat(map(offload.get("tx-checksum-ip-generic")).get("on")).as(node).isEqualTo(true);
-            assertThat(map(facts.get("kubePostrouting"))).as(node)
-                    .containsEntry("form", "unfixed").containsEntry("randomFully", true);
+            assertThat(map(facts.get("kube_postrouting"))).as(node)
+                    .containsEntry("form", "unfixed").containsEntry("random_fully", true);
             String role = node.equals(lab.names().get(0)) ? "server" : "agent";
             assertThat(map(facts.get("k3s"))).as(node).containsEntry("role", role).containsEntry("active", true);
             // the kernel log is read (root on the node), or the UDP checksum error counter says it holds nothing:
             // a symptom can be told, whatever it shows
-            assertThat(map(facts.get("kernelLog")).get("source")).as(node)
+            assertThat(map(facts.get("kernel_log")).get("source")).as(node)
                     .isIn("dmesg -l debug", "dmesg", "journalctl -k", "/proc/net/snmp (Udp InCsumErrors 0)");
-            assertThat(map(facts.get("kernelLog")).get("badChecksum")).as(node).isNotEqualTo("cannot_tell");
+            assertThat(map(facts.get("kernel_log")).get("bad_checksum")).as(node).isNotEqualTo("cannot_tell");
         }
     }
 

@@ -31,7 +31,7 @@ class NftFactsIT {
             assertThat(map(map(map(hosts.get(plain)).get("facts")).get("nft"))).as(plain)
                     .containsEntry("coverage", "not_collected");
             Map<String, Object> nft = map(map(map(hosts.get(asking)).get("facts")).get("nft"));
-            assertThat(nft).as(asking).containsEntry("coverage", "ruleset").containsEntry("flannelNftMode", true);
+            assertThat(nft).as(asking).containsEntry("coverage", "ruleset").containsEntry("flannel_nft_mode", true);
             assertThat(map(nft.get("flannel"))).containsEntry("chain", "no");
 
             CliRunner.Result d = new CliRunner().run("diagnose", "-i", lab.inventory().toString());

@@ -81,6 +81,7 @@ class RetryLimitTest {
         String id = runId(r.err());
         assertThat(r.out()).contains("\"retry\" : {", "\"hosts\" : [ \"agt2\" ]",
                 "\"command\" : \"nodefix run -i " + INV + " -m ethtool -a '" + ARGS + "' --yes --json --limit @" + id + "\"");
+        new dev.nodefix.report.JsonSchemas().assertValid("run", r.out());
     }
 
     @Test

@@ -124,6 +124,7 @@ class RollbackRollingTest {
 
         CliRunner.Result json = run(hosts, "rollback", "--last", "-i", INV, "--yes", "--json");
         assertThat(json.out()).as(json.toString()).contains("\"stopped\" : \"health gate after batch 1 of play ");
+        new dev.nodefix.report.JsonSchemas().assertValid("rollback", json.out());
     }
 
     @Test

@@ -31,7 +31,8 @@ class PlayJsonTest {
     void keepsTheContract(Golden g) throws IOException {
         Map<String, Object> root = JSON.std.mapFrom(g.c().render("json"));
         assertThat(List.copyOf(root.keySet()))
-                .containsExactly("playbook", "check", "run", "plays", "tasks", "recap", "stopped", "rollback");
+                .containsExactly("schema_version", "playbook", "check", "run", "plays", "tasks", "recap", "stopped",
+                        "rollback", "retry");
         List<?> tasks = (List<?>) root.get("tasks");
         assertThat(tasks).hasSameSizeAs(g.c().lines());
         for (Object t : tasks) {

@@ -29,17 +29,20 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code runs --json}, {@code runs show RUN --json} and {@code runs --from-nodes --json} against golden files under
  * {@code report/runs-json/} (the shapes docs/json.md documents; {@code -Dnodefix.updateGolden=true} rewrites them),
- * and structurally: {@code schema_version} 1 first, every key of the shape snake_case and always present.
+ * structurally ({@code schema_version} 1 first, every key of the shape snake_case and always present) and against
+ * docs/schema/runs.schema.json and runs-show.schema.json.
  */
 class RunsJsonTest {
     private static final String APPLY = "20261125T201503Z-aaaa";
     private static final String ROLLBACK = "20261125T211503Z-bbbb";
     private static final String OLD = "20261124T101503Z-cccc";
+    private final JsonSchemas schemas = new JsonSchemas();
 
     @Test
     void theStoreListingKeepsItsShape() throws IOException {
         String json = new RunsJson().list("/home/alice/.local/state/nodefix/runs", stored(), this::status);
         assertGolden("list.json", json);
+        schemas.assertValid("runs", json);
         Map<String, Object> root = JSON.std.mapFrom(json);
         assertThat(root.keySet()).containsExactly("schema_version", "source", "store", "runs", "unreadable");
         assertThat(root.get("schema_version")).isEqualTo(1);
@@ -69,10 +72,12 @@ class RunsJsonTest {
         String json = new RunsJson().show(meta, JournalText.parse("journal.jsonl", text), status(meta));
 
         assertGolden("show.json", json);
+        schemas.assertValid("runs-show", json);
         Map<String, Object> root = JSON.std.mapFrom(json);
         assertThat(root.keySet()).containsExactly("schema_version", "source", "run", "changes", "warnings");
         Map<?, ?> change = (Map<?, ?>) ((List<?>) ((Map<?, ?>) root.get("changes")).get("n1")).get(0);
         assertThat(keys(change)).containsExactly("seq", "task", "task_name", "status", "change", "undoes");
+        assertThat(keys(change.get("change"))).as("the change shape of the play document").containsExactly("kind", "describe", "diff");
     }
 
     @Test
@@ -91,6 +96,7 @@ class RunsJsonTest {
         String json = new RunsJson().fromNodes(FoundRuns.of(nodes, Set.of()));
 
         assertGolden("from-nodes.json", json);
+        schemas.assertValid("runs", json);
         Map<String, Object> root = JSON.std.mapFrom(json);
         assertThat(root.keySet()).containsExactly("schema_version", "source", "hosts_read", "cannot_tell", "runs");
         assertThat(root.get("source")).isEqualTo("nodes");
