@@ -217,8 +217,8 @@ nf_landing() {
     directory) if [ -L "$nf_p" ]; then nf_now=other; elif [ -d "$nf_p" ]; then nf_now=true; elif [ -e "$nf_p" ]; then nf_now=other; else nf_now=false; fi
       if [ "$nf_now" = other ]; then nf_l=different; elif [ "$nf_now" = "$nf_c" ]; then nf_l=applied; else nf_l=not-applied; fi ;;
     offload) nf_o=$(ethtool -k "$nf_i" 2>&1); nf_rc=$?
-      nf_now=$(printf '%s\n' "$nf_o" | awk -v f="$nf_f" -v rc="$nf_rc" 'rc == 0 && /^[[:space:]]*[a-z0-9][a-z0-9_-]*: o(n|ff)/ { any = 1 }
-        { sub(/^[[:space:]]+/, "") } rc == 0 && index($0, f ": on") == 1 { v = "true" } rc == 0 && index($0, f ": off") == 1 { v = "false" }
+      nf_now=$(printf '%s\n' "$nf_o" | awk -v f="$nf_f" -v rc="$nf_rc" 'rc == 0 && /^[ \t]*[a-z0-9][a-z0-9_-]*: o(n|ff)/ { any = 1 }
+        { sub(/^[ \t]+/, "") } rc == 0 && index($0, f ": on") == 1 { v = "true" } rc == 0 && index($0, f ": off") == 1 { v = "false" }
         tolower($0) ~ /no such device|no device matches/ { gone = 1 }
         END { print any ? (v == "" ? "missing" : v) : gone ? "missing" : "unknown" }')
       case $nf_now in "$nf_a") nf_l=applied ;; "$nf_b") nf_l=not-applied ;; missing) nf_l=different ;; *) nf_l=unknown ;; esac ;;

@@ -120,7 +120,7 @@ class NodeRollbackShellTest {
                 .contains("undone: [n1] undo task 3 => remove empty directory " + wants)
                 .contains("undone: [n1] undo task 3 => restore " + unit + " (600 root:root, as before run " + RUN + ")")
                 .contains("undone: [n1] undo task 3 => systemctl daemon-reload")
-                .contains("undone: [n1] undo task 2 => remove " + rule)
+                .contains("undone: [n1] undo task 2 's \"q\" => remove " + rule)
                 .contains("undone: [n1] undo task 1 => flannel.1: tx-checksum-ip-generic off -> on")
                 .contains("RECAP: [n1] undone=7 skipped=0 conflict=0 failed=0 rollback " + RB + " of run " + RUN);
         List<String> expected = new ArrayList<>();
@@ -130,6 +130,7 @@ class NodeRollbackShellTest {
         assertThat(r.undos()).extracting(u -> u.undoes().orElseThrow() + " " + u.change().describe() + " " + u.status())
                 .containsExactlyElementsOf(expected);
         assertThat(r.undos()).extracting(Recorded::task).containsExactly(1, 1, 1, 1, 2, 2, 3);
+        assertThat(r.undos().get(4).taskName()).isEqualTo("undo task 2 's \"q\"");
         assertThat(r.rollbackJournal()).startsWith("{\"phase\":\"started\",\"run\":\"" + RB
                 + "\",\"kind\":\"rollback\",\"rollback_of\":\"" + RUN + "\",");
         assertThat(Files.exists(rule)).isFalse();
@@ -157,7 +158,7 @@ class NodeRollbackShellTest {
         Files.writeString(rule, "edited by hand\n");
         Ran r = run();
         assertThat(r.first().exit()).as(r.first().out()).isEqualTo(2);
-        assertThat(r.first().out()).contains("conflict: [n1] undo task 2 => remove " + rule + " (absent before run " + RUN + "): changed since the run")
+        assertThat(r.first().out()).contains("conflict: [n1] undo task 2 's \"q\" => remove " + rule + " (absent before run " + RUN + "): changed since the run")
                 .contains("undone: [n1] undo task 1 => flannel.1: tx-checksum-ip-generic off -> on")
                 .contains("undone=1 skipped=0 conflict=1 failed=0");
         assertThat(Files.readString(rule)).isEqualTo("edited by hand\n");
@@ -213,7 +214,7 @@ class NodeRollbackShellTest {
         Files.writeString(dir.resolve("feature-tx-checksum-ip-generic"), "off\n");
         Ran r = run();
         assertThat(r.first().exit()).as(r.first().out()).isEqualTo(2);
-        assertThat(r.first().out()).contains("failed: [n1] undo task 2 => change #2 of run " + RUN + " (command)"
+        assertThat(r.first().out()).contains("failed: [n1] undo task 2 's \"q\" => change #2 of run " + RUN + " (command)"
                 + " cannot be undone by this script; nothing changed: roll it back over SSH (nodefix rollback " + RUN
                 + " --from-nodes)");
         assertThat(Files.readString(dir.resolve("feature-tx-checksum-ip-generic"))).isEqualTo("off\n");
@@ -225,13 +226,18 @@ class NodeRollbackShellTest {
                          String outcome) throws IOException {
         List<String> lines = new ArrayList<>(List.of(line(new Entry.Started(run, kind, of, Instant.parse(at)))));
         for (int i = 0; i < changes.size(); i++) {
-            lines.add(line(new Entry.Intent(i + 1, tasks[i], "task " + tasks[i], changes.get(i), Optional.empty())));
+            lines.add(line(new Entry.Intent(i + 1, tasks[i], name(tasks[i]), changes.get(i), Optional.empty())));
             if (outcome.equals("done")) {
                 lines.add(line(new Entry.Done(i + 1)));
             }
         }
         Files.writeString(dir.resolve(run + ".journal"), String.join("\n", lines) + "\n");
         setup.add("cp " + dir.resolve(run + ".journal") + " /var/lib/nodefix/runs/");
+    }
+
+    /** Task 2's name has quotes, which the journal escapes and the rollback's journal keeps. */
+    private static String name(int task) {
+        return "task " + task + (task == 2 ? " 's \"q\"" : "");
     }
 
     private static String line(Entry e) {
