@@ -14,7 +14,8 @@ trap 'exit 143' TERM INT HUP
 # from RUN's journal and every other journal on the node: UNDONE-BY the rollback of RUN whose journal has the
 # change's undo done, LATER-RUN an applying run started after RUN that changed the same file, directory, device's
 # offload or unit and that no rollback of it undid ("-" for none); STATUS done, failed, unchanged, unfinished, or
-# running (unfinished, and its process still runs: $running lists those seqs).
+# running (unfinished, and its process still runs: $running lists those seqs). A damaged journal of RUN prints one
+# line "! WHAT" instead.
 nf_awk_plan=$(cat <<'NODEFIX_AWK_END'
 function seq(l,  s) { s = substr(l, index(l, "\"seq\":") + 6); sub(/[^0-9].*/, "", s); return s + 0 }
 function num(l, k,  i, s) { i = index(l, "\"" k "\":"); if (!i) return 0; s = substr(l, i + length(k) + 3); sub(/[^0-9].*/, "", s); return s + 0 }
@@ -28,19 +29,27 @@ function key(l,  k) { k = jv(l, "kind")
 function trig(l,  k) { k = jv(l, "kind"); return k == "daemon-reload" || k == "udev-trigger" || k == "service" && jv(l, "action") == "restart" }
 function out(s,  b, w, st) { b = ((run "#" s) in by) ? by[run "#" s] : "-"; w = (ks[s] != "" && (ks[s] in later)) ? later[ks[s]] : "-"
   st = ph0[s]; if (st == "unfinished" && index(running, " " s " ")) st = "running"; print s, task[s], st, b, w, tr[s] }
+function gone(s, what) { if (!(s in task)) bad = bad "; " what " for change #" s " before its intent line" }
+FILENAME == ARGV[1] && NR == FNR { n0 = FNR }
 FILENAME == ARGV[1] && NR == FNR && /^\{"phase":"started",.*\}$/ { at0 = jv($0, "at"); next }
-FILENAME == ARGV[1] && NR == FNR && /^\{"phase":"intent",.*\}\}$/ { s = seq($0); if (s in task) next; task[s] = num($0, "task"); ks[s] = key($0); tr[s] = trig($0) ? 1 : 0
+FILENAME == ARGV[1] && NR == FNR && /^\{"phase":"intent",.*\}\}$/ { s = seq($0); if (s in task) { bad = bad "; change #" s " has two intent lines"; next }
+  task[s] = num($0, "task"); ks[s] = key($0); tr[s] = trig($0) ? 1 : 0
   ph0[s] = "unfinished"; if (task[s] > top) top = task[s]; if (s > most) most = s; next }
-FILENAME == ARGV[1] && NR == FNR && /^\{"phase":"done","seq":[0-9]*\}$/ { if (seq($0) in task) ph0[seq($0)] = "done"; next }
-FILENAME == ARGV[1] && NR == FNR && /^\{"phase":"unchanged","seq":[0-9]*\}$/ { if (seq($0) in task) ph0[seq($0)] = "unchanged"; next }
-FILENAME == ARGV[1] && NR == FNR && /^\{"phase":"failed","seq":[0-9]*,.*\}$/ { if (seq($0) in task) ph0[seq($0)] = "failed"; next }
-FILENAME == ARGV[1] && NR == FNR { next }
+FILENAME == ARGV[1] && NR == FNR && /^\{"phase":"done","seq":[0-9]*\}$/ { gone(seq($0), "an outcome"); ph0[seq($0)] = "done"; next }
+FILENAME == ARGV[1] && NR == FNR && /^\{"phase":"unchanged","seq":[0-9]*\}$/ { gone(seq($0), "an outcome"); ph0[seq($0)] = "unchanged"; next }
+FILENAME == ARGV[1] && NR == FNR && /^\{"phase":"failed","seq":[0-9]*,.*\}$/ { gone(seq($0), "an outcome"); ph0[seq($0)] = "failed"; next }
+FILENAME == ARGV[1] && NR == FNR { if (!garbled) garbled = FNR; last = FNR; next }
 /^\{"phase":"started",.*\}$/ { fk[FILENAME] = jv($0, "kind"); fat[FILENAME] = jv($0, "at"); frun[FILENAME] = jv($0, "run"); next }
 /^\{"phase":"intent",.*\}\}$/ { x = FILENAME SUBSEP seq($0); ik[x] = key($0); ph[x] = "open"; if (jv($0, "undoes") != "") un[x] = jv($0, "undoes"); next }
 /^\{"phase":"done","seq":[0-9]*\}$/ { x = FILENAME SUBSEP seq($0); if (x in ph) ph[x] = "done"; next }
 /^\{"phase":"unchanged","seq":[0-9]*\}$/ { x = FILENAME SUBSEP seq($0); if (x in ph) ph[x] = "unchanged"; next }
 /^\{"phase":"failed","seq":[0-9]*,.*\}$/ { x = FILENAME SUBSEP seq($0); if (x in ph) ph[x] = "failed"; next }
 END {
+  # a damaged journal of RUN refuses the rollback, as over SSH: a garbled line (a torn last one is left to the
+  # node's state), a gap in the change numbers, a number used twice, an outcome before its intent
+  if (garbled && !(torn && garbled == n0 && last == n0)) bad = bad "; line " garbled " is garbled"
+  for (s = 1; s <= most; s++) if (!(s in task)) { bad = bad "; change #" s " is missing (a gap)"; break }
+  if (bad != "") { print "! " substr(bad, 3); exit }
   for (x in ph) if (ph[x] == "done" && (x in un)) { split(x, p, SUBSEP); if (fk[p[1]] == "rollback") by[un[x]] = frun[p[1]] }
   if (at0 != "") for (x in ph) { split(x, p, SUBSEP); f = p[1]
     if (fk[f] != "apply" || frun[f] == run || !(fat[f] > at0) || ik[x] == "" || ph[x] == "unchanged" || ph[x] == "failed") continue
@@ -206,8 +215,12 @@ nf_fields() { nf_k= nf_p= nf_i= nf_f= nf_u= nf_bs= nf_as= nf_b= nf_a= nf_c= nf_a
 # apply undoes, task by task, and prints a line per change.
 nf_pass() {
   nf_running=$(@STATUS@ 2>/dev/null | sed -n "s/^inflight $RUN \([0-9]*\) .*/\1/p" | tr '\n' ' ')
-  nf_plan=$(awk -v run="$RUN" -v running=" $nf_running " "$nf_awk_plan" "$nf_j" /var/lib/nodefix/runs/*.journal) || {
+  nf_torn=; [ -z "$(tail -c 1 "$nf_j")" ] || nf_torn=1
+  nf_plan=$(awk -v run="$RUN" -v running=" $nf_running " -v torn="$nf_torn" "$nf_awk_plan" "$nf_j" /var/lib/nodefix/runs/*.journal) || {
     nf_failed=1; nf_result failed "run $RUN" "cannot read the journals in /var/lib/nodefix/runs"; nf_recap; }
+  case $nf_plan in "! "*) nf_failed=1
+    nf_result failed "run $RUN" "its journal on this node is damaged (${nf_plan#! }), so nothing is rolled back; to roll back from it anyway, over SSH: nodefix rollback $RUN --from-nodes --force=nodes"
+    nf_recap ;; esac
   nf_top=$(printf '%s\n' "$nf_plan" | awk 'BEGIN { m = 0 } NF && $2 > m { m = $2 } END { print m }')
   nf_t= nf_undid= nf_trigs=
   while read -r nf_s nf_tt nf_st nf_by nf_later nf_trig <&3; do

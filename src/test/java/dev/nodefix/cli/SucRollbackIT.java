@@ -42,6 +42,10 @@ class SucRollbackIT {
         lab.names().forEach(n -> assertThat(nodes.offload(n)).as(n).isEqualTo("off"));
 
         rollBackWithThePlans(nodes, RUN, before);
+        String again = fix.job(lab.names().get(1));
+        assertThat(again).as("the fix's Job re-run after the Plans' rollback")
+                .contains("run " + RUN + " was rolled back on this node by " + RB + "; nothing done");
+        assertThat(nodes.snapshots()).isEqualTo(before);
     }
 
     @Test

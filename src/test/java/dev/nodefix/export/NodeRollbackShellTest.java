@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -217,6 +218,50 @@ class NodeRollbackShellTest {
         assertThat(r.first().out()).contains("failed: [n1] undo task 2 's \"q\" => change #2 of run " + RUN + " (command)"
                 + " cannot be undone by this script; nothing changed: roll it back over SSH (nodefix rollback " + RUN
                 + " --from-nodes)");
+        assertThat(Files.readString(dir.resolve("feature-tx-checksum-ip-generic"))).isEqualTo("off\n");
+        assertThat(r.rollbackJournal()).isEmpty();
+    }
+
+    /**
+     * A damaged journal of RUN refuses the rollback before anything is undone, as over SSH (which overrides it only with
+     * --force=nodes); a torn last line (a crash mid-write) is left to the node's state and the rest is rolled back.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "garbled line    | S,I1,D1,garbage,I2,D2 | line 4 is garbled",
+            "gap             | S,I2,D2               | change #1 is missing (a gap)",
+            "number twice    | S,I1,I1,D1            | change #1 has two intent lines",
+            "outcome first   | S,D1,I1               | an outcome for change #1 before its intent line",
+            "torn last line  | S,I1,D1,torn          | ''"})
+    void aDamagedJournalRefusesTheRollback(String name, String lines, String refused) throws Exception {
+        OffloadChange off = new OffloadChange("flannel.1", "tx-checksum-ip-generic", true, false);
+        OffloadChange tso = new OffloadChange("flannel.1", "tso", true, false);
+        StringBuilder text = new StringBuilder();
+        for (String l : lines.split(",")) {
+            text.append(switch (l) {
+                case "S" -> line(new Entry.Started(RUN, RunKind.APPLY, Optional.empty(), Instant.parse("2026-12-02T17:00:00Z"))) + "\n";
+                case "I1" -> line(new Entry.Intent(1, 1, "task 1", off, Optional.empty())) + "\n";
+                case "I2" -> line(new Entry.Intent(2, 1, "task 1", tso, Optional.empty())) + "\n";
+                case "D1" -> line(new Entry.Done(1)) + "\n";
+                case "D2" -> line(new Entry.Done(2)) + "\n";
+                case "torn" -> "{\"phase\":\"intent\",\"seq\":2,\"task\":1,\"task_na";
+                default -> l + "\n";
+            });
+        }
+        Files.writeString(dir.resolve(RUN + ".journal"), text.toString());
+        setup.add("cp " + dir.resolve(RUN + ".journal") + " /var/lib/nodefix/runs/");
+        Files.writeString(dir.resolve("feature-tx-checksum-ip-generic"), "off\n");
+        Files.writeString(dir.resolve("feature-tso"), "off\n");
+        Ran r = run();
+        if (refused.isEmpty()) {
+            assertThat(r.first().exit()).as(r.first().out()).isZero();
+            assertThat(r.first().out()).contains("undone=1 skipped=0 conflict=0 failed=0");
+            assertThat(Files.readString(dir.resolve("feature-tx-checksum-ip-generic"))).isEqualTo("on\n");
+            return;
+        }
+        assertThat(r.first().exit()).as(r.first().out()).isEqualTo(2);
+        assertThat(r.first().out()).contains("failed: [n1] run " + RUN + " => its journal on this node is damaged ("
+                + refused).contains("nothing is rolled back").contains("--from-nodes --force=nodes");
         assertThat(Files.readString(dir.resolve("feature-tx-checksum-ip-generic"))).isEqualTo("off\n");
         assertThat(r.rollbackJournal()).isEmpty();
     }
