@@ -210,8 +210,9 @@ nf_earlier_before() {
 nf_fields() { nf_k= nf_p= nf_i= nf_f= nf_u= nf_bs= nf_as= nf_b= nf_a= nf_c= nf_act= nf_iact= nf_to= nf_bad=
   eval "$(awk -v s="$1" "$nf_awk_change" "$nf_j")"; }
 
-# nf_pass check|apply: the rollback of RUN on this node. check reads only: exit status 0 when it finds a change to
-# undo, and it fails the Job (nothing changed) for a change this script cannot undo or one still running.
+# nf_pass check|apply: the rollback of RUN on this node. check reads only, all of RUN's changes: exit status 0 when
+# it finds one to undo, and it fails the Job (nothing changed) for a change this script cannot undo or one still
+# running, wherever it is in the order.
 # apply undoes, task by task, and prints a line per change.
 nf_pass() {
   nf_running=$(@STATUS@ 2>/dev/null | sed -n "s/^inflight $RUN \([0-9]*\) .*/\1/p" | tr '\n' ' ')
@@ -222,7 +223,7 @@ nf_pass() {
     nf_result failed "run $RUN" "its journal on this node is damaged (${nf_plan#! }), so nothing is rolled back; to roll back from it anyway, over SSH: nodefix rollback $RUN --from-nodes --force=nodes"
     nf_recap ;; esac
   nf_top=$(printf '%s\n' "$nf_plan" | awk 'BEGIN { m = 0 } NF && $2 > m { m = $2 } END { print m }')
-  nf_t= nf_undid= nf_trigs=
+  nf_t= nf_undid= nf_trigs= nf_any=
   while read -r nf_s nf_tt nf_st nf_by nf_later nf_trig <&3; do
     [ -n "$nf_s" ] || continue
     if [ "$nf_tt" != "$nf_t" ]; then nf_t=$nf_tt nf_undid= nf_trigs=; fi
@@ -244,7 +245,7 @@ nf_pass() {
       if [ -z "$nf_undid" ]; then nf_act=skip nf_why='nothing in this task was undone'
       else case " $nf_trigs " in *" [$nf_key] "*) nf_act=skip nf_why='already runs once for this task' ;; *) nf_act=undo nf_why='after the task'"'"'s undo' ;; esac; fi
     else nf_step "$nf_s" "$nf_later" "$nf_st" "$nf_by"; fi
-    if [ "$1" = check ]; then [ "$nf_act" = undo ] && return 0; continue; fi
+    if [ "$1" = check ]; then [ "$nf_act" = undo ] && nf_any=1; continue; fi
     nf_d=$(nf_describe)
     case $nf_act in
       undo)
@@ -261,7 +262,7 @@ nf_pass() {
   done 3<<NODEFIX_PLAN_END
 $nf_plan
 NODEFIX_PLAN_END
-  [ "$1" = check ] && return 1; return 0
+  [ "$1" = check ] && [ -z "$nf_any" ] && return 1; return 0
 }
 
 if [ ! -e "$nf_j" ]; then

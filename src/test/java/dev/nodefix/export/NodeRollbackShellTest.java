@@ -215,15 +215,16 @@ class NodeRollbackShellTest {
         assertThat(Files.readString(rule)).isEqualTo("b\n");
     }
 
+    /** The command is the run's first change, so the last the rollback comes to: the offload after it stays off. */
     @Test
     void aChangeTheScriptCannotUndoFailsTheJobBeforeAnythingIsUndone() throws Exception {
         journal(RUN, RunKind.APPLY, Optional.empty(), "2026-12-02T17:00:00Z",
-                List.of(new OffloadChange("flannel.1", "tx-checksum-ip-generic", true, false),
-                        new CommandChange("touch /x", Optional.of("rm -f /x"))), new int[] {1, 2}, "done");
+                List.of(new CommandChange("touch /x", Optional.of("rm -f /x")),
+                        new OffloadChange("flannel.1", "tx-checksum-ip-generic", true, false)), new int[] {1, 2}, "done");
         Files.writeString(dir.resolve("feature-tx-checksum-ip-generic"), "off\n");
         Ran r = run();
         assertThat(r.first().exit()).as(r.first().out()).isEqualTo(2);
-        assertThat(r.first().out()).contains("failed: [n1] undo task 2 's \"q\" => change #2 of run " + RUN + " (command)"
+        assertThat(r.first().out()).contains("failed: [n1] undo task 1 => change #1 of run " + RUN + " (command)"
                 + " cannot be undone by this script; nothing changed: roll it back over SSH (nodefix rollback " + RUN
                 + " --from-nodes)");
         assertThat(Files.readString(dir.resolve("feature-tx-checksum-ip-generic"))).isEqualTo("off\n");
