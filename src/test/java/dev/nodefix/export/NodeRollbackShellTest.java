@@ -173,6 +173,24 @@ class NodeRollbackShellTest {
         assertThat(Files.readString(rule)).isEqualTo("edited by hand\n");
     }
 
+    /** A task that wrote one file twice, the file put back as it was before both by hand: nothing is a conflict. */
+    @Test
+    void aFileAsItWasBeforeAnEarlierChangeOfTheTaskIsUndoneAlready() throws Exception {
+        Path file = root.resolve("etc/x.conf");
+        FileState a = FileState.Present.text("a\n", "644", "root", "root");
+        FileState b = FileState.Present.text("b\n", "644", "root", "root");
+        FileState c = FileState.Present.text("c\n", "644", "root", "root");
+        journal(RUN, RunKind.APPLY, Optional.empty(), "2026-12-02T17:00:00Z",
+                List.of(new FileChange(file.toString(), a, b), new FileChange(file.toString(), b, c)), new int[] {1, 1}, "done");
+        Files.writeString(file, "a\n");
+        Ran r = run();
+        assertThat(r.first().exit()).as(r.first().out()).isZero();
+        assertThat(r.first().out()).contains("skipped: [n1] undo task 1 => restore " + file + " (644 root:root, as before run "
+                        + RUN + "): already undone (the file is as it was before an earlier change of this task)")
+                .contains("already undone (the before-image is in place)").contains("undone=0 skipped=2 conflict=0");
+        assertThat(Files.readString(file)).isEqualTo("a\n");
+    }
+
     @Test
     void aNodeThatNeverHadTheRunSaysSoAndPasses() throws Exception {
         Ran r = run();
