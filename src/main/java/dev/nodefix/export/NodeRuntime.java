@@ -31,8 +31,6 @@ final class NodeRuntime {
 
     static String text(String run, EmbeddedScripts scripts) {
         Entry.Started started = new Entry.Started(run, RunKind.APPLY, Optional.empty(), Instant.EPOCH);
-        String lock = scripts.line(NodeJournal.lock(started, HOLDER).argv(),
-                Map.of(HOLDER, "\"$nf_holder\"", Instant.EPOCH.toString(), "\"$nf_at\""));
         String journal = Command.quote(NodeJournal.journalPath(run));
         String rolledBack = Command.quote("\"rollback_of\":\"" + run + "\"");
         return "PATH=" + Command.SEARCH_PATH + ":$PATH; export PATH\n"
@@ -56,32 +54,7 @@ final class NodeRuntime {
                 + "nf_result() { printf '%s: [%s] %s%s\\n' \"$1\" \"$nf_node\" \"$2\" \"${3:+ => $3}\"; }\n"
                 + "nf_plan() { nf_q= nf_why= nf_refused= nf_skipped_why=; nf_task_\"$1\"; [ -z \"$nf_refused\" ] || nf_q=; }\n"
                 + "\n# the node's lock (one run at a time) and the run's journal, as nodefix over SSH takes and starts them\n"
-                + "nf_lock() {\n"
-                + "  nf_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)\n"
-                + "  nf_holder=\"started $nf_at by system-upgrade-controller@$nf_node pid $$${nf_boot:+ boot $nf_boot}\"\n"
-                + "  nf_o=$(" + lock + "); nf_rc=$?\n"
-                + "  # a lock of this run whose script is gone (a Job attempt killed: its pid is not running, or it ran\n"
-                + "  # before this node's last boot and the pid may be another process now) and none of whose changes still runs\n"
-                + "  if [ $nf_rc = " + NodeJournal.LOCKED + " ]; then case $nf_o in \"$RUN \"*\" pid \"*)\n"
-                + "    nf_p=${nf_o##* pid }; nf_p=${nf_p%% *}\n"
-                + "    case $nf_o in *\" pid $nf_p boot \"*) nf_hb=${nf_o##* boot } ;; *) nf_hb= ;; esac\n"
-                + "    if { [ ! -d \"/proc/$nf_p\" ] || { [ -n \"$nf_hb\" ] && [ -n \"$nf_boot\" ] && [ \"$nf_hb\" != \"$nf_boot\" ]; }; }"
-                + " && ! " + scripts.line(NodeJournal.status().argv(), Map.of())
-                + " 2>/dev/null | grep -q \"^inflight $RUN \"; then\n"
-                + "      " + scripts.line(NodeJournal.remove(HOLDER).argv(), Map.of(HOLDER, "\"$nf_o\""))
-                + " && echo \"nodefix: took over the lock an earlier attempt of run $RUN left ($nf_o)\" >&2\n"
-                + "      nf_o=$(" + lock + "); nf_rc=$?\n"
-                + "    fi ;; esac; fi\n"
-                + "  case $nf_rc in\n"
-                + "    0) ;;\n"
-                + "    " + NodeJournal.LOCKED + ") echo \"nodefix: $nf_node is locked by $nf_o; nothing changed\" >&2; exit "
-                + NodeJournal.LOCKED + " ;;\n"
-                + "    *) echo \"nodefix: $nf_node: cannot take the lock: $nf_o\" >&2; exit $nf_rc ;;\n"
-                + "  esac\n"
-                + "  nf_locked=1\n"
-                + "  trap '" + scripts.line(NodeJournal.unlock(run).argv(), Map.of()) + "; rm -f \"$nf_log\"' EXIT\n"
-                + "  nf_seq=$(sed -n 's/^{\"phase\":\"[a-z]*\",\"seq\":\\([0-9]*\\).*/\\1/p' " + journal
-                + " | sort -n | tail -n 1); nf_seq=${nf_seq:-0}\n}\n"
+                + lock(started, "RUN", scripts)
                 + "\n# nf_run N TITLE: plan task N, lock at its first change and plan again, apply, say how it ended\n"
                 + "nf_run() {\n"
                 + "  nf_plan \"$1\"\n"
@@ -112,6 +85,47 @@ final class NodeRuntime {
                 + " (export the playbook again for a new run)\"; exit 0; fi\n"
                 + "  echo \"failed: [$nf_node] run $RUN was rolled back on this node only in part (last by $nf_rb): its"
                 + " change(s)$nf_left not undone; nothing done (finish it: nodefix rollback $RUN --from-nodes)\"; exit 2; fi\n";
+    }
+
+    /**
+     * {@code nf_lock}: takes the node's lock for {@code started}'s run and starts its journal with {@code started}'s
+     * line, as over SSH ({@link NodeJournal#lock}); takes over a lock of the same run left by a Job attempt that is
+     * gone; sets {@code nf_seq} to the journal's last change number; the EXIT trap then releases the lock.
+     *
+     * @param var the shell variable holding the run id ({@code RUN}, or {@code RB} in a rollback script)
+     */
+    static String lock(Entry.Started started, String var, EmbeddedScripts scripts) {
+        String run = started.run();
+        String lock = scripts.line(NodeJournal.lock(started, HOLDER).argv(),
+                Map.of(HOLDER, "\"$nf_holder\"", Instant.EPOCH.toString(), "\"$nf_at\""));
+        String journal = Command.quote(NodeJournal.journalPath(run));
+        String v = "$" + var;
+        return "nf_lock() {\n"
+                + "  nf_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)\n"
+                + "  nf_holder=\"started $nf_at by system-upgrade-controller@$nf_node pid $$${nf_boot:+ boot $nf_boot}\"\n"
+                + "  nf_o=$(" + lock + "); nf_rc=$?\n"
+                + "  # a lock of this run whose script is gone (a Job attempt killed: its pid is not running, or it ran\n"
+                + "  # before this node's last boot and the pid may be another process now) and none of whose changes still runs\n"
+                + "  if [ $nf_rc = " + NodeJournal.LOCKED + " ]; then case $nf_o in \"" + v + " \"*\" pid \"*)\n"
+                + "    nf_p=${nf_o##* pid }; nf_p=${nf_p%% *}\n"
+                + "    case $nf_o in *\" pid $nf_p boot \"*) nf_hb=${nf_o##* boot } ;; *) nf_hb= ;; esac\n"
+                + "    if { [ ! -d \"/proc/$nf_p\" ] || { [ -n \"$nf_hb\" ] && [ -n \"$nf_boot\" ] && [ \"$nf_hb\" != \"$nf_boot\" ]; }; }"
+                + " && ! " + scripts.line(NodeJournal.status().argv(), Map.of())
+                + " 2>/dev/null | grep -q \"^inflight " + v + " \"; then\n"
+                + "      " + scripts.line(NodeJournal.remove(HOLDER).argv(), Map.of(HOLDER, "\"$nf_o\""))
+                + " && echo \"nodefix: took over the lock an earlier attempt of run " + v + " left ($nf_o)\" >&2\n"
+                + "      nf_o=$(" + lock + "); nf_rc=$?\n"
+                + "    fi ;; esac; fi\n"
+                + "  case $nf_rc in\n"
+                + "    0) ;;\n"
+                + "    " + NodeJournal.LOCKED + ") echo \"nodefix: $nf_node is locked by $nf_o; nothing changed\" >&2; exit "
+                + NodeJournal.LOCKED + " ;;\n"
+                + "    *) echo \"nodefix: $nf_node: cannot take the lock: $nf_o\" >&2; exit $nf_rc ;;\n"
+                + "  esac\n"
+                + "  nf_locked=1\n"
+                + "  trap '" + scripts.line(NodeJournal.unlock(run).argv(), Map.of()) + "; rm -f \"$nf_log\"' EXIT\n"
+                + "  nf_seq=$(sed -n 's/^{\"phase\":\"[a-z]*\",\"seq\":\\([0-9]*\\).*/\\1/p' " + journal
+                + " | sort -n | tail -n 1); nf_seq=${nf_seq:-0}\n}\n";
     }
 
     /**

@@ -90,8 +90,29 @@ public record SucManifests(String name, String namespace, String image, String k
 
     /** The Secret and the two Plans, as one YAML stream (apply it with kubectl apply -f, or ship it with GitOps). */
     public String yaml(Playbook book, String script) {
-        return secret(script) + "---\n" + plan(true, 1, cordon(book)) + "---\n"
-                + plan(false, agents(book), cordon(book));
+        return yaml(script, cordon(book), agents(book), Optional.empty());
+    }
+
+    /**
+     * The Secret and Plans of a rollback of {@code rollbackOf} (the script from {@link NodeRollback}; {@link #run} is
+     * the rollback's own id): the same shape as the run's, servers one at a time first, then the agents once the
+     * server Plan is Complete, the order {@code nodefix rollback} keeps (a rollback rolls like the run it undoes:
+     * servers first). The run's playbook is not known here, so nodes are not cordoned and agents go
+     * {@code agentConcurrency} (default 10) at a time. Every object is also labelled
+     * {@code nodefix.dev/rollback-of: RUN}.
+     */
+    public String rollbackYaml(String rollbackOf, String script) {
+        return yaml(script, false, agentConcurrency.orElse(DEFAULT_AGENT_CONCURRENCY), Optional.of(rollbackOf));
+    }
+
+    private String yaml(String script, boolean cordon, int agents, Optional<String> rollbackOf) {
+        return secret(script, rollbackOf) + "---\n" + plan(true, 1, cordon, rollbackOf) + "---\n"
+                + plan(false, agents, cordon, rollbackOf);
+    }
+
+    /** The object names' base for a rollback of {@code run}: {@code nodefix-rollback-} and the run id in lower case. */
+    public static String rollbackNameFor(String run) {
+        return "nodefix-rollback-" + dev.nodefix.journal.RunId.check(run).toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -124,9 +145,9 @@ public record SucManifests(String name, String namespace, String image, String k
      * YAML block keeps every character of it, else base64 under {@code data} (a carriage return, another control
      * character or a Unicode line separator would be read back as a line break, or not at all).
      */
-    private String secret(String script) {
+    private String secret(String script, Optional<String> rollbackOf) {
         StringBuilder out = new StringBuilder("apiVersion: v1\nkind: Secret\nmetadata:\n  name: " + q(secretName())
-                + "\n  namespace: " + q(namespace) + "\n" + labels("script") + "type: Opaque\n");
+                + "\n  namespace: " + q(namespace) + "\n" + labels("script", rollbackOf) + "type: Opaque\n");
         if (!blockKeeps(script)) {
             return out.append("data:\n  ").append(SCRIPT_KEY).append(": ").append(java.util.Base64.getEncoder()
                     .encodeToString(script.getBytes(java.nio.charset.StandardCharsets.UTF_8))).append('\n').toString();
@@ -149,10 +170,10 @@ public record SucManifests(String name, String namespace, String image, String k
                 || c >= 0x10000);
     }
 
-    private String plan(boolean server, int concurrency, boolean cordon) {
+    private String plan(boolean server, int concurrency, boolean cordon, Optional<String> rollbackOf) {
         String role = server ? "server" : "agent";
         StringBuilder out = new StringBuilder("apiVersion: upgrade.cattle.io/v1\nkind: Plan\nmetadata:\n  name: "
-                + q(server ? serverPlan() : agentPlan()) + "\n  namespace: " + q(namespace) + "\n" + labels(role)
+                + q(server ? serverPlan() : agentPlan()) + "\n  namespace: " + q(namespace) + "\n" + labels(role, rollbackOf)
                 + "spec:\n  concurrency: " + concurrency + "\n  version: " + q(run) + "\n"
                 + "  nodeSelector:\n    matchExpressions:\n"
                 + "      - {key: node-role.kubernetes.io/control-plane, operator: " + (server ? "Exists" : "DoesNotExist")
@@ -176,8 +197,9 @@ public record SucManifests(String name, String namespace, String image, String k
         return out.toString();
     }
 
-    private String labels(String role) {
+    private String labels(String role, Optional<String> rollbackOf) {
         return "  labels:\n    app.kubernetes.io/managed-by: nodefix\n    nodefix.dev/run: " + q(run)
+                + rollbackOf.map(r -> "\n    nodefix.dev/rollback-of: " + q(r)).orElse("")
                 + "\n    nodefix.dev/role: " + role + "\n";
     }
 

@@ -48,4 +48,30 @@ class ExportCommandTest {
                 + " busybox@sha256:...)").contains("the run id");
         assertThat(dir).isEmptyDirectory();
     }
+
+    @Test
+    void rollbackWritesPlansThatUndoTheRunUnderARollbackIdOfTheirOwn(@TempDir Path dir) throws IOException {
+        CliRunner.Result r = new CliRunner().run("export", "suc", "--rollback", "20261202T170000Z-5c0e", "--run-id",
+                "20261202T180000Z-7d2a", "-o", dir.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        String yaml = Files.readString(dir.resolve("nodefix-rollback-20261202t170000z-5c0e.yaml"));
+        assertThat(yaml).contains("nodefix.dev/rollback-of: \"20261202T170000Z-5c0e\"")
+                .contains("version: \"20261202T180000Z-7d2a\"");
+        assertThat(Files.readString(dir.resolve("node.sh"))).contains("RUN=20261202T170000Z-5c0e\nRB=20261202T180000Z-7d2a\n");
+        assertThat(r.err()).contains("rollback 20261202T180000Z-7d2a of run 20261202T170000Z-5c0e");
+    }
+
+    @Test
+    void rollbackTakesARunIdAndNeitherAPlaybookNorVariables(@TempDir Path dir) {
+        for (String[] args : new String[][] {{"export", "suc"}, {"export", "suc", FIX, "--rollback", "20261202T170000Z-5c0e"},
+                {"export", "suc", "--rollback", "20261202T170000Z-5c0e", "-e", "a=b"},
+                {"export", "suc", "--rollback", "last", "-o", dir.toString()},
+                {"export", "suc", "--rollback", "20261202T170000Z-5c0e", "--run-id", "20261202T170000Z-5c0e", "-o", dir.toString()}}) {
+            CliRunner.Result r = new CliRunner().run(args);
+            assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r).isNotZero();
+            assertThat(r.err()).as(String.join(" ", args)).containsPattern("PLAYBOOK or --rollback|no variables|not a run id"
+                    + "|a run id of its own");
+        }
+        assertThat(dir).isEmptyDirectory();
+    }
 }

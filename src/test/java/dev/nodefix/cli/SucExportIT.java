@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nodefix.lab.Lab;
 import dev.nodefix.lab.NodeSnapshot;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * {@code nodefix export suc} emulated on the lab: the Plans' Jobs as SUC would run them, node by node in the Plans'
@@ -94,28 +89,8 @@ class SucExportIT {
         assertThat(nodes.snapshots()).isEqualTo(before);
     }
 
-    /** One Job of {@code plan} on {@code node}: the Secret where its mount is, the upgrade container's command. */
-    @SuppressWarnings("unchecked")
     private String job(Map<String, Object> plan, String node, String script) {
-        Map<String, Object> spec = map(plan, "spec");
-        Map<String, Object> secret = ((List<Map<String, Object>>) spec.get("secrets")).get(0);
-        String dir = ((String) secret.get("path")).replaceFirst("^/host/", "/");
-        lab.exec(node, "sh", "-c", "mkdir -p \"$1\" && printf %s \"$2\" | base64 -d > \"$1/node.sh\"", "put", dir,
-                Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8)));
-        Map<String, Object> upgrade = map(spec, "upgrade");
-        List<String> argv = new ArrayList<>(List.of("env", "SYSTEM_UPGRADE_NODE_NAME=" + node,
-                "SYSTEM_UPGRADE_POD_NAME=apply-" + map(plan, "metadata").get("name") + "-on-" + node,
-                "SYSTEM_UPGRADE_POD_UID=00000000-0000-4000-8000-000000000000",
-                "SYSTEM_UPGRADE_PLAN_NAME=" + map(plan, "metadata").get("name"),
-                "SYSTEM_UPGRADE_PLAN_LATEST_VERSION=" + spec.get("version"),
-                "SYSTEM_UPGRADE_PLAN_LATEST_HASH=0123456789abcdef0123456789abcdef0123456789abcdef01234567"));
-        ((List<String>) upgrade.get("command")).forEach(w -> argv.add(w.equals("/host") ? "/" : w));
-        argv.addAll((List<String>) upgrade.get("args"));
-        try {
-            return lab.exec(node, argv.toArray(String[]::new));
-        } finally {
-            lab.exec(node, "rm", "-rf", "/run/system-upgrade");
-        }
+        return new SucJobs(lab, Map.of(), Map.of(), Map.of()).job(plan, node, script);
     }
 
     private Map<String, String> journals() {
@@ -124,16 +99,11 @@ class SucExportIT {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> documents(Path file) throws IOException {
-        List<Map<String, Object>> docs = new ArrayList<>();
-        new Load(LoadSettings.builder().build()).loadAllFromString(Files.readString(file))
-                .forEach(d -> docs.add((Map<String, Object>) d));
-        return docs;
+        return SucJobs.documents(file);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Map<String, Object> m, String key) {
-        return (Map<String, Object>) m.get(key);
+        return SucJobs.map(m, key);
     }
 }

@@ -54,6 +54,33 @@ class SucManifestsTest {
     }
 
     @Test
+    void theRollbacksManifestsArePinnedValidAndOrderedServersFirst() throws IOException {
+        SucManifests suc = new SucManifests(SucManifests.rollbackNameFor(NodeScriptTest.RUN), SucManifests.DEFAULT_NAMESPACE,
+                SucManifests.DEFAULT_IMAGE, SucManifests.DEFAULT_KUBECTL_IMAGE, NodeRollbackTest.ROLLBACK, Optional.empty());
+        String script = NodeRollbackTest.script();
+        String yaml = suc.rollbackYaml(NodeScriptTest.RUN, script);
+        Golden.check("export/rollback.suc.yaml", yaml);
+        List<Map<String, Object>> docs = documents(yaml);
+        assertThat(docs).extracting(d -> (Object) ((Map<?, ?>) d.get("metadata")).get("name")).containsExactly(
+                "nodefix-rollback-20261202t170000z-5c0e", "nodefix-rollback-20261202t170000z-5c0e-server",
+                "nodefix-rollback-20261202t170000z-5c0e-agent");
+        assertThat(secretScript(docs.get(0))).isEqualTo(script);
+        for (Map<String, Object> doc : docs) {
+            assertThat(((Map<?, ?>) ((Map<?, ?>) doc.get("metadata")).get("labels")).get("nodefix.dev/rollback-of"))
+                    .isEqualTo(NodeScriptTest.RUN);
+        }
+        for (Map<String, Object> plan : docs.subList(1, 3)) {
+            assertThat(errors(plan)).isEmpty();
+            assertThat(spec(plan).get("version")).isEqualTo(NodeRollbackTest.ROLLBACK);
+            assertThat(spec(plan).get("cordon")).isEqualTo(false);
+        }
+        assertThat(spec(docs.get(1)).get("concurrency")).isEqualTo(1);
+        assertThat(String.valueOf(spec(docs.get(1)).get("nodeSelector"))).contains("control-plane, operator=Exists");
+        assertThat(String.valueOf(spec(docs.get(2)).get("prepare")))
+                .contains("plans.upgrade.cattle.io/nodefix-rollback-20261202t170000z-5c0e-server");
+    }
+
+    @Test
     void theSchemaCheckCatchesAPlanSucWouldNotTake() throws IOException {
         Map<String, Object> plan = documents(manifests(Optional.empty()).yaml(load(Path.of("playbooks/fix-vxlan-checksum.yaml")),
                 "true\n")).get(1);
