@@ -8,6 +8,7 @@ import dev.nodefix.engine.TaskSteps;
 import dev.nodefix.engine.WaitTicker;
 import dev.nodefix.engine.WaitWatch;
 import dev.nodefix.expr.Expressions;
+import dev.nodefix.fact.FactKeys;
 import dev.nodefix.fact.NodeFacts;
 import dev.nodefix.fact.NodeName;
 import dev.nodefix.fact.PlainData;
@@ -50,7 +51,8 @@ final class PlayContext {
     final Batching batching;
     final Map<PlayTask, Integer> numbers = new IdentityHashMap<>();
     private final FactsQuery facts = FactsQuery.shipped();
-    private final PlainData plain = new PlainData(); // one for the run: the facts' record classes looked up once
+    /** One for the run: the facts under their snake_case keys (as {@code facts --json}), record classes looked up once. */
+    private final PlainData plain = new PlainData(FactKeys::snake);
     private final NodeNames nodeNames = new NodeNames();
     /** The events of the pass under way (the plan's, then the run's): told of the waits on the nodes. */
     private volatile PlayEvents events = PlayEvents.NONE;

@@ -48,6 +48,7 @@ public final class Expressions {
                 .arithmetic(new TimedArithmetic(this::currentDeadline))
                 .features(features())
                 .permissions(new NoJavaAccess())
+                .uberspect(new KeyHints(new NoJavaAccess()))
                 .strict(true)
                 .safe(false)
                 .silent(false)

@@ -25,7 +25,8 @@ final class JexlErrors {
             return (v.isUndefined() ? "undefined variable '" : "variable is null: '") + name + "'" + at;
         }
         if (e instanceof JexlException.Property p) {
-            return (p.isUndefined() ? "undefined property '" : "property is null: '") + p.getProperty() + "'" + at;
+            return (p.isUndefined() ? "undefined property '" : "property is null: '") + p.getProperty() + "'"
+                    + hint(p) + at;
         }
         if (e instanceof JexlException.Method m) {
             return "function or method calls are not allowed: '" + m.getMethod() + "'" + at;
@@ -37,6 +38,16 @@ final class JexlErrors {
             return "syntax error" + (detail(e).isEmpty() ? "" : ": " + detail(e)) + at;
         }
         return detail(e).isEmpty() ? "cannot evaluate" + at : detail(e) + at;
+    }
+
+    /** {@code ", did you mean 'kube_postrouting'?"} when the mapping holds the key written another way. */
+    private static String hint(JexlException.Property p) {
+        for (Throwable t = p.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof KeyHints.Misspelled m) {
+                return ", did you mean '" + m.meant() + "'?";
+            }
+        }
+        return "";
     }
 
     private static String detail(JexlException e) {

@@ -2,6 +2,7 @@ package dev.nodefix.modules;
 
 import dev.nodefix.expr.ExpressionException;
 import dev.nodefix.expr.Expressions;
+import dev.nodefix.fact.FactKeys;
 import dev.nodefix.fact.PlainData;
 import dev.nodefix.module.ArgException;
 import dev.nodefix.module.Args;
@@ -31,7 +32,8 @@ import java.util.Optional;
 public final class Assert implements Module<Assert.AssertArgs> {
     private final Expressions expressions;
     private final FactsQuery facts = FactsQuery.shipped();
-    private final PlainData plain = new PlainData(); // every host's facts: their record classes looked up once
+    /** Every host's facts under their snake_case keys (as {@code facts --json}); record classes looked up once. */
+    private final PlainData plain = new PlainData(FactKeys::snake);
 
     /** @param expressions evaluates the conditions ({@code that}) */
     public Assert(Expressions expressions) {

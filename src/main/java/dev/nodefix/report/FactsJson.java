@@ -1,5 +1,6 @@
 package dev.nodefix.report;
 
+import dev.nodefix.fact.FactKeys;
 import dev.nodefix.fact.HostFacts;
 import dev.nodefix.fact.PlainData;
 import java.util.Comparator;
@@ -26,7 +27,7 @@ public final class FactsJson {
         Map<String, Object> h = new LinkedHashMap<>();
         if (result instanceof HostFacts.Collected c) {
             h.put("status", "ok");
-            h.put("facts", PlainData.of(c.facts(), JsonDocument::key));
+            h.put("facts", PlainData.of(c.facts(), FactKeys::snake));
             h.put("message", null);
         } else if (result instanceof HostFacts.NotCollected n) {
             h.put("status", n.status());

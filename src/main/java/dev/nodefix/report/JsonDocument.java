@@ -1,10 +1,10 @@
 package dev.nodefix.report;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import dev.nodefix.fact.FactKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,23 +33,8 @@ public final class JsonDocument {
         }
     }
 
-    /** A Java name as a JSON key: {@code osRelease} -> {@code os_release}, {@code k3sIptables} -> {@code k3s_iptables}. */
+    /** A Java name as a JSON key: the facts' snake_case ({@link FactKeys#snake}), the one expressions read too. */
     public static String key(String name) {
-        StringBuilder b = new StringBuilder(name.length() + 4);
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isUpperCase(c)) {
-                if (i > 0 && (!Character.isUpperCase(name.charAt(i - 1))
-                        || i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1)))) {
-                    b.append('_');
-                }
-                b.append(Character.toLowerCase(c));
-            } else if (c == '-') {
-                b.append('_');
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString().toLowerCase(Locale.ROOT);
+        return FactKeys.snake(name);
     }
 }

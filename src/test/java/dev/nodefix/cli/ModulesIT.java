@@ -150,7 +150,7 @@ class ModulesIT {
     void probeAssertAndWaitForCheckRealNodesAndChangeNothing() {
         CliRunner.Result probe = nodes.nodefix("run", "-m", "probe", "-a", "target=10.43.0.10:80", "--yes");
         CliRunner.Result holds = nodes.nodefix("run", "-l", "server", "-m", "assert", "-a",
-                "that='facts.vxlan.exists && facts.vxlan.dstport == 8472 && size(facts.peerRoutes.peers) == 2'", "--yes");
+                "that='facts.vxlan.exists && facts.vxlan.dstport == 8472 && size(facts.peer_routes.peers) == 2'", "--yes");
         CliRunner.Result fails = nodes.nodefix("run", "-l", "server", "-m", "assert", "-a",
                 "that='!facts.offload.features[\"tx-checksum-ip-generic\"].on' fail_msg='{{ host }} has offload on'", "--yes");
         CliRunner.Result waited = nodes.nodefix("run", "-l", "server", "-m", "wait_for", "-a", "unit=k3s state=active timeout=5",

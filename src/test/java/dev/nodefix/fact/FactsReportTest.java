@@ -68,7 +68,7 @@ class FactsReportTest {
     void jsonCarriesTheStatusAndMessage() {
         String json = new FactsJson().render(results);
 
-        assertThat(json).contains("\"node-b\" : {\n      \"status\" : \"unreachable\",\n      \"message\" : \"connection refused\"")
+        assertThat(json).contains("\"node-b\" : {\n      \"status\" : \"unreachable\",\n      \"facts\" : null,\n      \"message\" : \"connection refused\"")
                 .contains("\"release\" : null");
         assertThat(json.indexOf("node-a")).isLessThan(json.indexOf("node-b"));
     }
