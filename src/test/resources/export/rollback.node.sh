@@ -195,9 +195,9 @@ nf_lock() {
   # a lock of this run whose script is gone (a Job attempt killed: its pid is not running, or it ran
   # before this node's last boot and the pid may be another process now) and none of whose changes still runs
   if [ $nf_rc = 75 ]; then case $nf_o in "$RB "*" pid "*)
-    nf_p=${nf_o##* pid }; nf_p=${nf_p%% *}
-    case $nf_o in *" pid $nf_p boot "*) nf_hb=${nf_o##* boot } ;; *) nf_hb= ;; esac
-    if { [ ! -d "/proc/$nf_p" ] || { [ -n "$nf_hb" ] && [ -n "$nf_boot" ] && [ "$nf_hb" != "$nf_boot" ]; }; } && ! /bin/sh -c "$nf_sh_2" nodefix-lock-status 2>/dev/null | grep -q "^inflight $RB "; then
+    nf_lp=${nf_o##* pid }; nf_lp=${nf_lp%% *}
+    case $nf_o in *" pid $nf_lp boot "*) nf_hb=${nf_o##* boot } ;; *) nf_hb= ;; esac
+    if { [ ! -d "/proc/$nf_lp" ] || { [ -n "$nf_hb" ] && [ -n "$nf_boot" ] && [ "$nf_hb" != "$nf_boot" ]; }; } && ! /bin/sh -c "$nf_sh_2" nodefix-lock-status 2>/dev/null | grep -q "^inflight $RB "; then
       /bin/sh -c "$nf_sh_3" nodefix-unlock "$nf_o" && echo "nodefix: took over the lock an earlier attempt of run $RB left ($nf_o)" >&2
       nf_o=$(/bin/sh -c "$nf_sh_1" nodefix-lock 20261202T180000Z-7d2a '20261202T180000Z-7d2a '"$nf_holder" '{"phase":"started","run":"20261202T180000Z-7d2a","kind":"rollback","rollback_of":"20261202T170000Z-5c0e","at":"'"$nf_at"'"}' keep); nf_rc=$?
     fi ;; esac; fi
@@ -350,7 +350,10 @@ nf_pass() {
       if [ -z "$nf_undid" ]; then nf_act=skip nf_why='nothing in this task was undone'
       else case " $nf_trigs " in *" [$nf_key] "*) nf_act=skip nf_why='already runs once for this task' ;; *) nf_act=undo nf_why='after the task'"'"'s undo' ;; esac; fi
     else nf_step "$nf_s" "$nf_later" "$nf_st" "$nf_by"; fi
-    if [ "$1" = check ]; then [ "$nf_act" = undo ] && nf_any=1; continue; fi
+    if [ "$1" = check ]; then
+      # a change this script cannot undo fails the Job before anything is undone, wherever it is in the order
+      [ "$nf_act" = failed ] && { nf_failed=$((nf_failed + 1)); nf_result failed "$nf_name" "$(nf_describe): $nf_why"; nf_recap; }
+      [ "$nf_act" = undo ] && nf_any=1; continue; fi
     nf_d=$(nf_describe)
     case $nf_act in
       undo)

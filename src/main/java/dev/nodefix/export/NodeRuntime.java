@@ -107,9 +107,9 @@ final class NodeRuntime {
                 + "  # a lock of this run whose script is gone (a Job attempt killed: its pid is not running, or it ran\n"
                 + "  # before this node's last boot and the pid may be another process now) and none of whose changes still runs\n"
                 + "  if [ $nf_rc = " + NodeJournal.LOCKED + " ]; then case $nf_o in \"" + v + " \"*\" pid \"*)\n"
-                + "    nf_p=${nf_o##* pid }; nf_p=${nf_p%% *}\n"
-                + "    case $nf_o in *\" pid $nf_p boot \"*) nf_hb=${nf_o##* boot } ;; *) nf_hb= ;; esac\n"
-                + "    if { [ ! -d \"/proc/$nf_p\" ] || { [ -n \"$nf_hb\" ] && [ -n \"$nf_boot\" ] && [ \"$nf_hb\" != \"$nf_boot\" ]; }; }"
+                + "    nf_lp=${nf_o##* pid }; nf_lp=${nf_lp%% *}\n"
+                + "    case $nf_o in *\" pid $nf_lp boot \"*) nf_hb=${nf_o##* boot } ;; *) nf_hb= ;; esac\n"
+                + "    if { [ ! -d \"/proc/$nf_lp\" ] || { [ -n \"$nf_hb\" ] && [ -n \"$nf_boot\" ] && [ \"$nf_hb\" != \"$nf_boot\" ]; }; }"
                 + " && ! " + scripts.line(NodeJournal.status().argv(), Map.of())
                 + " 2>/dev/null | grep -q \"^inflight " + v + " \"; then\n"
                 + "      " + scripts.line(NodeJournal.remove(HOLDER).argv(), Map.of(HOLDER, "\"$nf_o\""))

@@ -245,7 +245,10 @@ nf_pass() {
       if [ -z "$nf_undid" ]; then nf_act=skip nf_why='nothing in this task was undone'
       else case " $nf_trigs " in *" [$nf_key] "*) nf_act=skip nf_why='already runs once for this task' ;; *) nf_act=undo nf_why='after the task'"'"'s undo' ;; esac; fi
     else nf_step "$nf_s" "$nf_later" "$nf_st" "$nf_by"; fi
-    if [ "$1" = check ]; then [ "$nf_act" = undo ] && nf_any=1; continue; fi
+    if [ "$1" = check ]; then
+      # a change this script cannot undo fails the Job before anything is undone, wherever it is in the order
+      [ "$nf_act" = failed ] && { nf_failed=$((nf_failed + 1)); nf_result failed "$nf_name" "$(nf_describe): $nf_why"; nf_recap; }
+      [ "$nf_act" = undo ] && nf_any=1; continue; fi
     nf_d=$(nf_describe)
     case $nf_act in
       undo)

@@ -250,6 +250,26 @@ class NodeRollbackShellTest {
     }
 
     /**
+     * Task 1's file is a symbolic link now (the node cannot be read as the rollback needs): the read-only pass fails the
+     * Job before task 2's offload, undone first in the order, is touched.
+     */
+    @Test
+    void aChangeWhoseNodeCannotBeReadFailsTheJobBeforeAnythingIsUndone() throws Exception {
+        Path rule = root.resolve("etc/udev/rules.d/90-flannel.rules");
+        journal(RUN, RunKind.APPLY, Optional.empty(), "2026-12-02T17:00:00Z",
+                List.of(new FileChange(rule.toString(), FileState.absent(), FileState.Present.text("a\n", "644", "root", "root")),
+                        new OffloadChange("flannel.1", "tx-checksum-ip-generic", true, false)), new int[] {1, 2}, "done");
+        Files.writeString(dir.resolve("feature-tx-checksum-ip-generic"), "off\n");
+        Files.createSymbolicLink(rule, root.resolve("etc/hostname"));
+        Ran r = run();
+        assertThat(r.first().exit()).as(r.first().out()).isEqualTo(2);
+        assertThat(r.first().out()).contains("failed: [n1] undo task 1 => remove " + rule)
+                .contains("cannot read " + rule + ": a symbolic link").doesNotContain("undone: ");
+        assertThat(Files.readString(dir.resolve("feature-tx-checksum-ip-generic"))).isEqualTo("off\n");
+        assertThat(r.rollbackJournal()).isEmpty();
+    }
+
+    /**
      * A damaged journal of RUN refuses the rollback before anything is undone, as over SSH (which overrides it only with
      * --force=nodes); a torn last line (a crash mid-write) is left to the node's state and the rest is rolled back.
      */
