@@ -105,9 +105,9 @@ nf_lock() {
   # a lock of this run whose script is gone (a Job attempt killed: its pid is not running, or it ran
   # before this node's last boot and the pid may be another process now) and none of whose changes still runs
   if [ $nf_rc = 75 ]; then case $nf_o in "$RUN "*" pid "*)
-    nf_p=${nf_o##* pid }; nf_p=${nf_p%% *}
-    case $nf_o in *" pid $nf_p boot "*) nf_hb=${nf_o##* boot } ;; *) nf_hb= ;; esac
-    if { [ ! -d "/proc/$nf_p" ] || { [ -n "$nf_hb" ] && [ -n "$nf_boot" ] && [ "$nf_hb" != "$nf_boot" ]; }; } && ! /bin/sh -c "$nf_sh_2" nodefix-lock-status 2>/dev/null | grep -q "^inflight $RUN "; then
+    nf_lp=${nf_o##* pid }; nf_lp=${nf_lp%% *}
+    case $nf_o in *" pid $nf_lp boot "*) nf_hb=${nf_o##* boot } ;; *) nf_hb= ;; esac
+    if { [ ! -d "/proc/$nf_lp" ] || { [ -n "$nf_hb" ] && [ -n "$nf_boot" ] && [ "$nf_hb" != "$nf_boot" ]; }; } && ! /bin/sh -c "$nf_sh_2" nodefix-lock-status 2>/dev/null | grep -q "^inflight $RUN "; then
       /bin/sh -c "$nf_sh_3" nodefix-unlock "$nf_o" && echo "nodefix: took over the lock an earlier attempt of run $RUN left ($nf_o)" >&2
       nf_o=$(/bin/sh -c "$nf_sh_1" nodefix-lock 20261202T170000Z-5c0e '20261202T170000Z-5c0e '"$nf_holder" '{"phase":"started","run":"20261202T170000Z-5c0e","kind":"apply","at":"'"$nf_at"'"}' keep); nf_rc=$?
     fi ;; esac; fi
