@@ -88,7 +88,7 @@ class NodeIdentityIT {
 
             assertThat(fix.exitCode()).as(fix.toString()).isEqualTo(2);
             assertThat(fix.out()).contains(agent + ": no Kubernetes node named 'ghost' (from node-name in " + DROP_IN
-                    + "); k3s lists: " + String.join(", ", lab.names()));
+                    + ":1); k3s lists: " + String.join(", ", lab.names()));
             assertThat(took).as("not the gate's 120 s timeout").isLessThan(Duration.ofSeconds(60));
             nodes.nodefix("rollback", "--last", "--yes");
         } finally {
