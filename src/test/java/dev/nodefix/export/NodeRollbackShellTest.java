@@ -58,19 +58,6 @@ class NodeRollbackShellTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"dash -n", "busybox ash -n", "checkbashisms --posix --force"})
-    void theRollbackScriptIsPosixSh(String check) throws IOException, InterruptedException {
-        Path script = dir.resolve("node.sh");
-        Files.writeString(script, NodeRollbackTest.script());
-        List<String> argv = new ArrayList<>(List.of(check.split(" ")));
-        argv.add(script.toString());
-        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(check + ": " + out).isZero();
-        assertThat(out).as(check).isEmpty();
-    }
-
     @BeforeEach
     void node() throws IOException {
         root = dir.resolve("root");

@@ -11,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The exported node script is POSIX sh: dash and busybox ash parse it ({@code -n}) and checkbashisms finds nothing
@@ -20,11 +19,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NodeScriptShellTest {
     @TempDir Path dir;
 
-    @ParameterizedTest
-    @ValueSource(strings = {"dash -n", "busybox ash -n", "checkbashisms --posix --force"})
-    void theFixScriptPasses(String check) throws IOException, InterruptedException {
+    /** Both exported scripts, the fix playbook's and a rollback's, under each checker. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"fix, dash -n", "fix, busybox ash -n", "fix, checkbashisms --posix --force",
+            "rollback, dash -n", "rollback, busybox ash -n", "rollback, checkbashisms --posix --force"})
+    void theExportedScriptsPass(String which, String check) throws IOException, InterruptedException {
         Path script = dir.resolve("node.sh");
-        Files.writeString(script, NodeScriptTest.fixScript());
+        Files.writeString(script, which.equals("fix") ? NodeScriptTest.fixScript() : NodeRollbackTest.script());
         List<String> argv = new ArrayList<>(List.of(check.split(" ")));
         argv.add(script.toString());
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
